@@ -1,0 +1,140 @@
+import { buildId, digest, foldText } from './normalize.js';
+import type { RawPaper, SourceLocation } from './read/raw-paper.js';
+import { firstSentence } from './sentences.js';
+
+/** A distinct paper: every occurrence merged, the best of each field kept. */
+export interface Paper {
+  id: string;
+  title: string;
+  /** True when no source gave a title and `title` was derived from the abstract's first sentence. */
+  titleDerived: boolean;
+  abstract: string;
+  arxivId?: string;
+  url?: string;
+  published?: string;
+  authors?: string[];
+  codeUrls?: string[];
+  sources: SourceLocation[];
+}
+
+const DERIVED_TITLE_MAX = 120;
+// Folded titles shorter than this are too generic to identify a paper on their own.
+const MIN_TITLE_KEY = 8;
+
+interface Occurrence {
+  order: number;
+  raw: RawPaper;
+}
+
+interface Group {
+  occurrences: Occurrence[];
+  keys: string[];
+}
+
+/**
+ * Gathers paper occurrences and merges the ones that are the same paper: same folded title, same
+ * folded abstract or same arXiv id, transitively. Occurrences may arrive in any order; the
+ * result depends only on the set of occurrences and their order of arrival for ties.
+ */
+export class PaperCollector {
+  private readonly groupOfKey = new Map<string, Group>();
+  private readonly groups = new Set<Group>();
+  private count = 0;
+
+  /** Number of occurrences added. */
+  get occurrences(): number {
+    return this.count;
+  }
+
+  add(raw: RawPaper): void {
+    const occurrence: Occurrence = { order: this.count++, raw };
+    const keys = identityKeys(raw);
+    let group: Group = { occurrences: [occurrence], keys: [] };
+    this.groups.add(group);
+    for (const key of keys) {
+      const existing = this.groupOfKey.get(key);
+      if (existing === undefined) {
+        group.keys.push(key);
+        this.groupOfKey.set(key, group);
+      } else if (existing !== group) {
+        group = this.merge(existing, group);
+      }
+    }
+  }
+
+  /** The distinct papers, in order of their first occurrence. */
+  papers(): Paper[] {
+    return [...this.groups]
+      .map((group) => ({ first: Math.min(...group.occurrences.map((o) => o.order)), paper: buildPaper(group) }))
+      .sort((a, b) => a.first - b.first)
+      .map((entry) => entry.paper);
+  }
+
+  private merge(into: Group, from: Group): Group {
+    const [big, small] = into.occurrences.length >= from.occurrences.length ? [into, from] : [from, into];
+    big.occurrences.push(...small.occurrences);
+    for (const key of small.keys) {
+      big.keys.push(key);
+      this.groupOfKey.set(key, big);
+    }
+    this.groups.delete(small);
+    return big;
+  }
+}
+
+/**
+ * The keys under which two occurrences are the same paper. Folded texts are kept as digests so
+ * that a large corpus does not hold every abstract twice.
+ */
+export function identityKeys(raw: RawPaper): string[] {
+  const keys = [`a:${digest(foldText(raw.abstract), 24)}`];
+  const title = raw.title ? foldText(raw.title) : '';
+  if (title.length >= MIN_TITLE_KEY) keys.push(`t:${digest(title, 24)}`);
+  if (raw.arxivId) keys.push(`x:${raw.arxivId}`);
+  return keys;
+}
+
+/**
+ * The paper id: a digest of its folded abstract — the one field every occurrence has. When
+ * merged occurrences carry different abstracts, the smallest digest wins, so the id never depends
+ * on file order and a duplicate with the same abstract never changes it.
+ */
+export function buildPaperId(abstracts: readonly string[]): string {
+  const digests = abstracts.map((abstract) => digest(foldText(abstract)));
+  return buildId('paper', digests.sort()[0]!);
+}
+
+/** A display title from an abstract's first sentence, cut at a word boundary. */
+export function deriveTitle(abstract: string): string {
+  const sentence = firstSentence(abstract).replace(/[.!?]$/, '');
+  if (sentence.length <= DERIVED_TITLE_MAX) return sentence;
+  const cut = sentence.slice(0, DERIVED_TITLE_MAX);
+  const space = cut.lastIndexOf(' ');
+  return `${(space > DERIVED_TITLE_MAX / 2 ? cut.slice(0, space) : cut).replace(/[\s,;:]+$/, '')}…`;
+}
+
+function buildPaper(group: Group): Paper {
+  const ordered = [...group.occurrences].sort((a, b) => a.order - b.order).map((o) => o.raw);
+  const first = <K extends keyof RawPaper>(key: K): RawPaper[K] | undefined => ordered.find((r) => r[key] !== undefined)?.[key];
+  // The longest abstract is the least truncated one; ties go to the first seen.
+  const abstract = ordered.reduce((best, r) => (r.abstract.length > best.length ? r.abstract : best), ordered[0]!.abstract);
+  const title = first('title');
+  const paper: Paper = {
+    id: buildPaperId(ordered.map((r) => r.abstract)),
+    title: title ?? deriveTitle(abstract),
+    titleDerived: title === undefined,
+    abstract,
+    sources: ordered.map((r) => r.source),
+  };
+  const arxivId = first('arxivId');
+  if (arxivId) paper.arxivId = arxivId;
+  const url = first('url');
+  if (url) paper.url = url;
+  const published = first('published');
+  if (published) paper.published = published;
+  const authors = first('authors');
+  if (authors) paper.authors = authors;
+  const codeUrls = [...new Set(ordered.flatMap((r) => (r.codeUrl ? [r.codeUrl] : [])))];
+  if (codeUrls.length > 0) paper.codeUrls = codeUrls;
+  return paper;
+}

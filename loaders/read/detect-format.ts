@@ -1,0 +1,57 @@
+import { extname } from 'node:path';
+
+/** The input formats the readers take. */
+export type SourceFormat = 'text' | 'jsonl' | 'json' | 'atom';
+
+export type Detection = { format: SourceFormat } | { reason: string };
+
+const CONTROL = /[\x00-\x08\x0e-\x1f]/g;
+
+/**
+ * Decides a file's format from its extension and its first bytes, or why it is not a paper
+ * source at all (empty, binary, an HTML page, XML that is no Atom feed). Content wins over the
+ * extension: a `.txt` that holds JSON lines is read as JSON lines.
+ */
+export function detectFormat(path: string, head: Buffer): Detection {
+  if (head.length === 0) return { reason: 'empty file' };
+  if (head.includes(0)) return { reason: 'binary file (contains NUL bytes), not a text paper source' };
+  const sample = head.toString('utf8');
+  const controls = sample.match(CONTROL)?.length ?? 0;
+  if (controls > sample.length * 0.05) return { reason: 'binary file (control characters), not a text paper source' };
+  const start = sample.replace(/^\uFEFF/, '').trimStart();
+  if (start.length === 0) return { reason: 'empty file (only whitespace)' };
+
+  const ext = extname(path === '-' ? '' : path).toLowerCase();
+  const lower = start.slice(0, 1024).toLowerCase();
+  if (lower.startsWith('<!doctype html') || lower.startsWith('<html') || /^<(head|body|div|p)[\s>]/.test(lower)) {
+    return { reason: 'an HTML page, not a paper source (save the listing as text, or export JSON/Atom)' };
+  }
+  if (start.startsWith('<')) {
+    return /<feed[\s>]/.test(start.slice(0, 64 * 1024))
+      ? { format: 'atom' }
+      : { reason: 'XML that is not an Atom feed (expected an arXiv API <feed>)' };
+  }
+  if (start.startsWith('[')) return { format: 'json' };
+  if (start.startsWith('{')) {
+    if (ext === '.jsonl' || ext === '.ndjson') return { format: 'jsonl' };
+    // One complete object on the first line followed by another line starting with `{` is JSONL.
+    const [first, second] = start.split('\n', 3).map((line) => line.trim());
+    if (first && isJsonObject(first) && (second === undefined || second === '' || second.startsWith('{'))) {
+      return { format: 'jsonl' };
+    }
+    return { format: 'json' };
+  }
+  if (ext === '.json' || ext === '.jsonl' || ext === '.ndjson' || ext === '.xml' || ext === '.atom') {
+    return { reason: `content does not match its ${ext} extension (it starts with ${JSON.stringify(start.slice(0, 20))})` };
+  }
+  return { format: 'text' };
+}
+
+function isJsonObject(line: string): boolean {
+  try {
+    const value: unknown = JSON.parse(line);
+    return value !== null && typeof value === 'object' && !Array.isArray(value);
+  } catch {
+    return false;
+  }
+}

@@ -1,0 +1,37 @@
+import { Command, CommanderError } from 'commander';
+import { addPapersCommand } from './cli/papers-command.js';
+import { readConfig, type Config } from './config.js';
+import { ExitCode, KgError } from './errors.js';
+
+/** Builds the `kg` command-line program; config is read lazily so `--help` never needs it. */
+export function createProgram(): Command {
+  let config: Config | undefined;
+  const getConfig = (): Config => (config ??= readConfig());
+  const program = new Command('kg')
+    .description('Build and query a knowledge graph of research papers.')
+    .showHelpAfterError()
+    .exitOverride();
+  addPapersCommand(program, getConfig);
+  return program;
+}
+
+/** Runs the program on argv and sets the exit code; expected errors print their message only. */
+export async function runCli(argv: readonly string[]): Promise<void> {
+  try {
+    await createProgram().parseAsync([...argv]);
+  } catch (error) {
+    if (error instanceof CommanderError) {
+      process.exitCode = error.exitCode === 0 ? ExitCode.OK : ExitCode.USAGE;
+    } else if (error instanceof KgError) {
+      process.stderr.write(`kg: ${error.message}\n`);
+      process.exitCode = ExitCode.USAGE;
+    } else {
+      process.stderr.write(`kg: unexpected failure: ${(error as Error).stack ?? String(error)}\n`);
+      process.exitCode = ExitCode.FAILED;
+    }
+  }
+}
+
+if (import.meta.url === `file://${process.argv[1]}` || process.argv[1]?.endsWith('/src/cli.ts')) {
+  await runCli(process.argv);
+}

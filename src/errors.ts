@@ -1,0 +1,42 @@
+/**
+ * The project's error family. Each failure kind has one class and one code; expected errors reach
+ * the user with what to do, anything else is a bug and is reported as such.
+ */
+export class KgError extends Error {
+  constructor(
+    readonly code: string,
+    message: string,
+  ) {
+    super(message);
+    this.name = new.target.name;
+  }
+}
+
+/** The environment holds a value the server cannot run with. */
+export class ConfigError extends KgError {
+  constructor(message: string) {
+    super('CONFIG_INVALID', message);
+  }
+}
+
+/** A command was called with arguments it cannot use. */
+export class UsageError extends KgError {
+  constructor(message: string) {
+    super('USAGE', message);
+  }
+}
+
+/** Process exit codes of the `kg` command, documented in the README. */
+export const ExitCode = {
+  /** Everything read was loaded. */
+  OK: 0,
+  /** An unexpected failure (a bug, or the store could not be reached). */
+  FAILED: 1,
+  /** Bad command-line usage or configuration. */
+  USAGE: 2,
+  /** Papers were loaded, but some records or files were rejected. */
+  LOADED_WITH_REJECTIONS: 3,
+  /** Nothing could be read: no paper came out of the given paths. */
+  NOTHING_READ: 4,
+} as const;
+export type ExitCode = (typeof ExitCode)[keyof typeof ExitCode];

@@ -1,0 +1,339 @@
+package kg.neo4jlocal;
+
+import java.io.IOException;
+import java.io.PrintStream;
+import java.net.InetSocketAddress;
+import java.net.ServerSocket;
+import java.net.Socket;
+import java.nio.file.FileVisitResult;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.Paths;
+import java.nio.file.SimpleFileVisitor;
+import java.nio.file.attribute.BasicFileAttributes;
+import java.time.Duration;
+import java.util.List;
+import java.util.Locale;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.atomic.AtomicBoolean;
+
+import org.neo4j.configuration.GraphDatabaseSettings;
+import org.neo4j.configuration.connectors.BoltConnector;
+import org.neo4j.configuration.connectors.HttpConnector;
+import org.neo4j.configuration.connectors.HttpsConnector;
+import org.neo4j.configuration.helpers.SocketAddress;
+import org.neo4j.harness.Neo4j;
+import org.neo4j.harness.Neo4jBuilder;
+import org.neo4j.harness.Neo4jBuilders;
+import org.neo4j.io.ByteUnit;
+
+/**
+ * Runs a throw-away Neo4j 5 Community server in-process (via neo4j-harness), for tests and local
+ * development without Docker.
+ *
+ * <p>stdout carries exactly one line, {@code Neo4j ready at bolt://127.0.0.1:<port>}, printed once
+ * Bolt accepts TCP connections. Everything else goes to stderr. Data lives in a temporary folder
+ * that is deleted on shutdown (SIGTERM / SIGINT -> exit code 0).
+ *
+ * <p>Options (argument wins over environment variable):
+ * <pre>
+ *   --port N            | NEO4J_LOCAL_PORT        Bolt port on 127.0.0.1 (default 7687, 0 = any free port)
+ *   --http-port N       | NEO4J_LOCAL_HTTP_PORT   enable the HTTP API on 127.0.0.1:N (default: disabled, 0 = any free port)
+ *   --plugins DIR       | NEO4J_LOCAL_PLUGINS_DIR plugin folder (e.g. with the APOC core jar); allows apoc.*
+ *   --pagecache SIZE    | NEO4J_LOCAL_PAGECACHE   page cache size (default 256m)
+ *   --tx-memory SIZE    | NEO4J_LOCAL_TX_MEMORY   total memory for all running transactions (default 512m)
+ *   a bare number as the first argument is taken as the Bolt port.
+ * </pre>
+ */
+public final class Neo4jLocal {
+    private static final String HOST = "127.0.0.1";
+    private static final Duration READY_TIMEOUT = Duration.ofSeconds(120);
+
+    private final PrintStream out;
+    private final PrintStream err;
+    private final AtomicBoolean stopped = new AtomicBoolean(false);
+    private volatile Neo4j neo4j;
+    private volatile Path workDir;
+
+    private Neo4jLocal(PrintStream out, PrintStream err) {
+        this.out = out;
+        this.err = err;
+    }
+
+    public static void main(String[] args) {
+        // Keep stdout for the single ready line; anything else that writes to System.out
+        // (Neo4j, libraries) ends up on stderr.
+        PrintStream realOut = System.out;
+        System.setOut(System.err);
+        Neo4jLocal app = new Neo4jLocal(realOut, System.err);
+        int code;
+        try {
+            code = app.run(args);
+        } catch (Throwable t) {
+            System.err.println("[neo4j-local] fatal: " + t);
+            t.printStackTrace(System.err);
+            app.stop();
+            code = 1;
+        }
+        System.exit(code);
+    }
+
+    private int run(String[] args) throws Exception {
+        Options opts;
+        try {
+            opts = Options.parse(args);
+        } catch (IllegalArgumentException e) {
+            err.println("[neo4j-local] " + e.getMessage());
+            return 2;
+        }
+
+        if (opts.boltPort != 0 && !portFree(opts.boltPort)) {
+            err.println("[neo4j-local] port " + HOST + ":" + opts.boltPort
+                    + " is already in use (set NEO4J_LOCAL_PORT or --port; 0 picks a free port)");
+            return 1;
+        }
+
+        CountDownLatch stopSignal = new CountDownLatch(1);
+        installSignalHandlers(stopSignal);
+        // Fallback for other exit paths (System.exit elsewhere, SIGHUP, ...): still clean up.
+        Runtime.getRuntime().addShutdownHook(new Thread(this::stop, "neo4j-local-shutdown"));
+
+        workDir = Files.createTempDirectory("neo4j-local-");
+        long t0 = System.nanoTime();
+        err.println("[neo4j-local] starting Neo4j in " + workDir);
+
+        Neo4jBuilder builder = Neo4jBuilders.newInProcessBuilder(workDir)
+                .withConfig(GraphDatabaseSettings.auth_enabled, false)
+                .withConfig(GraphDatabaseSettings.udc_enabled, false) // dbms.usage_report.enabled
+                .withConfig(GraphDatabaseSettings.default_listen_address, new SocketAddress(HOST))
+                .withConfig(GraphDatabaseSettings.default_advertised_address, new SocketAddress(HOST))
+                .withConfig(GraphDatabaseSettings.pagecache_memory, opts.pagecache)
+                .withConfig(GraphDatabaseSettings.memory_transaction_global_max_size, opts.txMemory)
+                .withConfig(GraphDatabaseSettings.shutdown_transaction_end_timeout, Duration.ofSeconds(2))
+                .withConfig(BoltConnector.enabled, true)
+                .withConfig(BoltConnector.listen_address, new SocketAddress(HOST, opts.boltPort))
+                .withConfig(BoltConnector.encryption_level, BoltConnector.EncryptionLevel.DISABLED)
+                .withConfig(HttpsConnector.enabled, false);
+        if (opts.httpPort >= 0) {
+            builder = builder
+                    .withConfig(HttpConnector.enabled, true)
+                    .withConfig(HttpConnector.listen_address, new SocketAddress(HOST, opts.httpPort));
+        } else {
+            builder = builder.withConfig(HttpConnector.enabled, false);
+        }
+        if (opts.pluginsDir != null) {
+            builder = builder
+                    .withConfig(GraphDatabaseSettings.plugin_dir, opts.pluginsDir)
+                    .withConfig(GraphDatabaseSettings.procedure_unrestricted, List.of("apoc.*"));
+        }
+
+        neo4j = builder.build(); // starts the DBMS; throws if it cannot start
+        if (stopped.get()) {
+            return 0;
+        }
+
+        int port = neo4j.boltURI().getPort();
+        waitForBolt(port);
+        double secs = (System.nanoTime() - t0) / 1e9;
+        if (opts.httpPort >= 0) {
+            err.println("[neo4j-local] HTTP API at " + neo4j.httpURI());
+        }
+        if (opts.pluginsDir != null) {
+            err.println("[neo4j-local] plugins from " + opts.pluginsDir);
+        }
+        err.printf(Locale.ROOT, "[neo4j-local] started in %.1fs (page cache %s, tx memory %s)%n",
+                secs, ByteUnit.bytesToString(opts.pagecache), ByteUnit.bytesToString(opts.txMemory));
+        out.println("Neo4j ready at bolt://" + HOST + ":" + port);
+        out.flush();
+
+        stopSignal.await();
+        stop();
+        return 0;
+    }
+
+    private void installSignalHandlers(CountDownLatch stopSignal) {
+        for (String name : new String[] {"TERM", "INT"}) {
+            try {
+                sun.misc.Signal.handle(new sun.misc.Signal(name), sig -> {
+                    if (stopSignal.getCount() == 0) {
+                        // Second signal while shutting down: give up waiting.
+                        err.println("[neo4j-local] forced exit");
+                        Runtime.getRuntime().halt(130);
+                    }
+                    err.println("[neo4j-local] SIG" + name + " received, shutting down");
+                    stopSignal.countDown();
+                });
+            } catch (Throwable t) {
+                err.println("[neo4j-local] cannot handle SIG" + name + " (" + t + "); relying on shutdown hook");
+            }
+        }
+    }
+
+    /** Idempotent: closes the DBMS and removes the temporary folder. */
+    private void stop() {
+        if (!stopped.compareAndSet(false, true)) {
+            return;
+        }
+        long t0 = System.nanoTime();
+        Neo4j n = neo4j;
+        if (n != null) {
+            try {
+                n.close();
+            } catch (Throwable t) {
+                err.println("[neo4j-local] error while stopping Neo4j: " + t);
+            }
+        }
+        Path dir = workDir;
+        if (dir != null) {
+            try {
+                deleteRecursively(dir);
+            } catch (IOException e) {
+                err.println("[neo4j-local] could not delete " + dir + ": " + e);
+            }
+        }
+        if (n != null) {
+            err.printf(Locale.ROOT, "[neo4j-local] stopped in %.1fs%n", (System.nanoTime() - t0) / 1e9);
+        }
+    }
+
+    private static void waitForBolt(int port) throws InterruptedException {
+        long deadline = System.nanoTime() + READY_TIMEOUT.toNanos();
+        while (true) {
+            try (Socket s = new Socket()) {
+                s.connect(new InetSocketAddress(HOST, port), 1000);
+                return;
+            } catch (IOException e) {
+                if (System.nanoTime() > deadline) {
+                    throw new IllegalStateException("Bolt did not accept connections on port " + port, e);
+                }
+                Thread.sleep(100);
+            }
+        }
+    }
+
+    private static boolean portFree(int port) {
+        try (ServerSocket ss = new ServerSocket()) {
+            ss.setReuseAddress(true);
+            ss.bind(new InetSocketAddress(HOST, port));
+            return true;
+        } catch (IOException e) {
+            return false;
+        }
+    }
+
+    private static void deleteRecursively(Path root) throws IOException {
+        if (!Files.exists(root)) {
+            return;
+        }
+        Files.walkFileTree(root, new SimpleFileVisitor<>() {
+            @Override
+            public FileVisitResult visitFile(Path file, BasicFileAttributes attrs) throws IOException {
+                Files.deleteIfExists(file);
+                return FileVisitResult.CONTINUE;
+            }
+
+            @Override
+            public FileVisitResult postVisitDirectory(Path dir, IOException exc) throws IOException {
+                Files.deleteIfExists(dir);
+                return FileVisitResult.CONTINUE;
+            }
+        });
+    }
+
+    /** Command-line arguments and environment variables. */
+    private static final class Options {
+        int boltPort = 7687;
+        int httpPort = -1; // -1 = HTTP disabled
+        Path pluginsDir;
+        long pagecache = ByteUnit.mebiBytes(256);
+        long txMemory = ByteUnit.mebiBytes(512);
+
+        static Options parse(String[] args) {
+            Options o = new Options();
+            String port = env("NEO4J_LOCAL_PORT");
+            String httpPort = env("NEO4J_LOCAL_HTTP_PORT");
+            String plugins = env("NEO4J_LOCAL_PLUGINS_DIR");
+            String pagecache = env("NEO4J_LOCAL_PAGECACHE");
+            String txMemory = env("NEO4J_LOCAL_TX_MEMORY");
+            for (int i = 0; i < args.length; i++) {
+                String a = args[i];
+                String value = null;
+                int eq = a.indexOf('=');
+                String key = a;
+                if (a.startsWith("--") && eq > 0) {
+                    key = a.substring(0, eq);
+                    value = a.substring(eq + 1);
+                }
+                switch (key) {
+                    case "--port": port = value != null ? value : next(args, ++i, key); break;
+                    case "--http-port": httpPort = value != null ? value : next(args, ++i, key); break;
+                    case "--plugins": plugins = value != null ? value : next(args, ++i, key); break;
+                    case "--pagecache": pagecache = value != null ? value : next(args, ++i, key); break;
+                    case "--tx-memory": txMemory = value != null ? value : next(args, ++i, key); break;
+                    case "-h":
+                    case "--help":
+                        throw new IllegalArgumentException("usage: run.sh [--port N] [--http-port N] [--plugins DIR]"
+                                + " [--pagecache SIZE] [--tx-memory SIZE]   (see tools/neo4j-local/README.md)");
+                    default:
+                        if (i == 0 && a.matches("\\d+")) {
+                            port = a;
+                        } else {
+                            throw new IllegalArgumentException("unknown argument: " + a);
+                        }
+                }
+            }
+            if (port != null) {
+                o.boltPort = parsePort(port, "Bolt port");
+            }
+            if (httpPort != null) {
+                o.httpPort = parsePort(httpPort, "HTTP port");
+            }
+            if (plugins != null) {
+                Path p = Paths.get(plugins).toAbsolutePath().normalize();
+                if (!Files.isDirectory(p)) {
+                    throw new IllegalArgumentException("plugins directory does not exist: " + p);
+                }
+                o.pluginsDir = p;
+            }
+            if (pagecache != null) {
+                o.pagecache = parseSize(pagecache, "page cache size");
+            }
+            if (txMemory != null) {
+                o.txMemory = parseSize(txMemory, "transaction memory");
+            }
+            return o;
+        }
+
+        private static String env(String name) {
+            String v = System.getenv(name);
+            return v == null || v.isBlank() ? null : v.trim();
+        }
+
+        private static String next(String[] args, int i, String key) {
+            if (i >= args.length) {
+                throw new IllegalArgumentException(key + " needs a value");
+            }
+            return args[i];
+        }
+
+        private static int parsePort(String s, String what) {
+            try {
+                int p = Integer.parseInt(s.trim());
+                if (p < 0 || p > 65535) {
+                    throw new NumberFormatException();
+                }
+                return p;
+            } catch (NumberFormatException e) {
+                throw new IllegalArgumentException("invalid " + what + ": " + s);
+            }
+        }
+
+        private static long parseSize(String s, String what) {
+            try {
+                return ByteUnit.parse(s.trim());
+            } catch (RuntimeException e) {
+                throw new IllegalArgumentException("invalid " + what + ": " + s + " (use e.g. 256m, 1g)");
+            }
+        }
+    }
+}
