@@ -53,3 +53,28 @@ export function normalizeArxivId(value: string): string | undefined {
   const match = ARXIV_NEW.exec(id) ?? ARXIV_OLD.exec(id);
   return match ? match[1] : undefined;
 }
+
+const COMBINING: Record<string, string> = { "'": '\u0301', '`': '\u0300', '^': '\u0302', '"': '\u0308', '~': '\u0303', '=': '\u0304', '.': '\u0307', u: '\u0306', v: '\u030C', H: '\u030B', c: '\u0327', k: '\u0328' };
+
+/** Turns TeX accent commands into letters (`Bal\'azs` → `Balázs`), as arXiv metadata writes names. */
+export function decodeTexAccents(text: string): string {
+  return text
+    .replace(/\{?\\([`'^"~=.uvHck])\{?([A-Za-z])\}?\}?/g, (whole, accent: string, letter: string) => {
+      const mark = COMBINING[accent];
+      return mark ? `${letter}${mark}` : whole;
+    })
+    .normalize('NFC');
+}
+
+/**
+ * A publication date as ISO `YYYY-MM-DD`, or `YYYY` when only the year is known; undefined when
+ * the value is no date. Accepts ISO timestamps, RFC 2822 dates and bare years.
+ */
+export function normalizeDate(value: string): string | undefined {
+  const text = value.trim();
+  if (/^\d{4}$/.test(text)) return text;
+  const iso = /^(\d{4}-\d{2}-\d{2})/.exec(text);
+  if (iso) return iso[1];
+  const time = Date.parse(text);
+  return Number.isNaN(time) ? undefined : new Date(time).toISOString().slice(0, 10);
+}

@@ -29,6 +29,7 @@ interface Occurrence {
 interface Group {
   occurrences: Occurrence[];
   keys: string[];
+  arxivIds: Set<string>;
 }
 
 /**
@@ -49,14 +50,14 @@ export class PaperCollector {
   add(raw: RawPaper): void {
     const occurrence: Occurrence = { order: this.count++, raw };
     const keys = identityKeys(raw);
-    let group: Group = { occurrences: [occurrence], keys: [] };
+    let group: Group = { occurrences: [occurrence], keys: [], arxivIds: new Set(raw.arxivId ? [raw.arxivId] : []) };
     this.groups.add(group);
     for (const key of keys) {
       const existing = this.groupOfKey.get(key);
       if (existing === undefined) {
         group.keys.push(key);
         this.groupOfKey.set(key, group);
-      } else if (existing !== group) {
+      } else if (existing !== group && !conflicting(existing, group)) {
         group = this.merge(existing, group);
       }
     }
@@ -64,15 +65,24 @@ export class PaperCollector {
 
   /** The distinct papers, in order of their first occurrence. */
   papers(): Paper[] {
-    return [...this.groups]
+    const papers = [...this.groups]
       .map((group) => ({ first: Math.min(...group.occurrences.map((o) => o.order)), paper: buildPaper(group) }))
       .sort((a, b) => a.first - b.first)
       .map((entry) => entry.paper);
+    // Distinct papers with one abstract (arXiv comments on the same lecture) are told apart by
+    // their arXiv ids, which is why they were not merged.
+    const idCounts = new Map<string, number>();
+    for (const paper of papers) idCounts.set(paper.id, (idCounts.get(paper.id) ?? 0) + 1);
+    for (const paper of papers) {
+      if (paper.arxivId && (idCounts.get(paper.id) ?? 0) > 1) paper.id = buildPaperId([paper.abstract], paper.arxivId);
+    }
+    return papers;
   }
 
   private merge(into: Group, from: Group): Group {
     const [big, small] = into.occurrences.length >= from.occurrences.length ? [into, from] : [from, into];
     big.occurrences.push(...small.occurrences);
+    for (const id of small.arxivIds) big.arxivIds.add(id);
     for (const key of small.keys) {
       big.keys.push(key);
       this.groupOfKey.set(key, big);
@@ -80,6 +90,13 @@ export class PaperCollector {
     this.groups.delete(small);
     return big;
   }
+}
+
+/** Two groups that carry different arXiv ids are different papers, whatever else they share. */
+function conflicting(a: Group, b: Group): boolean {
+  if (a.arxivIds.size === 0 || b.arxivIds.size === 0) return false;
+  for (const id of a.arxivIds) if (b.arxivIds.has(id)) return false;
+  return true;
 }
 
 /**
@@ -99,8 +116,9 @@ export function identityKeys(raw: RawPaper): string[] {
  * merged occurrences carry different abstracts, the smallest digest wins, so the id never depends
  * on file order and a duplicate with the same abstract never changes it.
  */
-export function buildPaperId(abstracts: readonly string[]): string {
-  const digests = abstracts.map((abstract) => digest(foldText(abstract)));
+export function buildPaperId(abstracts: readonly string[], arxivId?: string): string {
+  const suffix = arxivId ? `\n${arxivId}` : '';
+  const digests = abstracts.map((abstract) => digest(foldText(abstract) + suffix));
   return buildId('paper', digests.sort()[0]!);
 }
 

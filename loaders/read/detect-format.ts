@@ -34,9 +34,10 @@ export function detectFormat(path: string, head: Buffer): Detection {
   if (start.startsWith('[')) return { format: 'json' };
   if (start.startsWith('{')) {
     if (ext === '.jsonl' || ext === '.ndjson') return { format: 'jsonl' };
-    // One complete object on the first line followed by another line starting with `{` is JSONL.
+    // A complete object on the first line and another line starting with `{` is JSONL; a single
+    // object alone is a JSON document (an API response such as OpenAlex's `{meta, results}`).
     const [first, second] = start.split('\n', 3).map((line) => line.trim());
-    if (first && isJsonObject(first) && (second === undefined || second === '' || second.startsWith('{'))) {
+    if (first && second?.startsWith('{') && isJsonObject(first)) {
       return { format: 'jsonl' };
     }
     return { format: 'json' };

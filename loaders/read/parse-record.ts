@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { normalizeArxivId, normalizeWhitespace } from '../normalize.js';
+import { decodeTexAccents, normalizeArxivId, normalizeDate, normalizeWhitespace } from '../normalize.js';
 import type { RawPaper } from './raw-paper.js';
 
 /**
@@ -96,7 +96,7 @@ export function parseRecord(value: unknown): RecordResult {
     r.paper_url_abs ??
     (arxivId ? `https://arxiv.org/abs/${arxivId}` : undefined);
   const year = r.year ?? r.publication_year;
-  const published =
+  const rawPublished =
     r.published ??
     r.publishedAt ??
     r.publicationDate ??
@@ -104,8 +104,9 @@ export function parseRecord(value: unknown): RecordResult {
     r.versions?.[0]?.created ??
     r.update_date ??
     (year === null || year === undefined ? undefined : String(year));
+  const published = rawPublished === undefined ? undefined : normalizeDate(rawPublished);
   const authorList = typeof r.authors === 'string' ? splitAuthorList(r.authors) : (r.authors ?? r.authorships ?? []);
-  const authors = authorList.filter((a): a is string => typeof a === 'string' && a.trim().length > 0).map(normalizeWhitespace);
+  const authors = authorList.filter((a): a is string => typeof a === 'string' && a.trim().length > 0).map((a) => decodeTexAccents(normalizeWhitespace(a)));
   const codeUrl = r.githubRepo ?? r.repo_url ?? undefined;
 
   const paper: Omit<RawPaper, 'source'> = { abstract };

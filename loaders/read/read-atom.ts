@@ -1,5 +1,5 @@
 import { SaxesParser, type SaxesTagNS } from 'saxes';
-import { normalizeArxivId, normalizeWhitespace } from '../normalize.js';
+import { normalizeArxivId, normalizeDate, normalizeWhitespace } from '../normalize.js';
 import { paperEvent, rejectionEvent, type ReadEvent, type RawPaper } from './raw-paper.js';
 import type { ReadOptions } from './read-options.js';
 import { decodeText } from './decode-text.js';
@@ -102,7 +102,8 @@ function finishEntry(file: string, entry: EntryDraft): ReadEvent {
   const url = alternate ?? id;
   if (url) paper.url = url;
   if (arxivId) paper.arxivId = arxivId;
-  const published = get('atom:published') ?? get('atom:updated');
+  const rawPublished = get('atom:published') ?? get('atom:updated');
+  const published = rawPublished === undefined ? undefined : normalizeDate(rawPublished);
   if (published) paper.published = published;
   if (entry.authors.length > 0) paper.authors = entry.authors;
   return paperEvent(paper);

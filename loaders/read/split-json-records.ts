@@ -44,12 +44,15 @@ export class JsonRecordSplitter {
   /** The whole root object, while it may turn out to be a single record. */
   private rootParts: string[] | undefined = [];
   private rootLength = 0;
+  /** Set by a structural error: nothing after it can be trusted. */
+  private failed = false;
 
   constructor(private readonly options: SplitJsonOptions) {}
 
   /** Feeds decoded text; returns the records completed within it. */
   push(text: string): JsonRecord[] {
     const out: JsonRecord[] = [];
+    if (this.failed) return out;
     let captureFrom = this.capturing ? 0 : -1;
     let keyFrom = this.keyParts ? 0 : -1;
     for (let i = 0; i < text.length; i++) {
@@ -73,6 +76,7 @@ export class JsonRecordSplitter {
       if (this.depth === 0) {
         if (this.rootKind !== undefined) {
           out.push({ line: this.line, error: 'unexpected content after the end of the JSON document' });
+          this.failed = true;
           return out;
         }
         if (c === OPEN_BRACKET) {
@@ -83,6 +87,7 @@ export class JsonRecordSplitter {
           this.rootKind = 'object';
         } else {
           out.push({ line: this.line, error: 'a JSON document must start with [ or {' });
+          this.failed = true;
           return out;
         }
         this.depth = 1;
@@ -132,6 +137,7 @@ export class JsonRecordSplitter {
         }
         if (this.depth < 0) {
           out.push({ line: this.line, error: `unbalanced "${String.fromCharCode(c)}"` });
+          this.failed = true;
           return out;
         }
         continue;
@@ -154,6 +160,7 @@ export class JsonRecordSplitter {
 
   /** Reports a document that ended early. */
   end(): JsonRecord[] {
+    if (this.failed) return [];
     if (this.rootKind === undefined) return [{ line: this.line, error: 'no JSON document found' }];
     if (this.depth === 0) return [];
     const out: JsonRecord[] = [];
