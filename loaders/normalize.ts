@@ -78,3 +78,69 @@ export function normalizeDate(value: string): string | undefined {
   const time = Date.parse(text);
   return Number.isNaN(time) ? undefined : new Date(time).toISOString().slice(0, 10);
 }
+
+const DETERMINERS = new Set(['the', 'a', 'an', 'our', 'their', 'its', 'this', 'these', 'those', 'such']);
+
+/** A word of a name: letters and digits, keeping inner `-`, `/`, `.`, `@`, `'` and a final `+`. */
+export const WORD_PATTERN = /[\p{L}\p{N}](?:[\p{L}\p{N}@'’]|[-/.](?=[\p{L}\p{N}]))*\+*/gu;
+
+/** Singular of one lower-case English word, for the plural forms paper text uses. */
+export function singularize(word: string): string {
+  if (word.length <= 3 || /(?:ss|us|is|ics|ness|sis|xis)$/.test(word)) return word;
+  if (/ies$/.test(word) && word.length > 4) return `${word.slice(0, -3)}y`;
+  if (/(?:ches|shes|xes|sses|zes)$/.test(word)) return word.slice(0, -2);
+  if (/[^s]s$/.test(word)) return word.slice(0, -1);
+  return word;
+}
+
+/**
+ * The folded form of one word of a name: lower case, accents and TeX accents dropped, `-` and `_`
+ * as spaces. `last` makes it singular, as the last word of a name: a lower-case plural loses its
+ * ending (`networks` → `network`), an upper-case acronym its `s` (`DDPMs` → `ddpm`).
+ */
+export function normalizeWord(word: string, last: boolean): string {
+  // Plain ASCII words skip the Unicode folding, which is the slow part.
+  let key = /^[\x20-\x7e]*$/.test(word) && !word.includes('\\')
+    ? word.toLowerCase()
+    : decodeTexAccents(word).normalize('NFKD').replace(/\p{M}+/gu, '').toLowerCase();
+  key = key.replace(/[‐‑‒–—_-]+/g, ' ');
+  if (!last) return key;
+  if (/^[A-Z][A-Z0-9-]*[A-Z0-9]s$/.test(word)) return key.slice(0, -1);
+  const space = key.lastIndexOf(' ');
+  const tail = key.slice(space + 1);
+  return /^[a-z]+$/.test(tail) ? key.slice(0, space + 1) + singularize(tail) : key;
+}
+
+/** The key of a run of words: each word folded, the last one singular, a leading article dropped. */
+export function normalizeWords(words: readonly string[]): string {
+  let from = 0;
+  while (from < words.length - 1 && DETERMINERS.has(words[from]!.toLowerCase())) from++;
+  return words
+    .slice(from)
+    .map((word, i, all) => normalizeWord(word, i === all.length - 1))
+    .join(' ');
+}
+
+/**
+ * The key under which two spellings of an entity name are the same entity: case, accents,
+ * hyphens, underscores and spacing folded, a leading article or possessive dropped, and the last
+ * word singular. `+`, `/`, `@` and `.` inside words are kept: `RefCOCO+` is not `RefCOCO`, and
+ * `pass@1` is not `pass 1`.
+ */
+export function normalizeName(name: string): string {
+  return normalizeWords(name.match(WORD_PATTERN) ?? []);
+}
+
+/** An id-safe slug of a normalised name: `parameter efficient fine tuning` → `parameter-efficient-fine-tuning`. */
+export function slugify(key: string): string {
+  return key
+    .replace(/\+/g, ' plus ')
+    .replace(/@/g, ' at ')
+    .replace(/[^\p{L}\p{N}]+/gu, '-')
+    .replace(/^-+|-+$/g, '');
+}
+
+/** The readable id of an entity: `method:lora`, `dataset:wikitext-103`. */
+export function buildEntityId(kind: string, name: string): string {
+  return buildId(kind, slugify(normalizeName(name)));
+}

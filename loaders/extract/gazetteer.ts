@@ -1,0 +1,103 @@
+import { normalizeName } from '../normalize.js';
+import type { Word } from './tokenize-words.js';
+
+/** A curated name found in text: which entry, the surface form, its span and word range. */
+export interface GazetteerHit<T> {
+  entry: T;
+  surface: string;
+  start: number;
+  end: number;
+  from: number;
+  to: number;
+}
+
+interface Form<T> {
+  entry: T;
+  /** Short upper-case forms (`ARC`, `IS`, `MATH`) match only as written, never as plain words. */
+  exact?: string;
+}
+
+const MAX_WORDS = 7;
+
+/**
+ * Finds curated names in tokenized text: every run of up to seven words is looked up under the
+ * one name normaliser, longest first, so `ImageNet-1k` wins over `ImageNet`. Runs are only tried
+ * from words that can start a name, which keeps a scan to a few map look-ups per word.
+ */
+export class Gazetteer<T extends { name: string; aliases: string[] }> {
+  private readonly forms = new Map<string, Form<T>>();
+  /** First word key → the most words a name starting with it has. */
+  private readonly starts = new Map<string, number>();
+
+  constructor(entries: readonly T[]) {
+    for (const entry of entries) {
+      for (const surface of [entry.name, ...entry.aliases]) {
+        const key = normalizeName(surface);
+        if (!key || this.forms.has(key)) continue;
+        const exact = isShortCapital(surface) ? surface : undefined;
+        this.forms.set(key, exact ? { entry, exact } : { entry });
+        const words = key.split(' ');
+        const first = words[0]!;
+        // Single-word names are keyed by their singular form; longer ones by their first word.
+        this.starts.set(first, Math.max(this.starts.get(first) ?? 0, words.length));
+      }
+    }
+  }
+
+  /** The entry a whole name stands for, or undefined. */
+  lookup(name: string): T | undefined {
+    const form = this.forms.get(normalizeName(name));
+    if (!form) return undefined;
+    return form.exact && !sameExact(name, form.exact) ? undefined : form.entry;
+  }
+
+  /** Every non-overlapping hit in the words of `text`, left to right. */
+  find(text: string, words: readonly Word[]): Array<GazetteerHit<T>> {
+    const hits: Array<GazetteerHit<T>> = [];
+    for (let i = 0; i < words.length; ) {
+      const hit = this.longestAt(text, words, i);
+      if (hit) {
+        hits.push(hit);
+        i = hit.to;
+      } else {
+        i++;
+      }
+    }
+    return hits;
+  }
+
+  private longestAt(text: string, words: readonly Word[], i: number): GazetteerHit<T> | undefined {
+    const first = words[i]!;
+    const firstWord = first.key.split(' ', 1)[0]!;
+    const maxWords = Math.max(this.starts.get(firstWord) ?? 0, this.starts.get(first.lastKey.split(' ', 1)[0]!) ?? 0);
+    if (maxWords === 0) return undefined;
+    let prefix = '';
+    const keys: string[] = [];
+    for (let n = 1; n <= Math.min(MAX_WORDS, words.length - i); n++) {
+      const word = words[i + n - 1]!;
+      // A run that crosses punctuation other than a space is not one name.
+      if (n > 1 && text.slice(words[i + n - 2]!.end, word.start) !== ' ') break;
+      keys.push(prefix + word.lastKey);
+      prefix += `${word.key} `;
+    }
+    for (let n = keys.length; n >= 1; n--) {
+      const form = this.forms.get(keys[n - 1]!);
+      if (!form) continue;
+      const last = words[i + n - 1]!;
+      const surface = text.slice(first.start, last.end);
+      if (form.exact && !sameExact(surface, form.exact)) continue;
+      return { entry: form.entry, surface, start: first.start, end: last.end, from: i, to: i + n };
+    }
+    return undefined;
+  }
+}
+
+function sameExact(surface: string, exact: string): boolean {
+  return surface === exact || surface === `${exact}s`;
+}
+
+/** Upper-case forms of up to five letters, which would otherwise match ordinary words. */
+function isShortCapital(surface: string): boolean {
+  const letters = surface.replace(/[^\p{L}]/gu, '');
+  return letters.length <= 5 && /\p{Lu}/u.test(surface) && surface === surface.toUpperCase();
+}
