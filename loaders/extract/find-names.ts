@@ -1,0 +1,44 @@
+import type { Word } from './tokenize-words.js';
+
+/** A word sequence that reads as a proper name: `RetNet`, `DTRN`, `Llama-2 7B`, `ViT-B/16`, `GPT-4o`. */
+export interface NameCandidate {
+  text: string;
+  start: number;
+  end: number;
+  from: number;
+  to: number;
+}
+
+// Model sizes and variants that belong to the name before them: `7B`, `410M`, `v2`, `XL`, `Large`.
+const SIZE = /^(?:\d+(?:\.\d+)?[BMKbmk]|v\d+(?:\.\d+)?|XL|XXL|Large|Base|Small|Tiny|Huge)$/;
+
+/**
+ * True for a word that reads as a name rather than an English word: an inner capital (`RetNet`,
+ * `aTLAS`), two or more capitals (`DTRN`, `MoE`), or letters mixed with digits (`Llama-2`, `T5`).
+ */
+export function isNameLike(word: string): boolean {
+  if (!/\p{L}/u.test(word)) return false;
+  const letters = word.replace(/[^\p{L}]/gu, '');
+  if (letters.length < 2 && !/\d/.test(word)) return false;
+  const capitals = (word.match(/\p{Lu}/gu) ?? []).length;
+  if (capitals >= 2) return true;
+  if (/^\p{Ll}+\p{Lu}/u.test(word)) return true;
+  if (/\p{Lu}/u.test(word) && /\d/.test(word)) return true;
+  // `Llama-2`, `word2vec`-like forms with a digit glued by a hyphen or inside the word.
+  return /\p{L}-?\d/u.test(word) && /^\p{L}/u.test(word) && !/^\p{Ll}+-\d+$/u.test(word);
+}
+
+/** Name-like words of a text, each extended by a following size or variant word. */
+export function findNames(words: readonly Word[], text: string): NameCandidate[] {
+  const names: NameCandidate[] = [];
+  for (let i = 0; i < words.length; i++) {
+    const word = words[i]!;
+    if (!isNameLike(word.text)) continue;
+    let to = i + 1;
+    while (to < words.length && SIZE.test(words[to]!.text) && text.slice(words[to - 1]!.end, words[to]!.start) === ' ') to++;
+    const last = words[to - 1]!;
+    names.push({ text: text.slice(word.start, last.end), start: word.start, end: last.end, from: i, to });
+    i = to - 1;
+  }
+  return names;
+}
