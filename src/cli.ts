@@ -1,4 +1,5 @@
 import { Command, CommanderError } from 'commander';
+import { addExtractCommand } from './cli/extract-command.js';
 import { addPapersCommand } from './cli/papers-command.js';
 import { readConfig, type Config } from './config.js';
 import { ExitCode, KgError } from './errors.js';
@@ -12,6 +13,7 @@ export function createProgram(): Command {
     .showHelpAfterError()
     .exitOverride();
   addPapersCommand(program, getConfig);
+  addExtractCommand(program, getConfig);
   return program;
 }
 

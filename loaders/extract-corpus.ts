@@ -1,0 +1,65 @@
+import { EntityLinker, type EntityKind } from './link-entities.js';
+import { buildMatchers, extractPaper, type Matchers, type PaperEntities } from './extract/extract-paper.js';
+import type { EntityMention } from './extract/entity-set.js';
+import type { Evidence } from './extract/evidence.js';
+import { parseWithCompromise } from './extract/parse-with-compromise.js';
+import { readLexicon } from './lexicon/read-lexicon.js';
+import type { Paper } from './papers.js';
+import type { ExtractionCache } from './extraction-cache.js';
+
+/** An entity of a paper as the `kg extract` contract and the graph loader see it. */
+export interface PaperEntity {
+  id: string;
+  name: string;
+  aliases: string[];
+  evidence: Evidence[];
+}
+
+/** A paper with everything extracted from it and corpus-wide entity ids. */
+export interface ExtractedPaper extends Paper {
+  methods: Array<PaperEntity & { role: 'PROPOSED' | 'USED' }>;
+  datasets: PaperEntity[];
+  tasks: PaperEntity[];
+  metrics: Array<PaperEntity & { higherIsBetter: boolean | null }>;
+  results: PaperEntities['results'];
+  repositories: PaperEntities['repositories'];
+  links: PaperEntities['links'];
+  arxivIds: string[];
+  concepts: PaperEntity[];
+}
+
+let matchers: Matchers | undefined;
+
+/** The per-paper extraction, with the shared matchers built on first use. */
+export function extractEntities(paper: Paper): PaperEntities {
+  matchers ??= buildMatchers(readLexicon());
+  return extractPaper({ ...(paper.titleDerived ? {} : { title: paper.title }), abstract: paper.abstract }, matchers, parseWithCompromise);
+}
+
+/**
+ * Extracts every paper (through the cache when one is given), then links entities across the
+ * corpus so that the same entity has the same id in every paper.
+ */
+export function extractCorpus(papers: readonly Paper[], cache?: ExtractionCache): ExtractedPaper[] {
+  const linker = new EntityLinker();
+  const extracted = papers.map((paper) => {
+    const entities = cache ? cache.get(paper, () => extractEntities(paper)) : extractEntities(paper);
+    linker.addDefinitions(entities);
+    return { paper, entities };
+  });
+  return extracted.map(({ paper, entities }) => {
+    const link = (kind: EntityKind) => (e: EntityMention): PaperEntity => ({ id: linker.idOf(kind, e), name: e.name, aliases: e.aliases, evidence: e.evidence });
+    return {
+      ...paper,
+      methods: entities.methods.map((e) => ({ ...link('method')(e), role: e.role ?? 'USED' })),
+      datasets: entities.datasets.map(link('dataset')),
+      tasks: entities.tasks.map(link('task')),
+      metrics: entities.metrics.map((e) => ({ ...link('metric')(e), higherIsBetter: e.higherIsBetter })),
+      results: entities.results,
+      repositories: entities.repositories,
+      links: entities.links,
+      arxivIds: entities.arxivIds,
+      concepts: entities.concepts.map(link('concept')),
+    };
+  });
+}

@@ -1,0 +1,59 @@
+import { createHash } from 'node:crypto';
+import { mkdirSync, readFileSync, readdirSync, appendFileSync, existsSync } from 'node:fs';
+import { join } from 'node:path';
+import type { PaperEntities } from './extract/extract-paper.js';
+import { digest } from './normalize.js';
+import type { Paper } from './papers.js';
+
+/** Bumped whenever extraction code changes what it finds; the lexicon's content is hashed in too. */
+export const EXTRACTOR_VERSION = 1;
+
+/** The version key of the extraction rules: code version plus a digest of the curated lists. */
+export function extractorVersion(): string {
+  const lexiconDir = new URL('./lexicon/', import.meta.url);
+  const hash = createHash('sha256').update(String(EXTRACTOR_VERSION));
+  for (const file of readdirSync(lexiconDir).filter((f) => f.endsWith('.json')).sort()) hash.update(readFileSync(new URL(file, lexiconDir)));
+  return hash.digest('hex').slice(0, 12);
+}
+
+/**
+ * Extraction results on disk, keyed by a digest of the paper's title and abstract, in one JSON
+ * lines file per extractor version: re-extracting an unchanged paper is a map look-up, and a
+ * rule or lexicon change starts a fresh file.
+ */
+export class ExtractionCache {
+  private readonly entries = new Map<string, PaperEntities>();
+  private readonly file: string;
+  hits = 0;
+  misses = 0;
+
+  constructor(dir: string, version = extractorVersion()) {
+    mkdirSync(dir, { recursive: true });
+    this.file = join(dir, `extract-${version}.jsonl`);
+    if (existsSync(this.file)) {
+      for (const line of readFileSync(this.file, 'utf8').split('\n')) {
+        if (!line) continue;
+        try {
+          const { key, entities } = JSON.parse(line) as { key: string; entities: PaperEntities };
+          this.entries.set(key, entities);
+        } catch {
+          // A line cut by a crash is simply re-extracted.
+        }
+      }
+    }
+  }
+
+  get(paper: Paper, extract: () => PaperEntities): PaperEntities {
+    const key = digest(`${paper.titleDerived ? '' : paper.title}\n${paper.abstract}`, 32);
+    const cached = this.entries.get(key);
+    if (cached) {
+      this.hits++;
+      return cached;
+    }
+    this.misses++;
+    const entities = extract();
+    this.entries.set(key, entities);
+    appendFileSync(this.file, `${JSON.stringify({ key, entities })}\n`);
+    return entities;
+  }
+}

@@ -1,0 +1,46 @@
+import type { EntityMention } from './extract/entity-set.js';
+import type { PaperEntities } from './extract/extract-paper.js';
+import { buildId, normalizeName, slugify } from './normalize.js';
+
+export type EntityKind = 'method' | 'dataset' | 'task' | 'metric' | 'concept';
+
+/**
+ * Corpus-wide identity of entities: one id per entity across all papers. Acronyms a paper defines
+ * (`parameter-efficient fine-tuning (PEFT)`) link that short form to its long form in every other
+ * paper too, unless the corpus gives the short form two different meanings.
+ */
+export class EntityLinker {
+  /** Short-form key → the long-form keys the corpus defines for it. */
+  private readonly longForms = new Map<string, Set<string>>();
+
+  addDefinitions(entities: PaperEntities): void {
+    for (const { short, long } of entities.acronyms) {
+      const key = normalizeName(short);
+      const set = this.longForms.get(key) ?? new Set<string>();
+      set.add(normalizeName(long));
+      this.longForms.set(key, set);
+    }
+  }
+
+  /** The single long form the corpus gives a short form, if exactly one. */
+  longFormOf(key: string): string | undefined {
+    const forms = this.longForms.get(key);
+    return forms && forms.size === 1 ? [...forms][0] : undefined;
+  }
+
+  /**
+   * The id of an entity: curated entities by their curated name; methods and datasets by their
+   * short form (as papers cite them); concepts and tasks by their long form.
+   */
+  idOf(kind: EntityKind, entity: EntityMention): string {
+    if (entity.canonical) return buildId(kind, slugify(normalizeName(entity.canonical)));
+    const keys = [entity.name, ...entity.aliases].map(normalizeName);
+    if (kind === 'concept' || kind === 'task') {
+      const long = keys.map((k) => this.longFormOf(k)).find((k) => k !== undefined);
+      const longest = keys.reduce((a, b) => (b.length > a.length ? b : a));
+      return buildId(kind, slugify(long ?? longest));
+    }
+    const short = keys.reduce((a, b) => (b.length < a.length ? b : a));
+    return buildId(kind, slugify(short));
+  }
+}
