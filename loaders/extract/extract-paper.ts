@@ -29,6 +29,8 @@ export interface PaperEntities {
 /** Parses a text into tagged sentences; the one compromise parse per abstract is made by the caller. */
 export type ParseText = (text: string) => ReadonlyArray<readonly TaggedTerm[]>;
 
+// Names built like datasets: `KernelBench`, `CodeSet`, `HotpotQA`, `LongBench`.
+const DATASET_NAME = /(?:Bench|Benchmark|Set|Corpus|QA|Data|DB)(?:-?\d+\w*)?$/;
 const DATASET_NOUN = /^(?:datasets?|benchmarks?|corpus|corpora|suites?|testbeds?|challenges?|leaderboards?|collections?)$/i;
 const PROPOSE = /\b(?:we|this (?:paper|work|study)|here,? we|in this paper,? we)\s+(?:\w+\s+){0,3}?(?:propose|introduce|present|develop|design|devise|build|create|construct|curate|collect|release|contribute|establish|formulate|offer|put forward|call|name|dub|term)(?:s|d|ed)?\b/gi;
 const NAMING = /\b(?:called|named|dubbed|termed|coined|namely|denoted(?: as)?|referred to as)\s*[:"“']?\s*$/i;
@@ -110,15 +112,22 @@ export function extractPaper(paper: PaperText, matchers: Matchers, parse: ParseT
     map.set(field, list);
   };
 
+  // 0. Links are claimed first: `github.com/o/CoOp` names a repository, not a method.
+  const links = extractLinks(paper);
+  for (const item of [...links.repositories, ...links.links]) for (const e of item.evidence) claim(e.field, e.start, e.end);
+
   // 1. Curated lists: datasets, metrics, methods, tasks and concept families, longest match first.
   for (const f of fields) {
     for (const hit of matchers.datasets.find(f.text, f.words)) {
+      if (isClaimed(f.field, hit.start, hit.end)) continue;
       const e = datasets.add(hit.surface, ev(f.field, hit), { canonical: hit.entry.name });
       anchor(datasetAnchors, f.field, { name: e.name, start: hit.start, end: hit.end });
       claim(f.field, hit.start, hit.end);
     }
     for (const hit of matchers.metrics.find(f.text, f.words)) {
       if (isClaimed(f.field, hit.start, hit.end)) continue;
+      // Cost measures (`parameters`, `latency`) are metrics only when the text gives a figure.
+      if (isCostMetric(hit.entry) && !hasNumberNear(f.text, hit.start, hit.end)) continue;
       const e = metrics.add(hit.surface, ev(f.field, hit), { canonical: hit.entry.name });
       higherIsBetter.set(e.key, hit.entry.higherIsBetter);
       anchor(metricAnchors, f.field, { name: e.name, start: hit.start, end: hit.end });
@@ -192,9 +201,9 @@ export function extractPaper(paper: PaperText, matchers: Matchers, parse: ParseT
         continue;
       }
       if (isClaimed(f.field, name.start, name.end) || metrics.has(name.text) || tasks.has(name.text) || concepts.has(name.text)) continue;
-      if (matchers.families.lookup(name.text)) continue;
+      if (matchers.families.lookup(name.text) || matchers.tasks.lookup(name.text) || matchers.metrics.lookup(name.text)) continue;
       const role = proposalRole(f, name.start);
-      if (isDatasetContext(f.text, name.start, name.end) || inDatasetList(f, name)) {
+      if (DATASET_NAME.test(name.text) || isDatasetContext(f.text, name.start, name.end) || inDatasetList(f, name)) {
         const e = datasets.add(name.text, evidence);
         anchor(datasetAnchors, f.field, { name: e.name, start: name.start, end: name.end });
       } else if (role) {
@@ -236,7 +245,6 @@ export function extractPaper(paper: PaperText, matchers: Matchers, parse: ParseT
     concepts.add(concept.name, { field: 'abstract', start, end: surfaceEnd });
   }
 
-  const links = extractLinks(paper);
   return {
     methods: methods.values(),
     datasets: datasets.values(),
@@ -269,6 +277,16 @@ function splitSentences(text: string): Array<{ start: number; end: number }> {
 function metricName(metric: EntityMention | undefined): string {
   if (!metric) return '';
   return metric.canonical ?? metric.name;
+}
+
+const COST_METRIC = /^(?:number of parameters|FLOPs|MACs|latency|memory footprint|training time|throughput|model size|inference speed|speedup|energy)/i;
+
+function isCostMetric(entry: MetricEntry): boolean {
+  return entry.higherIsBetter === null || COST_METRIC.test(entry.name);
+}
+
+function hasNumberNear(text: string, start: number, end: number): boolean {
+  return /\d/.test(text.slice(Math.max(0, start - 30), Math.min(text.length, end + 30)));
 }
 
 /** `pass@1`, `Recall@10`, `MRR@10`, `Hits@1`: named measures at a cut-off. */

@@ -10,6 +10,7 @@ export interface NameCandidate {
 }
 
 // Model sizes and variants that belong to the name before them: `7B`, `410M`, `v2`, `XL`, `Large`.
+const ADJECTIVE_SUFFIX = /-(?:free|based|like|aware|style|specific|level|wise|guided|driven|centric|agnostic|only|enhanced|augmented|conditioned|scale|tuned|trained|friendly|related|oriented)$/i;
 const SIZE = /^(?:\d+(?:\.\d+)?[BMKbmk]|v\d+(?:\.\d+)?|XL|XXL|Large|Base|Small|Tiny|Huge)$/;
 
 /**
@@ -17,7 +18,9 @@ const SIZE = /^(?:\d+(?:\.\d+)?[BMKbmk]|v\d+(?:\.\d+)?|XL|XXL|Large|Base|Small|T
  * `aTLAS`), two or more capitals (`DTRN`, `MoE`), or letters mixed with digits (`Llama-2`, `T5`).
  */
 export function isNameLike(word: string): boolean {
-  if (!/\p{L}/u.test(word)) return false;
+  // Names start with a letter (`3D`, `4.5G`, `300B` are quantities), and `MLP-free` or
+  // `CAM-based` are adjectives built on a name, not names.
+  if (!/^\p{L}/u.test(word) || ADJECTIVE_SUFFIX.test(word)) return false;
   const letters = word.replace(/[^\p{L}]/gu, '');
   if (letters.length < 2 && !/\d/.test(word)) return false;
   const capitals = (word.match(/\p{Lu}/gu) ?? []).length;
@@ -33,11 +36,13 @@ export function findNames(words: readonly Word[], text: string): NameCandidate[]
   const names: NameCandidate[] = [];
   for (let i = 0; i < words.length; i++) {
     const word = words[i]!;
-    if (!isNameLike(word.text)) continue;
+    if (!isNameLike(word.text.replace(/['’]s?$/, ''))) continue;
     let to = i + 1;
     while (to < words.length && SIZE.test(words[to]!.text) && text.slice(words[to - 1]!.end, words[to]!.start) === ' ') to++;
     const last = words[to - 1]!;
-    names.push({ text: text.slice(word.start, last.end), start: word.start, end: last.end, from: i, to });
+    // A possessive (`OpenAI's`) belongs to the sentence, not to the name.
+    const end = to === i + 1 ? word.start + word.text.replace(/['’]s?$/, '').length : last.end;
+    names.push({ text: text.slice(word.start, end), start: word.start, end, from: i, to });
     i = to - 1;
   }
   return names;

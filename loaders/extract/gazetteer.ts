@@ -13,8 +13,13 @@ export interface GazetteerHit<T> {
 
 interface Form<T> {
   entry: T;
-  /** Short upper-case forms (`ARC`, `IS`, `MATH`) match only as written, never as plain words. */
+  /** Short forms with capitals (`ARC`, `IS`, `mAP`) match only as written, never as plain words. */
   exact?: string;
+  /**
+   * A capitalised form (`Adapter`, `The Stack`) needs a capital in the text too: in lower case it
+   * is an ordinary word. A lower-case alias of the same entry lifts this (`transformer`).
+   */
+  capital?: boolean;
 }
 
 const MAX_WORDS = 7;
@@ -33,9 +38,16 @@ export class Gazetteer<T extends { name: string; aliases: string[] }> {
     for (const entry of entries) {
       for (const surface of [entry.name, ...entry.aliases]) {
         const key = normalizeName(surface);
-        if (!key || this.forms.has(key)) continue;
-        const exact = isShortCapital(surface) ? surface : undefined;
-        this.forms.set(key, exact ? { entry, exact } : { entry });
+        if (!key) continue;
+        const existing = this.forms.get(key);
+        if (existing) {
+          if (existing.entry === entry && surface === surface.toLowerCase()) delete existing.capital;
+          continue;
+        }
+        const form: Form<T> = { entry };
+        if (isShortCapital(surface)) form.exact = surface;
+        else if (/^(?:The\s+)?\p{Lu}\p{Ll}+$/u.test(surface) || /^The\s/.test(surface)) form.capital = true;
+        this.forms.set(key, form);
         const words = key.split(' ');
         const first = words[0]!;
         // Single-word names are keyed by their singular form; longer ones by their first word.
@@ -48,6 +60,7 @@ export class Gazetteer<T extends { name: string; aliases: string[] }> {
   lookup(name: string): T | undefined {
     const form = this.forms.get(normalizeName(name));
     if (!form) return undefined;
+    if (form.capital && !/^\p{Lu}/u.test(name.replace(/^the\s+/i, ''))) return undefined;
     return form.exact && !sameExact(name, form.exact) ? undefined : form.entry;
   }
 
@@ -86,6 +99,7 @@ export class Gazetteer<T extends { name: string; aliases: string[] }> {
       const last = words[i + n - 1]!;
       const surface = text.slice(first.start, last.end);
       if (form.exact && !sameExact(surface, form.exact)) continue;
+      if (form.capital && !/^\p{Lu}/u.test(surface.replace(/^the\s+/i, ''))) continue;
       return { entry: form.entry, surface, start: first.start, end: last.end, from: i, to: i + n };
     }
     return undefined;
@@ -99,5 +113,6 @@ function sameExact(surface: string, exact: string): boolean {
 /** Upper-case forms of up to five letters, which would otherwise match ordinary words. */
 function isShortCapital(surface: string): boolean {
   const letters = surface.replace(/[^\p{L}]/gu, '');
-  return letters.length <= 5 && /\p{Lu}/u.test(surface) && surface === surface.toUpperCase();
+  const capitals = (surface.match(/\p{Lu}/gu) ?? []).length;
+  return letters.length <= 5 && (capitals >= 2 || (capitals === 1 && !/^\p{Lu}/u.test(surface)) || (capitals === 1 && letters.length <= 2));
 }
