@@ -29,6 +29,7 @@ export interface PaperEntities {
 /** Parses a text into tagged sentences; the one compromise parse per abstract is made by the caller. */
 export type ParseText = (text: string) => ReadonlyArray<readonly TaggedTerm[]>;
 
+const CAPITALISED_METHOD = /(?<![\p{L}-])(?:\p{Lu}[\p{L}]*(?:-\p{L}+)*\s+){1,4}(?:Networks?|Transformers?|Blocks?|Modules?|Layers?|Encoders?|Decoders?|Machines?|Nets?|Attention|Mechanisms?|Algorithms?|Adapters?|Search|Memory|Autoencoders?|Units?|Machines?)\b/gu;
 // Names built like datasets: `KernelBench`, `CodeSet`, `HotpotQA`, `LongBench`.
 const DATASET_NAME = /(?:Bench|Benchmark|Set|Corpus|QA|Data|DB)(?:-?\d+\w*)?$/;
 const DATASET_NOUN = /^(?:datasets?|benchmarks?|corpus|corpora|suites?|testbeds?|challenges?|leaderboards?|collections?)$/i;
@@ -187,7 +188,7 @@ export function extractPaper(paper: PaperText, matchers: Matchers, parse: ParseT
   for (const f of fields) {
     const titleName = f.field === 'title' ? titlePrefixName(f.text) : undefined;
     if (titleName && !datasets.has(titleName.text) && !matchers.notNames.has(normalizeName(titleName.text))) {
-      const target = /\b(?:dataset|benchmark|corpus)\b/i.test(f.text) ? datasets : methods;
+      const target = /\b(?:dataset|benchmark|corpus)\b/i.test(f.text) || DATASET_NAME.test(titleName.text) ? datasets : methods;
       target.add(titleName.text, { field: 'title', start: titleName.start, end: titleName.end }, { role: 'PROPOSED' });
       claim('title', titleName.start, titleName.end);
     }
@@ -198,6 +199,7 @@ export function extractPaper(paper: PaperText, matchers: Matchers, parse: ParseT
       const known = methods.get(name.text) ?? datasets.get(name.text);
       if (known) {
         (methods.get(name.text) ? methods : datasets).add(name.text, evidence, { role: proposalRole(f, name.start) ?? 'USED' });
+        claim(f.field, name.start, name.end);
         continue;
       }
       if (isClaimed(f.field, name.start, name.end) || metrics.has(name.text) || tasks.has(name.text) || concepts.has(name.text)) continue;
@@ -210,7 +212,23 @@ export function extractPaper(paper: PaperText, matchers: Matchers, parse: ParseT
         methods.add(name.text, evidence, { role });
       } else if (isModelLike(name.text)) {
         methods.add(name.text, evidence, { role: 'USED' });
+      } else {
+        continue;
       }
+      claim(f.field, name.start, name.end);
+    }
+  }
+
+  // 3b. Multi-word names in the abstract: capitalised words ending in an architecture noun
+  //     (`Sentence Attention Block`, `Memorizing Transformers`), unless a curated family.
+  for (const f of fields) {
+    if (f.field !== 'abstract') continue;
+    for (const match of f.text.matchAll(CAPITALISED_METHOD)) {
+      const start = match.index;
+      const end = start + match[0].length;
+      if (isClaimed(f.field, start, end) || matchers.families.lookup(match[0]) || matchers.stopPhrases.has(normalizeName(match[0]))) continue;
+      methods.add(match[0], { field: f.field, start, end }, { role: proposalRole(f, start) ?? 'USED' });
+      claim(f.field, start, end);
     }
   }
 
@@ -294,8 +312,10 @@ function findAtMetrics(text: string): Anchor[] {
   return [...text.matchAll(/\b([A-Za-z][A-Za-z-]{1,15}@\d+)\b/g)].map((m) => ({ name: m[1]!, start: m.index, end: m.index + m[1]!.length }));
 }
 
+/** A long form written as a name: most of its words capitalised, or odd capitals (`cOrrelating`). */
 function isCapitalised(phrase: string): boolean {
-  const words = phrase.split(/[\s-]+/).filter((w) => w.length > 3);
+  const words = phrase.split(/\s+/).filter((w) => w.length > 3);
+  if (words.some((w) => /\p{Ll}\p{Lu}/u.test(w))) return true;
   return words.length > 0 && words.filter((w) => /^\p{Lu}/u.test(w)).length >= Math.ceil(words.length / 2);
 }
 
@@ -345,7 +365,7 @@ function inDatasetList(f: FieldText, name: NameCandidate): boolean {
 
 /** Names with digits or inner capitals read as models (`Llama-2`, `RetNet`); bare capitals need more. */
 function isModelLike(name: string): boolean {
-  return /\d/.test(name) || /\p{Ll}\p{Lu}/u.test(name) || /^\p{Lu}{2,}\p{Ll}+/u.test(name) || /^[A-Z]{3,}[a-z]?$/.test(name);
+  return /\d/.test(name) || /^\p{Lu}\p{Ll}+-\p{Lu}/u.test(name) || /\p{Ll}\p{Lu}/u.test(name) || /^\p{Lu}{2,}\p{Ll}+/u.test(name) || /^[A-Z]{3,}[a-z]?$/.test(name);
 }
 
 function isNameLike(word: string): boolean {

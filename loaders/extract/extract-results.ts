@@ -40,6 +40,7 @@ export function extractResults(
 ): Result[] {
   const results: Result[] = [];
   for (const sentence of sentences) {
+    const found: Array<{ start: number; end: number; number: string; unit: string; before: string }> = [];
     const inSentence = (a: Anchor): boolean => a.start >= sentence.start && a.end <= sentence.end;
     const sentenceDatasets = datasets.filter(inSentence);
     if (sentenceDatasets.length === 0) continue;
@@ -58,14 +59,18 @@ export function extractResults(
       if (SKIP_BEFORE.test(before) || COST_AFTER.test(text.slice(end, end + 20)) || RANGE.test(after)) continue;
       if (/[-–]\s*$/.test(before) || /^\d{4}$/.test(number)) continue;
       if (datasets.some((d) => start >= d.start && end <= d.end) || metrics.some((m) => start >= m.start && end <= m.end)) continue;
-      const dataset = nearest(sentenceDatasets, start, end);
+      found.push({ start, end, number, unit, before });
+    }
+    const pairs = pairLists(text, found, sentenceDatasets);
+    for (const n of found) {
+      const dataset = pairs.get(n) ?? nearest(sentenceDatasets, n.start, n.end);
       if (!dataset) continue;
-      const metric = nearest(sentenceMetrics, start, end);
-      const value = Number.parseFloat(number);
+      const metric = nearest(sentenceMetrics, n.start, n.end);
+      const value = Number.parseFloat(n.number);
       if (!Number.isFinite(value)) continue;
-      const rawStart = Math.min(start, dataset.start, metric?.start ?? start);
-      const rawEnd = Math.max(end, dataset.end, metric?.end ?? end);
-      const kind = DELTA_CUE.test(before) || number.startsWith('+') ? 'delta' : 'score';
+      const rawStart = Math.min(n.start, dataset.start, metric?.start ?? n.start);
+      const rawEnd = Math.max(n.end, dataset.end, metric?.end ?? n.end);
+      const kind = DELTA_CUE.test(n.before) || n.number.startsWith('+') ? 'delta' : 'score';
       results.push({
         dataset: dataset.name,
         metric: metric?.name ?? null,
@@ -77,6 +82,33 @@ export function extractResults(
     }
   }
   return dedupe(results);
+}
+
+const LIST_GAP = /^\s*(?:,\s*(?:and\s+)?|and\s+|&\s*|\/\s*)$/;
+
+/**
+ * `93.3% and 74.3% on Market1501 and MSMT17`: a list of numbers followed by a list of as many
+ * datasets pairs them in order, where nearest-first would give both numbers to one dataset.
+ */
+function pairLists<N extends { start: number; end: number }>(text: string, numbers: readonly N[], datasets: readonly Anchor[]): Map<N, Anchor> {
+  const pairs = new Map<N, Anchor>();
+  const sorted = [...datasets].sort((a, b) => a.start - b.start);
+  for (let i = 0; i < numbers.length; ) {
+    let j = i;
+    while (j + 1 < numbers.length && LIST_GAP.test(text.slice(numbers[j]!.end, numbers[j + 1]!.start))) j++;
+    const group = numbers.slice(i, j + 1);
+    i = j + 1;
+    if (group.length < 2) continue;
+    const last = group.at(-1)!;
+    const first = sorted.findIndex((d) => d.start >= last.end && /^\s*(?:on|for|in|across)\s+(?:the\s+)?$/i.test(text.slice(last.end, d.start)));
+    if (first < 0) continue;
+    const list = [sorted[first]!];
+    while (list.length < group.length && first + list.length < sorted.length && LIST_GAP.test(text.slice(list.at(-1)!.end, sorted[first + list.length]!.start))) {
+      list.push(sorted[first + list.length]!);
+    }
+    if (list.length === group.length) group.forEach((n, k) => pairs.set(n, list[k]!));
+  }
+  return pairs;
 }
 
 /** The anchor closest to a number, preferring one after it (`12.9% on APPS`) at equal distance. */

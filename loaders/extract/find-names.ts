@@ -28,7 +28,9 @@ export function isNameLike(word: string): boolean {
   if (/^\p{Ll}+\p{Lu}/u.test(word)) return true;
   if (/\p{Lu}/u.test(word) && /\d/.test(word)) return true;
   // `Llama-2`, `word2vec`-like forms with a digit glued by a hyphen or inside the word.
-  return /\p{L}-?\d/u.test(word) && /^\p{L}/u.test(word) && !/^\p{Ll}+-\d+$/u.test(word);
+  // Lower-case words with digits are names when short or ending in a version (`word2vec`, `gpt-4`),
+  // not when a LaTeX escape got glued into them (`scratchx2013even`).
+  return /\p{L}-?\d/u.test(word) && !/^\p{Ll}+-\d+$/u.test(word) && (word.length <= 10 || /\d+$/.test(word));
 }
 
 /** Name-like words of a text, each extended by a following size or variant word. */
