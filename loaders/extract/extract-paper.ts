@@ -41,7 +41,14 @@ const APPOSITION_DATASET = /^\s*[,:(]\s*(?:a|an|the)?\s*(?:[\w-]+\s+){0,4}?(?:da
 const LIST_SEPARATOR = /^\s*(?:,\s*(?:and|or)?|and|or|&)\s*$/i;
 const EVALUATION_CUE = /\b(?:experiments?|evaluat\w*|results?|achiev\w*|outperform\w*|benchmark\w*|tested|test|accuracy|perplexity|scores?|state-of-the-art|SOTA)\b/i;
 const ON_BEFORE = /\b(?:on|across|over)\s+(?:the\s+)?(?:(?:challenging|popular|standard|public|large-scale|widely[- ]used|real-world)\s+)?$/i;
-const TASK_HEAD = /(?:recognition|detection|segmentation|classification|generation|prediction|estimation|retrieval|translation|answering|modeling|modelling|re-identification|reidentification|assessment|captioning|summarization|summarisation|reasoning|recommendation|forecasting|completion|reconstruction|synthesis|tracking|localization|alignment|parsing|understanding|editing|inpainting|matching|planning|control|navigation|manipulation|extraction|labeling|labelling|tagging|verification|diagnosis|relighting|restoration|super-resolution|denoising|compression|search|ranking|generalization|adaptation|learning)$/i;
+const TASK_HEAD = /^(?:recognition|detection|segmentation|classification|generation|prediction|estimation|retrieval|translation|answering|modeling|modelling|re-identification|reidentification|assessment|captioning|summarization|summarisation|reasoning|recommendation|forecasting|completion|reconstruction|synthesis|tracking|localization|alignment|parsing|understanding|editing|inpainting|matching|planning|control|navigation|manipulation|extraction|labeling|labelling|tagging|verification|diagnosis|relighting|restoration|super-resolution|denoising|compression|search|ranking|generalization|adaptation|learning)$/i;
+const ABSTRACT_TASK = /\b(?:task|problem|challenge) of\s+((?:[a-z][\w-]*\s+){0,4}[a-z][\w-]*)|\b((?:[a-z][\w-]*\s+){1,3}[a-z][\w-]*)\s+(?:tasks?|problems?)\b/g;
+// Words that make a phrase vague or a clause rather than a task name.
+const NOT_TASK_WORD = /^(?:is|are|was|be|a|an|the|this|that|of|to|and|or|explicit|global|profound|comprehensive|active|ongoing|diverse|imprecise|robust|faster|human-like|collaborative|universal|conditional|encourage|automate|enabling|enable|meet|improve|improving|achieve|various|different|such|other|many|new|novel|efficient|effective|better|future|further|existing|recent|large-scale|general|specific|downstream|related|key|main|overall|strong|simple|accurate|explicit|implicit|visual|joint|application|applications|beyond|ing)$/i;
+// Phrases that end in a task word but name no task.
+const GENERIC_TASK = /^(?:(?:the|a|an|this|our|their|its|such|these|deep|machine|model|end-to-end|efficient|effective|better|improved|robust|fast|joint|future|further|downstream|various|different|many|several|new|novel|existing|standard|general|other|more|data|feature|representation|human)\s+)*(?:learning|generalization|adaptation|search|control|understanding|planning|matching|generation|prediction|modeling|modelling|reasoning|ranking|alignment|compression|extraction)$/i;
+// A title that starts with its task: `Person Re-Identification without …`, `Image Quality Assessment via …`.
+const TITLE_LEAD_TASK = /^((?:[\p{L}\d][\p{L}\d-]*\s+){1,4}[\p{L}-]+)(?=\s+(?:for|with|via|using|by|from|through|without|in|under|based|amid)\b|\s*[:,?]|$)/u;
 const TITLE_TASK = /\b(?:for|towards?|on|in)\s+((?:[A-Za-z][\w-]*\s+){0,4}?[A-Za-z][\w-]*)(?=\s*(?:$|[:,?]|\s+(?:with|via|using|by|from|through|without|in|under|amid|based)\b))/gi;
 
 /** Compiled matchers for the curated lists, built once and shared by every paper. */
@@ -233,14 +240,32 @@ export function extractPaper(paper: PaperText, matchers: Matchers, parse: ParseT
   }
 
   // 4. Tasks from the title's `for <task>` phrase, when it ends with a task word.
+  const addTaskPhrase = (raw: string, field: Field, start: number): void => {
+    const phrase = raw.replace(/[\s,.;:]+$/, '');
+    const words = phrase.split(/\s+/);
+    const last = words.at(-1) ?? '';
+    if (words.length < 2 || words.length > 5 || !TASK_HEAD.test(last) || GENERIC_TASK.test(phrase)) return;
+    if (words.slice(0, -1).some((w, i) => NOT_TASK_WORD.test(w) && !(i > 0 && w === 'visual'))) return;
+    if (words.some((w) => isNameLike(w) && !/^(?:\d+D|Re-\w+)$/i.test(w)) || matchers.stopPhrases.has(normalizeName(phrase))) return;
+    tasks.add(phrase.toLowerCase(), { field, start, end: start + phrase.length });
+  };
   for (const f of fields) {
     if (f.field !== 'title') continue;
     for (const match of f.text.matchAll(TITLE_TASK)) {
       const phrase = match[1]!.trim();
-      const last = phrase.split(/\s+/).at(-1) ?? '';
-      if (!TASK_HEAD.test(last) || /^(?:learning)$/i.test(phrase) || phrase.split(/\s+/).some((w) => isNameLike(w))) continue;
-      const start = match.index + match[0].indexOf(phrase);
-      tasks.add(phrase.toLowerCase(), { field: 'title', start, end: start + phrase.length });
+      addTaskPhrase(phrase, 'title', match.index + match[0].indexOf(phrase));
+    }
+    const lead = TITLE_LEAD_TASK.exec(f.text.replace(/^[^:]{1,40}:\s+/, ''));
+    if (lead) addTaskPhrase(lead[1]!, 'title', f.text.indexOf(lead[1]!));
+  }
+
+  // 4b. Tasks in the abstract: `the task of X`, `X tasks`, `for X` where X ends in a task word,
+  //     and noun phrases of the parse below that do (collected there).
+  for (const f of fields) {
+    if (f.field !== 'abstract') continue;
+    for (const match of f.text.matchAll(ABSTRACT_TASK)) {
+      const phrase = (match[1] ?? match[2] ?? match[3])!.trim();
+      addTaskPhrase(phrase, f.field, match.index + match[0].indexOf(phrase));
     }
   }
 
@@ -252,9 +277,11 @@ export function extractPaper(paper: PaperText, matchers: Matchers, parse: ParseT
     results.push(...extractResults(f.field, f.text, f.sentences, anchors, metricList));
   }
 
-  // 6. Concepts: noun phrases of the one parse of the abstract.
+  // 6. Concepts: noun phrases of the one parse of the abstract; those ending in a task word
+  //    (`image quality assessment`) are tasks as well.
   const abstract = fields.find((f) => f.field === 'abstract')!;
   for (const phrase of chunkNounPhrases(parse(abstract.text), abstract.text)) {
+    addTaskPhrase(phrase.text.replace(LEADING_NOISE, ''), 'abstract', phrase.start + phrase.text.length - phrase.text.replace(LEADING_NOISE, '').length);
     const concept = cleanConcept(phrase.text, matchers);
     if (!concept) continue;
     const start = phrase.start + phrase.text.indexOf(concept.surface);
