@@ -29,7 +29,8 @@ export interface PaperEntities {
 /** Parses a text into tagged sentences; the one compromise parse per abstract is made by the caller. */
 export type ParseText = (text: string) => ReadonlyArray<readonly TaggedTerm[]>;
 
-const CAPITALISED_METHOD = /(?<![\p{L}-])(?:\p{Lu}[\p{L}]*(?:-\p{L}+)*\s+){1,4}(?:Networks?|Transformers?|Blocks?|Modules?|Layers?|Encoders?|Decoders?|Machines?|Nets?|Attention|Mechanisms?|Algorithms?|Adapters?|Search|Memory|Autoencoders?|Units?|Machines?)\b/gu;
+const CAPITALISED_METHOD = /(?<![\p{L}-])(?:\p{Lu}[\p{L}]*(?:-\p{L}+)*\s+){1,4}(?:Networks?|Transformers?|Blocks?|Modules?|Layers?|Encoders?|Decoders?|Machines?|Nets?|Attention|Mechanisms?|Algorithms?|Adapters?|Memory|Autoencoders?|Units?|Machines?)\b/gu;
+const MULTIWORD_DATASET = /(?<![\p{L}\d-])((?:\p{Lu}[\p{L}\d+.-]*\s+){1,4}(?:\p{Lu}[\p{L}\d+.-]*|\d{4}))\s+(?:dataset|benchmark|corpus|track|challenge|data)s?\b/gu;
 // Names built like datasets: `KernelBench`, `CodeSet`, `HotpotQA`, `LongBench`.
 const DATASET_NAME = /(?:Bench|Benchmark|Set|Corpus|QA|Data|DB)(?:-?\d+\w*)?$/;
 const DATASET_NOUN = /^(?:datasets?|benchmarks?|corpus|corpora|suites?|testbeds?|challenges?|leaderboards?|collections?)$/i;
@@ -199,6 +200,17 @@ export function extractPaper(paper: PaperText, matchers: Matchers, parse: ParseT
       target.add(titleName.text, { field: 'title', start: titleName.start, end: titleName.end }, { role: 'PROPOSED' });
       claim('title', titleName.start, titleName.end);
     }
+    // Multi-word dataset names before a dataset noun: `Occluded-PoseTrack ReID benchmark`, `Light Stage data`.
+    for (const match of f.text.matchAll(MULTIWORD_DATASET)) {
+      const phrase = match[1]!;
+      const start = match.index + match[0].indexOf(phrase);
+      const end = start + phrase.length;
+      const words = phrase.split(/\s+/);
+      if (words.length < 2 || isClaimed(f.field, start, end) || /^(?:The|Our|This|These|A|An|We|In|On|For|To)$/.test(words[0]!)) continue;
+      const e = datasets.add(phrase, { field: f.field, start, end });
+      anchor(datasetAnchors, f.field, { name: e.name, start, end });
+      claim(f.field, start, end);
+    }
     for (const name of f.names) {
       const key = normalizeName(name.text);
       if (matchers.notNames.has(key) || matchers.stopPhrases.has(key)) continue;
@@ -217,7 +229,7 @@ export function extractPaper(paper: PaperText, matchers: Matchers, parse: ParseT
         anchor(datasetAnchors, f.field, { name: e.name, start: name.start, end: name.end });
       } else if (role) {
         methods.add(name.text, evidence, { role });
-      } else if (isModelLike(name.text)) {
+      } else if (isModelLike(name.text) && (f.field === 'abstract' || !/^\p{Lu}\p{Ll}+-\p{Lu}\p{Ll}+$/u.test(name.text))) {
         methods.add(name.text, evidence, { role: 'USED' });
       } else {
         continue;
@@ -233,7 +245,9 @@ export function extractPaper(paper: PaperText, matchers: Matchers, parse: ParseT
     for (const match of f.text.matchAll(CAPITALISED_METHOD)) {
       const start = match.index;
       const end = start + match[0].length;
-      if (isClaimed(f.field, start, end) || matchers.families.lookup(match[0]) || matchers.stopPhrases.has(normalizeName(match[0]))) continue;
+      // A curated name inside the phrase (`Memorizing Transformers`) does not stop it; one at its start does.
+      const firstWordEnd = start + match[0].search(/\s/);
+      if (isClaimed(f.field, start, firstWordEnd) || matchers.families.lookup(match[0]) || matchers.stopPhrases.has(normalizeName(match[0]))) continue;
       methods.add(match[0], { field: f.field, start, end }, { role: proposalRole(f, start) ?? 'USED' });
       claim(f.field, start, end);
     }
