@@ -1,5 +1,6 @@
 import { Command, CommanderError } from 'commander';
 import { addExtractCommand } from './cli/extract-command.js';
+import { addLoadCommand, addStatsCommand } from './cli/load-command.js';
 import { addPapersCommand } from './cli/papers-command.js';
 import { readConfig, type Config } from './config.js';
 import { ExitCode, KgError } from './errors.js';
@@ -14,6 +15,8 @@ export function createProgram(): Command {
     .exitOverride();
   addPapersCommand(program, getConfig);
   addExtractCommand(program, getConfig);
+  addLoadCommand(program, getConfig);
+  addStatsCommand(program, getConfig);
   return program;
 }
 

@@ -40,3 +40,13 @@ export const ExitCode = {
   NOTHING_READ: 4,
 } as const;
 export type ExitCode = (typeof ExitCode)[keyof typeof ExitCode];
+
+/** The graph store could not be reached or refused a query. */
+export class StoreError extends KgError {
+  constructor(
+    message: string,
+    override readonly cause?: unknown,
+  ) {
+    super('STORE_UNAVAILABLE', message);
+  }
+}

@@ -1,0 +1,102 @@
+import type { EntityLabel, EntityNode, PaperEdge, PaperGraph, RelationshipType, ResultNode, Span } from '../src/store/graph-model.js';
+import type { ExtractedPaper, PaperEntity } from './extract-corpus.js';
+import { buildId, digest, slugify } from './normalize.js';
+
+const ENTITY_KINDS = [
+  ['methods', 'Method'],
+  ['datasets', 'Dataset'],
+  ['tasks', 'Task'],
+  ['metrics', 'Metric'],
+  ['concepts', 'Concept'],
+] as const satisfies ReadonlyArray<readonly [keyof ExtractedPaper, EntityLabel]>;
+
+const EDGE_OF: Record<Exclude<EntityLabel, 'Method'>, RelationshipType> = {
+  Dataset: 'EVALUATES_ON',
+  Task: 'ADDRESSES',
+  Metric: 'MEASURES',
+  Concept: 'MENTIONS',
+};
+
+/**
+ * Turns extracted papers into graph writes. Entity names are decided corpus-wide: the surface
+ * form most papers use (ties alphabetical), every other form an alias, so a node's name does
+ * not depend on which paper was written first.
+ */
+export function buildGraphs(papers: readonly ExtractedPaper[]): PaperGraph[] {
+  const names = chooseNames(papers);
+  return papers.map((paper) => buildGraph(paper, names));
+}
+
+function chooseNames(papers: readonly ExtractedPaper[]): Map<string, { name: string; aliases: Set<string> }> {
+  const votes = new Map<string, Map<string, number>>();
+  const aliases = new Map<string, Set<string>>();
+  for (const paper of papers) {
+    for (const [key] of ENTITY_KINDS) {
+      for (const entity of paper[key] as PaperEntity[]) {
+        const tally = votes.get(entity.id) ?? new Map<string, number>();
+        tally.set(entity.name, (tally.get(entity.name) ?? 0) + 1);
+        votes.set(entity.id, tally);
+        const set = aliases.get(entity.id) ?? new Set<string>();
+        for (const alias of [entity.name, ...entity.aliases]) set.add(alias);
+        aliases.set(entity.id, set);
+      }
+    }
+  }
+  const chosen = new Map<string, { name: string; aliases: Set<string> }>();
+  for (const [id, tally] of votes) {
+    const name = [...tally].sort((a, b) => b[1] - a[1] || (a[0] < b[0] ? -1 : 1))[0]![0];
+    const all = aliases.get(id)!;
+    all.delete(name);
+    chosen.set(id, { name, aliases: all });
+  }
+  return chosen;
+}
+
+function buildGraph(paper: ExtractedPaper, names: ReadonlyMap<string, { name: string; aliases: Set<string> }>): PaperGraph {
+  const entities: EntityNode[] = [];
+  const edges: PaperEdge[] = [];
+  const idByName = new Map<string, string>();
+  for (const [key, label] of ENTITY_KINDS) {
+    for (const entity of paper[key] as Array<PaperEntity & { role?: string; higherIsBetter?: boolean | null }>) {
+      const chosen = names.get(entity.id);
+      const node: EntityNode = { id: entity.id, label, name: chosen?.name ?? entity.name, aliases: [...(chosen?.aliases ?? entity.aliases)].sort() };
+      if (label === 'Metric') node.higherIsBetter = entity.higherIsBetter ?? null;
+      entities.push(node);
+      idByName.set(`${label}|${entity.name}`, entity.id);
+      const type: RelationshipType = label === 'Method' ? (entity.role === 'PROPOSED' ? 'PROPOSES' : 'USES') : EDGE_OF[label];
+      edges.push({ type, to: entity.id, evidence: entity.evidence as Span[] });
+    }
+  }
+  const repositories = paper.repositories.map((r) => ({ id: buildId('repository', slugify(`${r.owner}/${r.name}`.toLowerCase())), owner: r.owner, name: r.name, url: r.url, evidence: r.evidence }));
+  for (const r of repositories) edges.push({ type: 'HAS_CODE', to: r.id, evidence: r.evidence });
+  const links = paper.links.map((l) => ({ id: buildId('link', digest(l.url)), url: l.url, kind: l.kind, evidence: l.evidence }));
+  for (const l of links) edges.push({ type: 'LINKS_TO', to: l.id, evidence: l.evidence });
+  const results: ResultNode[] = [];
+  for (const r of paper.results) {
+    const datasetId = idByName.get(`Dataset|${r.dataset}`);
+    if (!datasetId) continue;
+    const metricId = r.metric === null ? null : (idByName.get(`Metric|${r.metric}`) ?? paper.metrics.find((m) => m.name === r.metric || m.aliases.includes(r.metric!))?.id ?? null);
+    const id = buildId('result', digest(`${paper.id}|${datasetId}|${metricId}|${r.value}|${r.kind}`));
+    if (results.some((x) => x.id === id)) continue;
+    results.push({ id, value: r.value, kind: r.kind, raw: r.raw, datasetId, metricId, evidence: [r.evidence as Span] });
+  }
+  return {
+    paper: {
+      id: paper.id,
+      title: paper.title,
+      titleDerived: paper.titleDerived,
+      abstract: paper.abstract,
+      arxivId: paper.arxivId ?? null,
+      url: paper.url ?? null,
+      published: paper.published ?? null,
+      authors: paper.authors ?? [],
+      sources: paper.sources.map((s) => `${s.file}:${s.line}`),
+      mentionedArxivIds: paper.arxivIds,
+    },
+    entities,
+    repositories: repositories.map(({ evidence: _evidence, ...r }) => r),
+    links: links.map(({ evidence: _evidence, ...l }) => l),
+    results,
+    edges,
+  };
+}

@@ -1,0 +1,321 @@
+import { mkdirSync, readFileSync, renameSync, writeFileSync, existsSync } from 'node:fs';
+import { join } from 'node:path';
+import Graph from 'graphology';
+import { undirectedSingleSourceLength } from 'graphology-shortest-path/unweighted.js';
+import MiniSearch from 'minisearch';
+import { emptyCounts, type Counts, type EntityNode, type Label, type PaperGraph, type RelationshipType, type ResultNode, type Span } from '../graph-model.js';
+import { RELATING_LABELS, relatednessOf, roundScore } from '../rank-related.js';
+import { rankHits, scoreHit, SEARCH_CANDIDATES } from '../rank-search.js';
+import { broaderName, compare, displayName, sortLeaderboard } from '../graph-rules.js';
+import type { GraphNode, GraphStore, LeaderboardEntry, PageArgs, PaperLink, PapersPage, Path, RelatedPaper, SearchHit, SharedDataset } from '../store.js';
+
+type NodeAttributes = GraphNode;
+interface EdgeAttributes {
+  type: RelationshipType;
+  evidence: Span[];
+}
+interface SearchDocument {
+  id: string;
+  label: Label;
+  name: string;
+  text: string;
+}
+
+const FILE = 'graph.json';
+const FORMAT_VERSION = 1;
+
+/**
+ * The default store: an in-process graph (graphology) with a full-text index (MiniSearch),
+ * persisted as one JSON file in the data directory, so a restart neither re-extracts nor
+ * re-indexes. Answers every question of the store contract exactly as the Neo4j store does.
+ */
+export class EmbeddedStore implements GraphStore {
+  readonly kind = 'embedded';
+  private graph = new Graph.MultiDirectedGraph<NodeAttributes, EdgeAttributes>();
+  private index = createIndex();
+  private dirty = false;
+
+  private constructor(private readonly dir: string) {}
+
+  /** Opens the store in `dir`, loading the persisted graph and index when there is one. */
+  static open(dir: string): EmbeddedStore {
+    const store = new EmbeddedStore(dir);
+    const file = join(dir, FILE);
+    if (existsSync(file)) {
+      const saved = JSON.parse(readFileSync(file, 'utf8')) as { version: number; graph: object; index: string };
+      if (saved.version === FORMAT_VERSION) {
+        store.graph.import(saved.graph as Parameters<typeof store.graph.import>[0]);
+        store.index = MiniSearch.loadJSON<SearchDocument>(saved.index, INDEX_OPTIONS);
+      }
+    }
+    return store;
+  }
+
+  /** True when the store holds no paper (a fresh data directory). */
+  isEmpty(): boolean {
+    return this.graph.order === 0;
+  }
+
+  async writePapers(graphs: readonly PaperGraph[]): Promise<void> {
+    for (const g of graphs) this.writePaper(g);
+    this.dirty = true;
+  }
+
+  private writePaper(g: PaperGraph): void {
+    const paperId = g.paper.id;
+    if (this.graph.hasNode(paperId)) {
+      for (const edge of this.graph.outEdges(paperId)) {
+        const target = this.graph.target(edge);
+        if (this.graph.getEdgeAttribute(edge, 'type') === 'REPORTS') this.graph.dropNode(target);
+        else if (this.graph.hasEdge(edge)) this.graph.dropEdge(edge);
+      }
+    }
+    this.upsertNode(paperId, { label: 'Paper', node: g.paper });
+    this.indexDocument({ id: paperId, label: 'Paper', name: g.paper.title, text: g.paper.abstract });
+    for (const entity of g.entities) this.upsertEntity(entity);
+    for (const repo of g.repositories) this.upsertNode(repo.id, { label: 'Repository', node: repo });
+    for (const link of g.links) this.upsertNode(link.id, { label: 'Link', node: link });
+    for (const edge of g.edges) this.addEdge(paperId, edge.to, edge.type, edge.evidence);
+    for (const result of g.results) {
+      this.upsertNode(result.id, { label: 'Result', node: result });
+      this.addEdge(paperId, result.id, 'REPORTS', result.evidence);
+      this.addEdge(result.id, result.datasetId, 'ON', []);
+      if (result.metricId) this.addEdge(result.id, result.metricId, 'MEASURED_BY', []);
+    }
+  }
+
+  private upsertEntity(entity: EntityNode): void {
+    const existing = this.graph.hasNode(entity.id) ? (this.graph.getNodeAttributes(entity.id).node as EntityNode) : undefined;
+    const aliases = existing ? [...new Set([...existing.aliases, ...entity.aliases])].sort() : [...entity.aliases].sort();
+    const node: EntityNode = { ...entity, aliases };
+    this.upsertNode(entity.id, { label: entity.label, node });
+    this.indexDocument({ id: entity.id, label: entity.label, name: entity.name, text: aliases.join(' ') });
+  }
+
+  private upsertNode(id: string, attributes: NodeAttributes): void {
+    this.graph.mergeNode(id, attributes);
+    this.graph.replaceNodeAttributes(id, attributes);
+  }
+
+  private addEdge(from: string, to: string, type: RelationshipType, evidence: Span[]): void {
+    if (!this.graph.hasNode(to)) return;
+    this.graph.mergeEdgeWithKey(`${type}|${from}|${to}`, from, to, { type, evidence });
+  }
+
+  private indexDocument(document: SearchDocument): void {
+    if (this.index.has(document.id)) this.index.replace(document);
+    else this.index.add(document);
+  }
+
+  async refreshDerived(): Promise<void> {
+    // Entities, repositories and links no paper or result points at any more go.
+    for (const id of this.graph.nodes()) {
+      const { label } = this.graph.getNodeAttributes(id);
+      if (label === 'Paper' || label === 'Result') continue;
+      const used = this.graph.inEdges(id).some((e) => this.graph.getEdgeAttribute(e, 'type') !== 'BROADER');
+      if (!used) {
+        this.graph.dropNode(id);
+        if (this.index.has(id)) this.index.discard(id);
+      }
+    }
+    for (const edge of this.graph.edges()) {
+      const type = this.graph.getEdgeAttribute(edge, 'type');
+      if (type === 'CITES' || type === 'BROADER') this.graph.dropEdge(edge);
+    }
+    const byArxiv = new Map<string, string>();
+    const concepts = new Map<string, string>();
+    this.graph.forEachNode((id, a) => {
+      if (a.label === 'Paper' && a.node.arxivId) byArxiv.set(a.node.arxivId, id);
+      if (a.label === 'Concept') concepts.set(a.node.name, id);
+    });
+    this.graph.forEachNode((id, a) => {
+      if (a.label !== 'Paper') return;
+      for (const cited of a.node.mentionedArxivIds) {
+        const target = byArxiv.get(cited);
+        if (target && target !== id) this.addEdge(id, target, 'CITES', []);
+      }
+    });
+    for (const [name, id] of concepts) {
+      const broader = broaderName(name, concepts);
+      if (broader) this.addEdge(id, concepts.get(broader)!, 'BROADER', []);
+    }
+    this.save();
+  }
+
+  /** Writes the graph and index to the data directory, atomically (temp file, then rename). */
+  save(): void {
+    // Replaced documents leave dirt in the index; rather than vacuuming (which trips over indexes
+    // restored from JSON), a changed index is rebuilt from the graph before it is written.
+    if (this.index.dirtCount > 0) this.rebuildIndex();
+    mkdirSync(this.dir, { recursive: true });
+    const file = join(this.dir, FILE);
+    const temp = `${file}.${process.pid}.tmp`;
+    writeFileSync(temp, JSON.stringify({ version: FORMAT_VERSION, graph: this.graph.export(), index: JSON.stringify(this.index) }));
+    renameSync(temp, file);
+    this.dirty = false;
+  }
+
+  private rebuildIndex(): void {
+    this.index = createIndex();
+    const documents: SearchDocument[] = [];
+    this.graph.forEachNode((id, a) => {
+      if (a.label === 'Paper') documents.push({ id, label: 'Paper', name: a.node.title, text: a.node.abstract });
+      else if (a.label !== 'Repository' && a.label !== 'Link' && a.label !== 'Result') documents.push({ id, label: a.label, name: a.node.name, text: a.node.aliases.join(' ') });
+    });
+    this.index.addAll(documents);
+  }
+
+  async counts(): Promise<Counts> {
+    const counts = emptyCounts();
+    this.graph.forEachNode((_, a) => void counts.labels[a.label]++);
+    this.graph.forEachEdge((_, a) => void counts.relationships[a.type]++);
+    return counts;
+  }
+
+  async node(id: string): Promise<GraphNode | null> {
+    return this.graph.hasNode(id) ? this.graph.getNodeAttributes(id) : null;
+  }
+
+  async nodes(ids: readonly string[]): Promise<Array<GraphNode | null>> {
+    return ids.map((id) => (this.graph.hasNode(id) ? this.graph.getNodeAttributes(id) : null));
+  }
+
+  async paperLinks(paperId: string): Promise<PaperLink[]> {
+    if (!this.graph.hasNode(paperId)) return [];
+    return this.graph
+      .outEdges(paperId)
+      .map((edge) => {
+        const { type, evidence } = this.graph.getEdgeAttributes(edge);
+        return { type, target: this.graph.getNodeAttributes(this.graph.target(edge)), evidence };
+      })
+      .sort((a, b) => compare(a.type, b.type) || compare(a.target.node.id, b.target.node.id));
+  }
+
+  async paperLinksMany(paperIds: readonly string[]): Promise<PaperLink[][]> {
+    return Promise.all(paperIds.map((id) => this.paperLinks(id)));
+  }
+
+  async papersOf(nodeId: string, { first, after }: PageArgs): Promise<PapersPage> {
+    if (!this.graph.hasNode(nodeId)) return { papers: [], totalCount: 0 };
+    const ids = [...new Set(this.graph.inNeighbors(nodeId).filter((id) => this.graph.getNodeAttribute(id, 'label') === 'Paper'))].sort(compare);
+    const start = after === undefined ? 0 : ids.findIndex((id) => id > after);
+    const page = start < 0 ? [] : ids.slice(start, start + first);
+    return { papers: page.map((id) => this.paperNode(id)), totalCount: ids.length };
+  }
+
+  async sharedDatasets(paperIds: readonly string[]): Promise<SharedDataset[]> {
+    const unique = [...new Set(paperIds)];
+    if (unique.length === 0 || !unique.every((id) => this.graph.hasNode(id))) return [];
+    const datasetsOf = (id: string): Set<string> => new Set(this.graph.outEdges(id).filter((e) => this.graph.getEdgeAttribute(e, 'type') === 'EVALUATES_ON').map((e) => this.graph.target(e)));
+    const shared = unique.map(datasetsOf).reduce((a, b) => new Set([...a].filter((x) => b.has(x))));
+    return [...shared].sort(compare).map((datasetId) => ({
+      dataset: this.graph.getNodeAttributes(datasetId).node as EntityNode,
+      results: unique
+        .flatMap((paperId) =>
+          this.graph
+            .outNeighbors(paperId)
+            .filter((r) => this.graph.getNodeAttribute(r, 'label') === 'Result' && (this.graph.getNodeAttributes(r).node as ResultNode).datasetId === datasetId)
+            .map((r) => ({ paperId, result: this.graph.getNodeAttributes(r).node as ResultNode })),
+        )
+        .sort((a, b) => compare(a.paperId, b.paperId) || compare(a.result.id, b.result.id)),
+    }));
+  }
+
+  async relatedPapers(paperId: string, first: number): Promise<RelatedPaper[]> {
+    if (!this.graph.hasNode(paperId)) return [];
+    const related = new Map<string, RelatedPaper>();
+    for (const nodeId of new Set(this.graph.outNeighbors(paperId))) {
+      const { label, node } = this.graph.getNodeAttributes(nodeId);
+      if (!RELATING_LABELS.includes(label)) continue;
+      const papers = [...new Set(this.graph.inNeighbors(nodeId))].filter((id) => this.graph.getNodeAttribute(id, 'label') === 'Paper');
+      const weight = relatednessOf(label, papers.length);
+      for (const other of papers) {
+        if (other === paperId) continue;
+        const entry = related.get(other) ?? { paper: this.paperNode(other), score: 0, shared: [] };
+        entry.score += weight;
+        entry.shared.push({ id: nodeId, label, name: displayName({ label, node } as GraphNode) });
+        related.set(other, entry);
+      }
+    }
+    return [...related.values()]
+      .map((r) => ({ ...r, score: roundScore(r.score), shared: r.shared.sort((a, b) => compare(a.label, b.label) || compare(a.id, b.id)) }))
+      .sort((a, b) => b.score - a.score || compare(a.paper.id, b.paper.id))
+      .slice(0, first);
+  }
+
+  async shortestPath(fromId: string, toId: string, maxHops: number): Promise<Path | null> {
+    if (!this.graph.hasNode(fromId) || !this.graph.hasNode(toId)) return null;
+    if (fromId === toId) return { nodes: [this.pathNode(fromId)], edges: [] };
+    const distance = undirectedSingleSourceLength(this.graph, toId);
+    const total = distance[fromId];
+    if (total === undefined || total > maxHops) return null;
+    // The lexicographically smallest shortest path: from the start, always the smallest id one step closer.
+    const ids = [fromId];
+    for (let current = fromId; current !== toId; ) {
+      const next = [...new Set(this.graph.neighbors(current))].filter((n) => distance[n] === distance[current]! - 1).sort(compare)[0]!;
+      ids.push(next);
+      current = next;
+    }
+    const edges = ids.slice(1).map((to, i) => {
+      const from = ids[i]!;
+      const key = [...this.graph.edges(from, to), ...this.graph.edges(to, from)].sort(compare)[0]!;
+      return { from: this.graph.source(key), to: this.graph.target(key), type: this.graph.getEdgeAttribute(key, 'type') };
+    });
+    return { nodes: ids.map((id) => this.pathNode(id)), edges };
+  }
+
+  async search(query: string, { labels, first }: { labels?: readonly Label[]; first: number }): Promise<SearchHit[]> {
+    const wanted = labels && labels.length > 0 ? new Set(labels) : undefined;
+    const candidates = this.index
+      .search(query, { combineWith: 'AND', filter: (r) => !wanted || wanted.has(r['label'] as Label) })
+      .slice(0, SEARCH_CANDIDATES);
+    const hits = candidates.map((c) => {
+      const a = this.graph.getNodeAttributes(String(c.id));
+      const text = a.label === 'Paper' ? a.node.abstract : a.label === 'Repository' || a.label === 'Link' || a.label === 'Result' ? '' : a.node.aliases.join(' ');
+      const name = displayName(a);
+      return { id: String(c.id), label: a.label, name, score: scoreHit(query, name, text) };
+    });
+    return rankHits(hits, first);
+  }
+
+  async leaderboard(datasetId: string, metricId?: string): Promise<LeaderboardEntry[]> {
+    if (!this.graph.hasNode(datasetId)) return [];
+    const entries: LeaderboardEntry[] = [];
+    for (const r of this.graph.inNeighbors(datasetId)) {
+      const a = this.graph.getNodeAttributes(r);
+      if (a.label !== 'Result') continue;
+      const result = a.node;
+      if (metricId !== undefined && result.metricId !== metricId) continue;
+      const paperId = this.graph.inNeighbors(r).find((p) => this.graph.getNodeAttribute(p, 'label') === 'Paper');
+      if (!paperId) continue;
+      const metric = result.metricId && this.graph.hasNode(result.metricId) ? (this.graph.getNodeAttributes(result.metricId).node as EntityNode) : null;
+      entries.push({ paper: this.paperNode(paperId), result, metric });
+    }
+    return sortLeaderboard(entries);
+  }
+
+  async ping(): Promise<void> {}
+
+  async close(): Promise<void> {
+    if (this.dirty) this.save();
+  }
+
+  private paperNode(id: string) {
+    const a = this.graph.getNodeAttributes(id);
+    if (a.label !== 'Paper') throw new Error(`${id} is not a paper`);
+    return a.node;
+  }
+
+  private pathNode(id: string): Path['nodes'][number] {
+    const a = this.graph.getNodeAttributes(id);
+    return { id, label: a.label, name: displayName(a) };
+  }
+}
+
+const INDEX_OPTIONS = { fields: ['name', 'text'], storeFields: ['label'], idField: 'id', autoVacuum: false };
+
+function createIndex(): MiniSearch<SearchDocument> {
+  return new MiniSearch<SearchDocument>(INDEX_OPTIONS);
+}
+
+

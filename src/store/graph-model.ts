@@ -1,0 +1,115 @@
+/**
+ * The graph both stores hold, as plain data: what loaders write and what the API reads. Node ids
+ * are the readable corpus-wide ids of `loaders/normalize.ts` (`paper:…`, `method:lora`).
+ */
+
+export const ENTITY_LABELS = ['Method', 'Dataset', 'Task', 'Metric', 'Concept'] as const;
+export type EntityLabel = (typeof ENTITY_LABELS)[number];
+
+export const LABELS = ['Paper', ...ENTITY_LABELS, 'Result', 'Repository', 'Link'] as const;
+export type Label = (typeof LABELS)[number];
+
+export const RELATIONSHIP_TYPES = [
+  'PROPOSES',
+  'USES',
+  'EVALUATES_ON',
+  'ADDRESSES',
+  'MEASURES',
+  'MENTIONS',
+  'REPORTS',
+  'ON',
+  'MEASURED_BY',
+  'HAS_CODE',
+  'LINKS_TO',
+  'CITES',
+  'BROADER',
+] as const;
+export type RelationshipType = (typeof RELATIONSHIP_TYPES)[number];
+
+/** Paper → entity relationship type for each entity label (methods split by role). */
+export const PAPER_RELATIONSHIP: Record<Exclude<EntityLabel, 'Method'>, RelationshipType> = {
+  Dataset: 'EVALUATES_ON',
+  Task: 'ADDRESSES',
+  Metric: 'MEASURES',
+  Concept: 'MENTIONS',
+};
+
+/** Where a mention sits in a paper: field and character span. */
+export interface Span {
+  field: 'title' | 'abstract';
+  start: number;
+  end: number;
+}
+
+export interface PaperNode {
+  id: string;
+  title: string;
+  titleDerived: boolean;
+  abstract: string;
+  arxivId: string | null;
+  url: string | null;
+  published: string | null;
+  authors: string[];
+  /** `file:line` of every occurrence the paper was merged from. */
+  sources: string[];
+  /** arXiv ids the paper's text names; CITES edges are derived from them. */
+  mentionedArxivIds: string[];
+}
+
+export interface EntityNode {
+  id: string;
+  label: EntityLabel;
+  name: string;
+  aliases: string[];
+  /** Metrics only: whether a higher value is better, when the direction is known. */
+  higherIsBetter?: boolean | null;
+}
+
+export interface RepositoryNode {
+  id: string;
+  owner: string;
+  name: string;
+  url: string;
+}
+
+export interface LinkNode {
+  id: string;
+  url: string;
+  kind: string;
+}
+
+export interface ResultNode {
+  id: string;
+  value: number;
+  kind: 'score' | 'delta';
+  raw: string;
+  datasetId: string;
+  metricId: string | null;
+  evidence: Span[];
+}
+
+/** A paper → node edge with the spans that support it. */
+export interface PaperEdge {
+  type: RelationshipType;
+  to: string;
+  evidence: Span[];
+}
+
+/** One paper with every node and edge it contributes; the unit of an idempotent write. */
+export interface PaperGraph {
+  paper: PaperNode;
+  entities: EntityNode[];
+  repositories: RepositoryNode[];
+  links: LinkNode[];
+  results: ResultNode[];
+  edges: PaperEdge[];
+}
+
+export type Counts = { labels: Record<Label, number>; relationships: Record<RelationshipType, number> };
+
+export function emptyCounts(): Counts {
+  return {
+    labels: Object.fromEntries(LABELS.map((l) => [l, 0])) as Record<Label, number>,
+    relationships: Object.fromEntries(RELATIONSHIP_TYPES.map((t) => [t, 0])) as Record<RelationshipType, number>,
+  };
+}

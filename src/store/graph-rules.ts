@@ -1,0 +1,46 @@
+import type { GraphNode, LeaderboardEntry } from './store.js';
+
+/**
+ * Rules both stores apply the same way, so that they give identical answers: names of nodes,
+ * the BROADER relation between concepts, leaderboard order, id order.
+ */
+
+export function compare(a: string, b: string): number {
+  return a < b ? -1 : a > b ? 1 : 0;
+}
+
+/** The name a node is shown by: a paper's title, an entity's name, a repository's owner/name. */
+export function displayName(a: GraphNode): string {
+  switch (a.label) {
+    case 'Paper':
+      return a.node.title;
+    case 'Repository':
+      return `${a.node.owner}/${a.node.name}`;
+    case 'Link':
+      return a.node.url;
+    case 'Result':
+      return a.node.raw;
+    default:
+      return a.node.name;
+  }
+}
+
+/** The longest proper word-suffix of a concept name that is itself a concept. */
+export function broaderName(name: string, concepts: ReadonlyMap<string, string>): string | undefined {
+  const words = name.split(' ');
+  for (let k = 1; k < words.length; k++) {
+    const suffix = words.slice(k).join(' ');
+    if (concepts.has(suffix)) return suffix;
+  }
+  return undefined;
+}
+
+/** Best first by the metric's direction (higher unless the metric says lower), then paper id. */
+export function sortLeaderboard(entries: LeaderboardEntry[]): LeaderboardEntry[] {
+  return entries.sort((a, b) => {
+    const lowerBetter = (a.metric?.higherIsBetter ?? true) === false;
+    const byValue = lowerBetter ? a.result.value - b.result.value : b.result.value - a.result.value;
+    return byValue || compare(a.paper.id, b.paper.id) || compare(a.result.id, b.result.id);
+  });
+}
+

@@ -1,0 +1,220 @@
+import { ENTITY_LABELS, LABELS, type EntityLabel, type Label, type PaperGraph, type RelationshipType, type Span } from '../graph-model.js';
+import { TARGET_LABEL } from './labels.js';
+
+/**
+ * Every Cypher statement of the Neo4j store, parameterised. Labels and relationship types are
+ * interpolated only from the closed lists of graph-model.ts, never from input.
+ */
+
+export const SCHEMA: string[] = [
+  ...LABELS.map((label) => `CREATE CONSTRAINT ${label.toLowerCase()}_id IF NOT EXISTS FOR (n:${label}) REQUIRE n.id IS UNIQUE`),
+  'CREATE INDEX paper_arxiv_id IF NOT EXISTS FOR (p:Paper) ON (p.arxivId)',
+  'CREATE FULLTEXT INDEX paper_text IF NOT EXISTS FOR (n:Paper) ON EACH [n.title, n.abstract]',
+  `CREATE FULLTEXT INDEX entity_names IF NOT EXISTS FOR (n:${ENTITY_LABELS.join('|')}) ON EACH [n.name, n.aliasText]`,
+];
+
+export const DELETE_PAPER_RESULTS = `
+UNWIND $ids AS id
+MATCH (:Paper {id: id})-[:REPORTS]->(r:Result)
+DETACH DELETE r`;
+
+export const DELETE_PAPER_EDGES = `
+UNWIND $ids AS id
+MATCH (:Paper {id: id})-[e]->()
+DELETE e`;
+
+export const MERGE_PAPERS = `
+UNWIND $rows AS row
+MERGE (p:Paper {id: row.id})
+SET p += row.props`;
+
+/** Entities keep every alias any paper gave them, sorted, plus one text of them for the full-text index. */
+export function mergeEntities(label: EntityLabel): string {
+  return `
+UNWIND $rows AS row
+MERGE (n:${label} {id: row.id})
+WITH n, row
+CALL (n, row) {
+  UNWIND coalesce(n.aliases, []) + row.aliases AS alias
+  WITH DISTINCT alias ORDER BY alias
+  RETURN collect(alias) AS aliases
+}
+SET n.name = row.name, n.aliases = aliases,
+    n.aliasText = reduce(text = '', alias IN aliases | text + ' ' + alias)${label === 'Metric' ? ',\n    n.higherIsBetter = row.higherIsBetter' : ''}`;
+}
+
+export const MERGE_REPOSITORIES = `
+UNWIND $rows AS row
+MERGE (n:Repository {id: row.id})
+SET n.owner = row.owner, n.name = row.name, n.url = row.url`;
+
+export const MERGE_LINKS = `
+UNWIND $rows AS row
+MERGE (n:Link {id: row.id})
+SET n.url = row.url, n.kind = row.kind`;
+
+export function createEdges(type: RelationshipType, target: Label): string {
+  return `
+UNWIND $rows AS row
+MATCH (p:Paper {id: row.from})
+MATCH (n:${target} {id: row.to})
+CREATE (p)-[:${type} {evidenceFields: row.fields, evidenceStarts: row.starts, evidenceEnds: row.ends}]->(n)`;
+}
+
+export const CREATE_RESULTS = `
+UNWIND $rows AS row
+MATCH (p:Paper {id: row.paperId})
+MATCH (d:Dataset {id: row.datasetId})
+MERGE (r:Result {id: row.id})
+SET r += row.props
+CREATE (p)-[:REPORTS {evidenceFields: row.props.evidenceFields, evidenceStarts: row.props.evidenceStarts, evidenceEnds: row.props.evidenceEnds}]->(r)
+CREATE (r)-[:ON]->(d)
+WITH r, row WHERE row.props.metricId IS NOT NULL
+MATCH (m:Metric {id: row.props.metricId})
+CREATE (r)-[:MEASURED_BY]->(m)`;
+
+export const DELETE_ORPHANS = `
+MATCH (n) WHERE (n:Method OR n:Dataset OR n:Task OR n:Metric OR n:Concept OR n:Repository OR n:Link)
+  AND NOT EXISTS { MATCH (n)<-[r]-() WHERE type(r) <> 'BROADER' }
+DETACH DELETE n`;
+
+export const DELETE_DERIVED = `
+MATCH ()-[r:CITES|BROADER]->()
+DELETE r`;
+
+export const CREATE_CITES = `
+MATCH (p:Paper) WHERE size(coalesce(p.mentionedArxivIds, [])) > 0
+UNWIND p.mentionedArxivIds AS arxivId
+MATCH (q:Paper {arxivId: arxivId}) WHERE q <> p
+MERGE (p)-[:CITES]->(q)`;
+
+export const CREATE_BROADER = `
+UNWIND $rows AS row
+MATCH (a:Concept {id: row.from})
+MATCH (b:Concept {id: row.to})
+MERGE (a)-[:BROADER]->(b)`;
+
+export const PAPER_LINKS = `
+UNWIND $ids AS id
+MATCH (p:Paper {id: id})-[e]->(n)
+RETURN id AS paperId, type(e) AS type, labels(n)[0] AS label, properties(n) AS props,
+       e.evidenceFields AS fields, e.evidenceStarts AS starts, e.evidenceEnds AS ends`;
+
+export function papersOf(label: Label): string {
+  return `
+MATCH (n:${label} {id: $id})<--(p:Paper)
+WITH DISTINCT p
+ORDER BY p.id
+WITH collect(p) AS all
+RETURN size(all) AS total,
+       [p IN [p IN all WHERE $after IS NULL OR p.id > $after][0..$first] | properties(p)] AS papers`;
+}
+
+export const SHARED_DATASETS = `
+UNWIND $ids AS id
+MATCH (:Paper {id: id})-[:EVALUATES_ON]->(d:Dataset)
+WITH d, count(DISTINCT id) AS papers
+WHERE papers = size($ids)
+CALL (d) {
+  OPTIONAL MATCH (p:Paper)-[:REPORTS]->(r:Result)-[:ON]->(d) WHERE p.id IN $ids
+  RETURN collect(CASE WHEN r IS NULL THEN NULL ELSE {paperId: p.id, result: properties(r)} END) AS results
+}
+RETURN properties(d) AS dataset, results`;
+
+export const RELATED_PAPERS = `
+MATCH (p:Paper {id: $id})-->(n)
+WHERE labels(n)[0] IN $labels
+WITH DISTINCT n
+CALL (n) {
+  MATCH (n)<--(q:Paper)
+  WITH DISTINCT q
+  RETURN collect(q) AS papers
+}
+UNWIND papers AS q
+WITH n, q, size(papers) AS degree
+WHERE q.id <> $id
+RETURN properties(q) AS paper, labels(n)[0] AS label, properties(n) AS props, degree`;
+
+export function shortestPaths(fromLabel: Label, toLabel: Label, maxHops: number): string {
+  const hops = Math.max(1, Math.min(8, Math.floor(maxHops)));
+  return `
+MATCH (a:${fromLabel} {id: $from}), (b:${toLabel} {id: $to})
+MATCH path = allShortestPaths((a)-[*..${hops}]-(b))
+WITH path LIMIT 1000
+RETURN [n IN nodes(path) | n.id] AS ids,
+       [n IN nodes(path) | {label: labels(n)[0], props: properties(n)}] AS nodes,
+       [r IN relationships(path) | {from: startNode(r).id, to: endNode(r).id, type: type(r)}] AS rels`;
+}
+
+export const SEARCH = `
+CALL () {
+  CALL db.index.fulltext.queryNodes('paper_text', $query, {limit: $limit}) YIELD node
+  RETURN node
+  UNION
+  CALL db.index.fulltext.queryNodes('entity_names', $query, {limit: $limit}) YIELD node
+  RETURN node
+}
+WITH node, labels(node)[0] AS label
+WHERE $labels IS NULL OR label IN $labels
+RETURN label, properties(node) AS props`;
+
+export const LEADERBOARD = `
+MATCH (d:Dataset {id: $id})<-[:ON]-(r:Result)<-[:REPORTS]-(p:Paper)
+OPTIONAL MATCH (r)-[:MEASURED_BY]->(m:Metric)
+WITH p, r, m WHERE $metricId IS NULL OR m.id = $metricId
+RETURN properties(p) AS paper, properties(r) AS result, CASE WHEN m IS NULL THEN NULL ELSE properties(m) END AS metric`;
+
+interface EdgeRow {
+  from: string;
+  to: string;
+  fields: string[];
+  starts: number[];
+  ends: number[];
+}
+
+/** Groups a batch of paper graphs into the parameter rows of the write statements. */
+export function writeRows(graphs: readonly PaperGraph[]) {
+  const entities = new Map<EntityLabel, Array<{ id: string; name: string; aliases: string[]; higherIsBetter: boolean | null }>>(ENTITY_LABELS.map((l) => [l, []]));
+  const seenEntities = new Set<string>();
+  const edges = new Map<RelationshipType, EdgeRow[]>();
+  const repositories = new Map<string, { id: string; owner: string; name: string; url: string }>();
+  const links = new Map<string, { id: string; url: string; kind: string }>();
+  const results: Array<{ paperId: string; datasetId: string; id: string; props: Record<string, unknown> }> = [];
+  for (const g of graphs) {
+    for (const e of g.entities) {
+      if (seenEntities.has(e.id)) continue;
+      seenEntities.add(e.id);
+      entities.get(e.label)!.push({ id: e.id, name: e.name, aliases: e.aliases, higherIsBetter: e.higherIsBetter ?? null });
+    }
+    for (const r of g.repositories) repositories.set(r.id, r);
+    for (const l of g.links) links.set(l.id, l);
+    for (const edge of g.edges) {
+      if (!TARGET_LABEL[edge.type]) continue;
+      const list = edges.get(edge.type) ?? [];
+      list.push({ from: g.paper.id, to: edge.to, ...spanArrays(edge.evidence) });
+      edges.set(edge.type, list);
+    }
+    for (const r of g.results) {
+      const spans = spanArrays(r.evidence);
+      results.push({
+        paperId: g.paper.id,
+        datasetId: r.datasetId,
+        id: r.id,
+        props: { id: r.id, value: r.value, kind: r.kind, raw: r.raw, datasetId: r.datasetId, metricId: r.metricId, evidenceFields: spans.fields, evidenceStarts: spans.starts, evidenceEnds: spans.ends },
+      });
+    }
+  }
+  return {
+    paperIds: graphs.map((g) => g.paper.id),
+    papers: graphs.map((g) => ({ id: g.paper.id, props: { ...g.paper } })),
+    entities,
+    repositories: [...repositories.values()],
+    links: [...links.values()],
+    edges,
+    results,
+  };
+}
+
+function spanArrays(spans: readonly Span[]): { fields: string[]; starts: number[]; ends: number[] } {
+  return { fields: spans.map((s) => s.field), starts: spans.map((s) => s.start), ends: spans.map((s) => s.end) };
+}

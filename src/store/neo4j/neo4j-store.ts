@@ -1,0 +1,336 @@
+import neo4j, { type Driver, type ManagedTransaction, type Record as Neo4jRecord } from 'neo4j-driver';
+import { StoreError } from '../../errors.js';
+import { emptyCounts, LABELS, RELATIONSHIP_TYPES, type Counts, type EntityNode, type Label, type PaperGraph, type PaperNode, type RelationshipType, type ResultNode, type Span } from '../graph-model.js';
+import { broaderName, compare, displayName, sortLeaderboard } from '../graph-rules.js';
+import { RELATING_LABELS, relatednessOf, roundScore } from '../rank-related.js';
+import { rankHits, scoreHit, SEARCH_CANDIDATES, searchTerms } from '../rank-search.js';
+import type { GraphNode, GraphStore, LeaderboardEntry, PageArgs, PaperLink, PapersPage, Path, RelatedPaper, SearchHit, SharedDataset } from '../store.js';
+import { labelOfId, TARGET_LABEL } from './labels.js';
+import * as cypher from './cypher.js';
+
+export interface Neo4jConnection {
+  uri: string;
+  user: string;
+  password: string;
+  database: string;
+}
+
+/**
+ * The production store: Neo4j through neo4j-driver, the only module that talks to it.
+ * Parameterised Cypher only; every write batch is one `executeWrite` transaction (retried by the
+ * driver on transient errors, all-or-nothing on failure); schema created on connect if missing.
+ */
+export class Neo4jStore implements GraphStore {
+  readonly kind = 'neo4j';
+  /** Round trips made, for tests that prove batching. */
+  roundTrips = 0;
+
+  private constructor(
+    private readonly driver: Driver,
+    private readonly database: string,
+  ) {}
+
+  static async connect(connection: Neo4jConnection): Promise<Neo4jStore> {
+    const auth = connection.password ? neo4j.auth.basic(connection.user, connection.password) : undefined;
+    const driver = neo4j.driver(connection.uri, auth, { disableLosslessIntegers: true, maxTransactionRetryTime: 30_000, logging: { level: 'error', logger: () => {} } });
+    const store = new Neo4jStore(driver, connection.database);
+    try {
+      await driver.verifyConnectivity({ database: connection.database });
+      await store.ensureSchema();
+    } catch (error) {
+      await driver.close();
+      throw new StoreError(`cannot reach Neo4j at ${connection.uri}: ${(error as Error).message}`, error);
+    }
+    return store;
+  }
+
+  private async ensureSchema(): Promise<void> {
+    for (const statement of cypher.SCHEMA) await this.write((tx) => tx.run(statement));
+    await this.write((tx) => tx.run('CALL db.awaitIndexes(300)'));
+  }
+
+  private async read<T>(work: (tx: ManagedTransaction) => Promise<T>): Promise<T> {
+    this.roundTrips++;
+    const session = this.driver.session({ database: this.database, defaultAccessMode: neo4j.session.READ });
+    try {
+      return await session.executeRead(work);
+    } catch (error) {
+      throw translate(error);
+    } finally {
+      await session.close();
+    }
+  }
+
+  private async write<T>(work: (tx: ManagedTransaction) => Promise<T>): Promise<T> {
+    this.roundTrips++;
+    const session = this.driver.session({ database: this.database });
+    try {
+      return await session.executeWrite(work);
+    } catch (error) {
+      throw translate(error);
+    } finally {
+      await session.close();
+    }
+  }
+
+  async writePapers(graphs: readonly PaperGraph[]): Promise<void> {
+    if (graphs.length === 0) return;
+    const rows = cypher.writeRows(graphs);
+    await this.write(async (tx) => {
+      await tx.run(cypher.DELETE_PAPER_RESULTS, { ids: rows.paperIds });
+      await tx.run(cypher.DELETE_PAPER_EDGES, { ids: rows.paperIds });
+      await tx.run(cypher.MERGE_PAPERS, { rows: rows.papers });
+      for (const [label, entities] of rows.entities) if (entities.length > 0) await tx.run(cypher.mergeEntities(label), { rows: entities });
+      if (rows.repositories.length > 0) await tx.run(cypher.MERGE_REPOSITORIES, { rows: rows.repositories });
+      if (rows.links.length > 0) await tx.run(cypher.MERGE_LINKS, { rows: rows.links });
+      for (const [type, edges] of rows.edges) if (edges.length > 0) await tx.run(cypher.createEdges(type, TARGET_LABEL[type]!), { rows: edges });
+      if (rows.results.length > 0) await tx.run(cypher.CREATE_RESULTS, { rows: rows.results });
+    });
+  }
+
+  async refreshDerived(): Promise<void> {
+    await this.write(async (tx) => {
+      await tx.run(cypher.DELETE_ORPHANS);
+      await tx.run(cypher.DELETE_DERIVED);
+      await tx.run(cypher.CREATE_CITES);
+    });
+    const concepts = await this.read(async (tx) => (await tx.run('MATCH (c:Concept) RETURN c.name AS name, c.id AS id')).records);
+    const byName = new Map(concepts.map((r) => [r.get('name') as string, r.get('id') as string]));
+    const pairs = [...byName].flatMap(([name, id]) => {
+      const broader = broaderName(name, byName);
+      return broader ? [{ from: id, to: byName.get(broader)! }] : [];
+    });
+    if (pairs.length > 0) await this.write((tx) => tx.run(cypher.CREATE_BROADER, { rows: pairs }));
+  }
+
+  async counts(): Promise<Counts> {
+    const counts = emptyCounts();
+    // One count-store look-up per label and type: constant time, whatever the graph's size.
+    const statement = [
+      ...LABELS.map((label) => `CALL () { MATCH (n:${label}) RETURN count(n) AS \`${label}\` }`),
+      ...RELATIONSHIP_TYPES.map((type) => `CALL () { MATCH ()-[r:${type}]->() RETURN count(r) AS \`${type}\` }`),
+      `RETURN ${[...LABELS, ...RELATIONSHIP_TYPES].map((k) => `\`${k}\``).join(', ')}`,
+    ].join('\n');
+    const record = await this.read(async (tx) => (await tx.run(statement)).records[0]!);
+    for (const label of LABELS) counts.labels[label] = record.get(label) as number;
+    for (const type of RELATIONSHIP_TYPES) counts.relationships[type] = record.get(type) as number;
+    return counts;
+  }
+
+  async node(id: string): Promise<GraphNode | null> {
+    return (await this.nodes([id]))[0] ?? null;
+  }
+
+  async nodes(ids: readonly string[]): Promise<Array<GraphNode | null>> {
+    const byLabel = new Map<Label, string[]>();
+    for (const id of ids) {
+      const label = labelOfId(id);
+      if (label) byLabel.set(label, [...(byLabel.get(label) ?? []), id]);
+    }
+    if (byLabel.size === 0) return ids.map(() => null);
+    const statement = [...byLabel.keys()].map((label) => `MATCH (n:${label}) WHERE n.id IN $ids RETURN '${label}' AS label, properties(n) AS props`).join(' UNION ALL ');
+    const records = await this.read(async (tx) => (await tx.run(statement, { ids: [...new Set(ids)] })).records);
+    const found = new Map(records.map((r) => { const node = toGraphNode(r.get('label') as Label, r.get('props') as Record<string, unknown>); return [node.node.id, node]; }));
+    return ids.map((id) => found.get(id) ?? null);
+  }
+
+  async paperLinks(paperId: string): Promise<PaperLink[]> {
+    return (await this.paperLinksMany([paperId]))[0]!;
+  }
+
+  async paperLinksMany(paperIds: readonly string[]): Promise<PaperLink[][]> {
+    const records = await this.read(async (tx) => (await tx.run(cypher.PAPER_LINKS, { ids: [...new Set(paperIds)] })).records);
+    const byPaper = new Map<string, PaperLink[]>();
+    for (const r of records) {
+      const list = byPaper.get(r.get('paperId') as string) ?? [];
+      list.push({ type: r.get('type') as RelationshipType, target: toGraphNode(r.get('label') as Label, r.get('props') as Record<string, unknown>), evidence: toSpans(r) });
+      byPaper.set(r.get('paperId') as string, list);
+    }
+    return paperIds.map((id) => (byPaper.get(id) ?? []).sort((a, b) => compare(a.type, b.type) || compare(a.target.node.id, b.target.node.id)));
+  }
+
+  async papersOf(nodeId: string, { first, after }: PageArgs): Promise<PapersPage> {
+    const label = labelOfId(nodeId);
+    if (!label) return { papers: [], totalCount: 0 };
+    const record = await this.read(async (tx) => (await tx.run(cypher.papersOf(label), { id: nodeId, first: neo4j.int(first), after: after ?? null })).records[0]);
+    if (!record) return { papers: [], totalCount: 0 };
+    return { papers: (record.get('papers') as Array<Record<string, unknown>>).map(toPaper), totalCount: record.get('total') as number };
+  }
+
+  async sharedDatasets(paperIds: readonly string[]): Promise<SharedDataset[]> {
+    const ids = [...new Set(paperIds)];
+    if (ids.length === 0) return [];
+    const records = await this.read(async (tx) => (await tx.run(cypher.SHARED_DATASETS, { ids })).records);
+    return records
+      .map((r) => ({
+        dataset: toEntity('Dataset', r.get('dataset') as Record<string, unknown>),
+        results: (r.get('results') as Array<{ paperId: string; result: Record<string, unknown> }>)
+          .map((x) => ({ paperId: x.paperId, result: toResult(x.result) }))
+          .sort((a, b) => compare(a.paperId, b.paperId) || compare(a.result.id, b.result.id)),
+      }))
+      .sort((a, b) => compare(a.dataset.id, b.dataset.id));
+  }
+
+  async relatedPapers(paperId: string, first: number): Promise<RelatedPaper[]> {
+    const records = await this.read(async (tx) => (await tx.run(cypher.RELATED_PAPERS, { id: paperId, labels: RELATING_LABELS })).records);
+    const related = new Map<string, RelatedPaper>();
+    for (const r of records) {
+      const label = r.get('label') as Label;
+      const node = toGraphNode(label, r.get('props') as Record<string, unknown>);
+      const paper = toPaper(r.get('paper') as Record<string, unknown>);
+      const entry = related.get(paper.id) ?? { paper, score: 0, shared: [] };
+      entry.score += relatednessOf(label, r.get('degree') as number);
+      entry.shared.push({ id: node.node.id, label, name: displayName(node) });
+      related.set(paper.id, entry);
+    }
+    return [...related.values()]
+      .map((r) => ({ ...r, score: roundScore(r.score), shared: r.shared.sort((a, b) => compare(a.label, b.label) || compare(a.id, b.id)) }))
+      .sort((a, b) => b.score - a.score || compare(a.paper.id, b.paper.id))
+      .slice(0, first);
+  }
+
+  async shortestPath(fromId: string, toId: string, maxHops: number): Promise<Path | null> {
+    const fromLabel = labelOfId(fromId);
+    const toLabel = labelOfId(toId);
+    if (!fromLabel || !toLabel) return null;
+    if (fromId === toId) {
+      const node = await this.node(fromId);
+      return node ? { nodes: [{ id: fromId, label: node.label, name: displayName(node) }], edges: [] } : null;
+    }
+    const records = await this.read(async (tx) => (await tx.run(cypher.shortestPaths(fromLabel, toLabel, maxHops), { from: fromId, to: toId })).records);
+    if (records.length === 0) return null;
+    // Of all shortest paths, the lexicographically smallest id sequence: the embedded store's choice too.
+    const paths = records.map((r) => ({ ids: r.get('ids') as string[], nodes: r.get('nodes') as Array<{ label: Label; props: Record<string, unknown> }>, rels: r.get('rels') as Array<{ from: string; to: string; type: RelationshipType }> }));
+    paths.sort((a, b) => compareSequences(a.ids, b.ids));
+    const best = paths[0]!;
+    const edges = best.ids.slice(1).map((to, i) => {
+      const from = best.ids[i]!;
+      const candidates = records
+        .flatMap((r) => r.get('rels') as Array<{ from: string; to: string; type: RelationshipType }>)
+        .filter((e) => (e.from === from && e.to === to) || (e.from === to && e.to === from))
+        .sort((a, b) => compare(`${a.type}|${a.from}|${a.to}`, `${b.type}|${b.from}|${b.to}`));
+      return candidates[0]!;
+    });
+    return { nodes: best.nodes.map((n) => { const node = toGraphNode(n.label, n.props); return { id: node.node.id, label: n.label, name: displayName(node) }; }), edges };
+  }
+
+  async search(query: string, { labels, first }: { labels?: readonly Label[]; first: number }): Promise<SearchHit[]> {
+    const terms = searchTerms(query);
+    if (terms.length === 0) return [];
+    // Every term required, each quoted so Lucene syntax in the query is taken literally.
+    const lucene = terms.map((t) => `"${t.replace(/["\\]/g, '')}"`).join(' AND ');
+    const wanted = labels && labels.length > 0 ? [...labels] : null;
+    const records = await this.read(async (tx) => (await tx.run(cypher.SEARCH, { query: lucene, labels: wanted, limit: neo4j.int(SEARCH_CANDIDATES) })).records);
+    const hits = records.map((r) => {
+      const node = toGraphNode(r.get('label') as Label, r.get('props') as Record<string, unknown>);
+      const text = node.label === 'Paper' ? node.node.abstract : node.label === 'Repository' || node.label === 'Link' || node.label === 'Result' ? '' : node.node.aliases.join(' ');
+      const name = displayName(node);
+      return { id: node.node.id, label: node.label, name, score: scoreHit(query, name, text) };
+    });
+    return rankHits(hits, first);
+  }
+
+  async leaderboard(datasetId: string, metricId?: string): Promise<LeaderboardEntry[]> {
+    const records = await this.read(async (tx) => (await tx.run(cypher.LEADERBOARD, { id: datasetId, metricId: metricId ?? null })).records);
+    return sortLeaderboard(
+      records.map((r) => ({
+        paper: toPaper(r.get('paper') as Record<string, unknown>),
+        result: toResult(r.get('result') as Record<string, unknown>),
+        metric: r.get('metric') ? toEntity('Metric', r.get('metric') as Record<string, unknown>) : null,
+      })),
+    );
+  }
+
+  async ping(): Promise<void> {
+    await this.read((tx) => tx.run('RETURN 1'));
+  }
+
+  /** Removes every node and relationship: for tests and benchmarks only. */
+  async clear(): Promise<void> {
+    for (;;) {
+      const deleted = await this.write(async (tx) => (await tx.run('MATCH (n) WITH n LIMIT 10000 DETACH DELETE n RETURN count(*) AS c')).records[0]!.get('c') as number);
+      if (deleted === 0) break;
+    }
+  }
+
+  /** Runs one Cypher statement with parameters; for the load benchmark's lower bound. */
+  async runWrite(statement: string, parameters: Record<string, unknown>): Promise<void> {
+    await this.write((tx) => tx.run(statement, parameters));
+  }
+
+  async close(): Promise<void> {
+    await this.driver.close();
+  }
+}
+
+function translate(error: unknown): Error {
+  if (error instanceof StoreError) return error;
+  const e = error as { code?: string; message?: string };
+  return new StoreError(`Neo4j query failed${e.code ? ` (${e.code})` : ''}: ${e.message ?? String(error)}`, error);
+}
+
+function compareSequences(a: readonly string[], b: readonly string[]): number {
+  for (let i = 0; i < Math.min(a.length, b.length); i++) {
+    const c = compare(a[i]!, b[i]!);
+    if (c !== 0) return c;
+  }
+  return a.length - b.length;
+}
+
+function toSpans(record: Neo4jRecord): Span[] {
+  const fields = (record.get('fields') as string[] | null) ?? [];
+  const starts = (record.get('starts') as number[] | null) ?? [];
+  const ends = (record.get('ends') as number[] | null) ?? [];
+  return fields.map((field, i) => ({ field: field as Span['field'], start: starts[i]!, end: ends[i]! }));
+}
+
+function toPaper(p: Record<string, unknown>): PaperNode {
+  return {
+    id: p['id'] as string,
+    title: p['title'] as string,
+    titleDerived: p['titleDerived'] as boolean,
+    abstract: p['abstract'] as string,
+    arxivId: (p['arxivId'] as string | undefined) ?? null,
+    url: (p['url'] as string | undefined) ?? null,
+    published: (p['published'] as string | undefined) ?? null,
+    authors: (p['authors'] as string[] | undefined) ?? [],
+    sources: (p['sources'] as string[] | undefined) ?? [],
+    mentionedArxivIds: (p['mentionedArxivIds'] as string[] | undefined) ?? [],
+  };
+}
+
+function toEntity(label: EntityNode['label'], p: Record<string, unknown>): EntityNode {
+  const node: EntityNode = { id: p['id'] as string, label, name: p['name'] as string, aliases: (p['aliases'] as string[] | undefined) ?? [] };
+  if (label === 'Metric') node.higherIsBetter = (p['higherIsBetter'] as boolean | undefined) ?? null;
+  return node;
+}
+
+function toResult(p: Record<string, unknown>): ResultNode {
+  const fields = (p['evidenceFields'] as string[] | undefined) ?? [];
+  const starts = (p['evidenceStarts'] as number[] | undefined) ?? [];
+  const ends = (p['evidenceEnds'] as number[] | undefined) ?? [];
+  return {
+    id: p['id'] as string,
+    value: p['value'] as number,
+    kind: p['kind'] as ResultNode['kind'],
+    raw: p['raw'] as string,
+    datasetId: p['datasetId'] as string,
+    metricId: (p['metricId'] as string | undefined) ?? null,
+    evidence: fields.map((field, i) => ({ field: field as Span['field'], start: starts[i]!, end: ends[i]! })),
+  };
+}
+
+function toGraphNode(label: Label, p: Record<string, unknown>): GraphNode {
+  switch (label) {
+    case 'Paper':
+      return { label, node: toPaper(p) };
+    case 'Repository':
+      return { label, node: { id: p['id'] as string, owner: p['owner'] as string, name: p['name'] as string, url: p['url'] as string } };
+    case 'Link':
+      return { label, node: { id: p['id'] as string, url: p['url'] as string, kind: p['kind'] as string } };
+    case 'Result':
+      return { label, node: toResult(p) };
+    default:
+      return { label, node: toEntity(label, p) };
+  }
+}

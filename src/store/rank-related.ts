@@ -1,0 +1,19 @@
+import type { Label } from './graph-model.js';
+
+/** How much sharing one node of a label says about two papers being related. */
+const WEIGHT: Partial<Record<Label, number>> = { Repository: 4, Method: 3, Dataset: 3, Task: 2, Concept: 1 };
+
+/** The labels whose shared nodes relate two papers. */
+export const RELATING_LABELS = Object.keys(WEIGHT) as Label[];
+
+/**
+ * The relatedness two papers get from one shared node: its label's weight, discounted by how
+ * many papers link to it (a node every paper shares says little). Shared by both stores.
+ */
+export function relatednessOf(label: Label, paperCount: number): number {
+  return (WEIGHT[label] ?? 0) / Math.log2(1 + Math.max(1, paperCount));
+}
+
+export function roundScore(score: number): number {
+  return Math.round(score * 10_000) / 10_000;
+}

@@ -1,0 +1,91 @@
+import type { Counts, EntityLabel, EntityNode, Label, LinkNode, PaperGraph, PaperNode, RelationshipType, RepositoryNode, ResultNode, Span } from './graph-model.js';
+
+/** Any node, tagged with its label. */
+export type GraphNode =
+  | { label: 'Paper'; node: PaperNode }
+  | { label: EntityLabel; node: EntityNode }
+  | { label: 'Repository'; node: RepositoryNode }
+  | { label: 'Link'; node: LinkNode }
+  | { label: 'Result'; node: ResultNode };
+
+/** An edge from a paper to one of its nodes, with the evidence for it. */
+export interface PaperLink {
+  type: RelationshipType;
+  target: GraphNode;
+  evidence: Span[];
+}
+
+export interface PapersPage {
+  papers: PaperNode[];
+  totalCount: number;
+}
+
+/** A dataset every given paper evaluates on, with each paper's results there. */
+export interface SharedDataset {
+  dataset: EntityNode;
+  results: Array<{ paperId: string; result: ResultNode }>;
+}
+
+export interface RelatedPaper {
+  paper: PaperNode;
+  score: number;
+  shared: Array<{ id: string; label: Label; name: string }>;
+}
+
+export interface Path {
+  nodes: Array<{ id: string; label: Label; name: string }>;
+  edges: Array<{ from: string; to: string; type: RelationshipType }>;
+}
+
+export interface SearchHit {
+  id: string;
+  label: Label;
+  name: string;
+  score: number;
+}
+
+export interface LeaderboardEntry {
+  paper: PaperNode;
+  result: ResultNode;
+  metric: EntityNode | null;
+}
+
+export interface PageArgs {
+  first: number;
+  /** Id of the last paper of the previous page (papers are ordered by id). */
+  after?: string;
+}
+
+/**
+ * The one graph-store contract the loaders write through and the API reads through. Two
+ * implementations answer every question identically: Neo4j and the embedded store.
+ */
+export interface GraphStore {
+  readonly kind: 'neo4j' | 'embedded';
+
+  /**
+   * Writes papers with their nodes and edges. Each paper's previous edges and results are
+   * replaced, so a re-run is idempotent and a changed paper leaves no stale edge.
+   */
+  writePapers(graphs: readonly PaperGraph[]): Promise<void>;
+  /** Re-derives CITES and BROADER edges and drops entities no paper points at any more. */
+  refreshDerived(): Promise<void>;
+
+  counts(): Promise<Counts>;
+  node(id: string): Promise<GraphNode | null>;
+  nodes(ids: readonly string[]): Promise<Array<GraphNode | null>>;
+  paperLinks(paperId: string): Promise<PaperLink[]>;
+  /** Batched form of `paperLinks` for many papers, in one round trip. */
+  paperLinksMany(paperIds: readonly string[]): Promise<PaperLink[][]>;
+  /** Papers linked to a node (entity, repository, link or paper it cites), by paper id. */
+  papersOf(nodeId: string, page: PageArgs): Promise<PapersPage>;
+  sharedDatasets(paperIds: readonly string[]): Promise<SharedDataset[]>;
+  relatedPapers(paperId: string, first: number): Promise<RelatedPaper[]>;
+  shortestPath(fromId: string, toId: string, maxHops: number): Promise<Path | null>;
+  search(query: string, options: { labels?: readonly Label[]; first: number }): Promise<SearchHit[]>;
+  leaderboard(datasetId: string, metricId?: string): Promise<LeaderboardEntry[]>;
+
+  /** Resolves when the store answers queries. */
+  ping(): Promise<void>;
+  close(): Promise<void>;
+}
