@@ -3,8 +3,10 @@ import { defineConfig } from 'vitest/config';
 export default defineConfig({
   test: {
     include: ['test/**/*.test.ts'],
+    globalSetup: ['test/setup/neo4j-global-setup.ts'],
+    // One Neo4j database serves every test file that needs it, so files run one at a time.
+    fileParallelism: false,
     testTimeout: 60_000,
-    hookTimeout: 120_000,
-    reporters: process.env.CI ? ['default'] : ['default'],
+    hookTimeout: 300_000,
   },
 });

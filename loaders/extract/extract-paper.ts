@@ -34,7 +34,7 @@ const MULTIWORD_DATASET = /(?<![\p{L}\d-])((?:\p{Lu}[\p{L}\d+.-]*\s+){1,4}(?:\p{
 // Names built like datasets: `KernelBench`, `CodeSet`, `HotpotQA`, `LongBench`.
 const DATASET_NAME = /(?:Bench|Benchmark|Set|Corpus|QA|Data|DB)(?:-?\d+\w*)?$/;
 const DATASET_NOUN = /^(?:datasets?|benchmarks?|corpus|corpora|suites?|testbeds?|challenges?|leaderboards?|collections?)$/i;
-const PROPOSE = /\b(?:we|this (?:paper|work|study)|here,? we|in this paper,? we)\s+(?:\w+\s+){0,3}?(?:propose|introduce|present|develop|design|devise|build|create|construct|curate|collect|release|contribute|establish|formulate|offer|put forward|call|name|dub|term)(?:s|d|ed)?\b/gi;
+const PROPOSE = /\b(?:we|this (?:paper|work|study))\b[^.;]{0,120}?\b(?:propose|introduce|present|develop|design|devise|build|create|construct|curate|collect|release|contribute|establish|formulate|offer|put forward|call|name|dub|term)(?:s|d|ed)?\b/gi;
 const NAMING = /\b(?:called|named|dubbed|termed|coined|namely|denoted(?: as)?|referred to as)\s*[:"“']?\s*$/i;
 const OUR = /\bour\s+(?:\w+\s+){0,2}$/i;
 const APPOSITION_NEW = /^\s*[,:(]\s*(?:a|an|the)?\s*(?:novel|new|simple|general|unified|efficient|effective|lightweight|scalable|flexible|principled|first|large[- ]scale|powerful|generic|versatile|plug-and-play|modular|open|comprehensive)\b/i;

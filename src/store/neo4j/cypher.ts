@@ -105,9 +105,9 @@ export function papersOf(label: Label): string {
 MATCH (n:${label} {id: $id})<--(p:Paper)
 WITH DISTINCT p
 ORDER BY p.id
-WITH collect(p) AS all
-RETURN size(all) AS total,
-       [p IN [p IN all WHERE $after IS NULL OR p.id > $after][0..$first] | properties(p)] AS papers`;
+WITH collect(p) AS ps
+RETURN size(ps) AS total,
+       [p IN [p IN ps WHERE $after IS NULL OR p.id > $after][0..$first] | properties(p)] AS papers`;
 }
 
 export const SHARED_DATASETS = `

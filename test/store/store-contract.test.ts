@@ -1,0 +1,182 @@
+import { mkdtemp, rm } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { buildGraphs } from '../../loaders/build-graph.js';
+import { collectPapers } from '../../loaders/collect-papers.js';
+import { extractCorpus } from '../../loaders/extract-corpus.js';
+import { EmbeddedStore } from '../../src/store/embedded/embedded-store.js';
+import type { PaperGraph } from '../../src/store/graph-model.js';
+import type { GraphStore } from '../../src/store/store.js';
+import { connectTestNeo4j } from './use-neo4j.js';
+
+/**
+ * One contract for both stores, on the real sample corpus: each question is asked of the
+ * embedded store and of a real Neo4j, and the answers must be identical and right.
+ */
+
+let graphs: PaperGraph[];
+let dir: string;
+let embedded: EmbeddedStore;
+const neo4j = await connectTestNeo4j();
+
+beforeAll(async () => {
+  const { papers } = await collectPapers(['data/papers']);
+  graphs = buildGraphs(extractCorpus(papers));
+  dir = await mkdtemp(join(tmpdir(), 'kg-store-'));
+  embedded = EmbeddedStore.open(dir);
+  await embedded.writePapers(graphs);
+  await embedded.refreshDerived();
+  if (neo4j) {
+    await neo4j.clear();
+    for (let i = 0; i < graphs.length; i += 200) await neo4j.writePapers(graphs.slice(i, i + 200));
+    await neo4j.refreshDerived();
+  }
+}, 600_000);
+
+afterAll(async () => {
+  await embedded?.close();
+  await neo4j?.close();
+  await rm(dir, { recursive: true, force: true });
+});
+
+const paperTitled = (prefix: string): string => graphs.find((g) => g.paper.title.startsWith(prefix))!.paper.id;
+
+/** Two papers that share at least one dataset, found from the written graphs themselves. */
+function paperPairSharingDataset(): [string, string] {
+  const byDataset = new Map<string, string[]>();
+  for (const g of graphs) for (const e of g.edges) if (e.type === 'EVALUATES_ON') byDataset.set(e.to, [...(byDataset.get(e.to) ?? []), g.paper.id]);
+  const [, papers] = [...byDataset].filter(([, p]) => p.length >= 2).sort((a, b) => (a[0] < b[0] ? -1 : 1))[0]!;
+  return [papers[0]!, papers[1]!];
+}
+
+function describeContract(name: string, store: () => GraphStore) {
+  describe(`${name} store`, () => {
+    it('holds every paper of the corpus and a uniquely identified node for every entity', async () => {
+      const counts = await store().counts();
+      expect(counts.labels.Paper).toBe(441);
+      const expectedEntities = new Set(graphs.flatMap((g) => g.entities.map((e) => e.id)));
+      const total = counts.labels.Method + counts.labels.Dataset + counts.labels.Task + counts.labels.Metric + counts.labels.Concept;
+      expect(total).toBe(expectedEntities.size);
+      expect(counts.relationships.REPORTS).toBe(graphs.reduce((n, g) => n + g.results.length, 0));
+      expect(counts.relationships.BROADER).toBeGreaterThan(0);
+    });
+
+    it("answers one paper's entities with their evidence", async () => {
+      const links = await store().paperLinks(paperTitled('Deep Task-specific Bottom Representation Network'));
+      const proposed = links.filter((l) => l.type === 'PROPOSES').map((l) => l.target.node.id);
+      expect(proposed).toContain('method:dtrn');
+      const used = links.filter((l) => l.type === 'USES').map((l) => l.target.node.id);
+      expect(used).toEqual(expect.arrayContaining(['method:mmoe', 'method:ple']));
+      for (const l of links.filter((x) => x.type !== 'REPORTS')) expect(l.evidence.length).toBeGreaterThan(0);
+    });
+
+    it('pages through the papers of a method in id order', async () => {
+      const all = await store().papersOf('method:lora', { first: 100 });
+      expect(all.totalCount).toBeGreaterThanOrEqual(3);
+      const firstPage = await store().papersOf('method:lora', { first: 2 });
+      const secondPage = await store().papersOf('method:lora', { first: 2, after: firstPage.papers.at(-1)!.id });
+      expect([...firstPage.papers, ...secondPage.papers].map((p) => p.id)).toEqual(all.papers.slice(0, 4).map((p) => p.id));
+    });
+
+    it('replaces a changed paper without duplicating anything, and a reload changes no count', async () => {
+      const before = await store().counts();
+      const original = graphs.find((g) => g.edges.some((e) => e.type === 'USES'))!;
+      const changed: PaperGraph = {
+        ...original,
+        paper: { ...original.paper, title: `${original.paper.title} (revised)` },
+        entities: [...original.entities, { id: 'concept:contract-test-concept', label: 'Concept', name: 'contract test concept', aliases: [] }],
+        edges: [...original.edges.filter((e) => e.type !== 'USES'), { type: 'MENTIONS', to: 'concept:contract-test-concept', evidence: [{ field: 'abstract', start: 0, end: 4 }] }],
+      };
+      await store().writePapers([changed]);
+      await store().refreshDerived();
+      const after = await store().counts();
+      const removedUses = original.edges.filter((e) => e.type === 'USES').length;
+      expect(after.relationships.USES).toBe(before.relationships.USES - removedUses);
+      expect(after.relationships.MENTIONS).toBe(before.relationships.MENTIONS + 1);
+      expect((await store().node(original.paper.id))?.node).toMatchObject({ title: `${original.paper.title} (revised)` });
+      await store().writePapers([original]);
+      await store().refreshDerived();
+      expect(await store().counts()).toEqual(before);
+      expect(await store().node('concept:contract-test-concept')).toBeNull();
+      await store().writePapers(graphs);
+      await store().refreshDerived();
+      expect(await store().counts()).toEqual(before);
+    });
+  });
+}
+
+describeContract('embedded', () => embedded);
+
+describe.skipIf(!neo4j)('Neo4j store', () => {
+  describeContract('neo4j', () => neo4j!);
+
+  describe('gives the same answers as the embedded store', () => {
+    const same = async <T>(ask: (store: GraphStore) => Promise<T>): Promise<T> => {
+      const expected = await ask(embedded);
+      expect(await ask(neo4j!)).toEqual(expected);
+      return expected;
+    };
+
+    it('counts per label and relationship type', async () => {
+      await same((s) => s.counts());
+    });
+
+    it("one paper's entities, edges and evidence", async () => {
+      for (const prefix of ['Deep Task-specific Bottom Representation Network', 'Sensitivity-Aware Visual Parameter-Efficient Fine-Tuning', 'Pointer Networks']) {
+        const links = await same((s) => s.paperLinks(paperTitled(prefix)));
+        expect(links.length).toBeGreaterThan(0);
+      }
+    });
+
+    it('papers per method, dataset, task and concept', async () => {
+      for (const id of ['method:lora', 'method:clip', 'dataset:imagenet', 'task:person-re-identification', 'concept:parameter-efficient-fine-tuning', 'concept:diffusion-model']) {
+        const page = await same((s) => s.papersOf(id, { first: 50 }));
+        expect(page.totalCount, id).toBeGreaterThan(0);
+      }
+    });
+
+    it('the datasets two papers share, with their results', async () => {
+      const shared = await same((s) => s.sharedDatasets(paperPairSharingDataset()));
+      expect(shared.length).toBeGreaterThan(0);
+    });
+
+    it('papers related to a paper by shared entities, ranked and explained', async () => {
+      const related = await same((s) => s.relatedPapers(paperTitled('Sensitivity-Aware Visual Parameter-Efficient Fine-Tuning'), 10));
+      expect(related.length).toBe(10);
+      for (let i = 1; i < related.length; i++) expect(related[i - 1]!.score).toBeGreaterThanOrEqual(related[i]!.score);
+      for (const r of related) expect(r.shared.length).toBeGreaterThan(0);
+    });
+
+    it('the shortest connection between two concepts through papers', async () => {
+      const path = await same((s) => s.shortestPath('concept:catastrophic-forgetting', 'concept:diffusion-model', 4));
+      expect(path).not.toBeNull();
+      expect(path!.nodes[0]!.id).toBe('concept:catastrophic-forgetting');
+      expect(path!.nodes.at(-1)!.id).toBe('concept:diffusion-model');
+      expect(path!.edges).toHaveLength(path!.nodes.length - 1);
+    });
+
+    it('full-text search hits across papers and entities', async () => {
+      for (const query of ['person re-identification', 'LoRA', 'diffusion transformers', 'homeostatic neural networks']) {
+        const hits = await same((s) => s.search(query, { first: 10 }));
+        expect(hits.length, query).toBeGreaterThan(0);
+      }
+      await same((s) => s.search('retrieval', { labels: ['Dataset', 'Task'], first: 20 }));
+    });
+
+    it('a leaderboard ordered by the metric direction', async () => {
+      const dataset = graphs.flatMap((g) => g.results).map((r) => r.datasetId).sort()[0]!;
+      const board = await same((s) => s.leaderboard(dataset));
+      expect(board.length).toBeGreaterThan(0);
+    });
+  });
+});
+
+describe('embedded store persistence', () => {
+  it('reopens from its data directory with the same graph and index, nothing re-extracted', async () => {
+    await embedded.close();
+    const reopened = EmbeddedStore.open(dir);
+    expect(await reopened.counts()).toEqual(await embedded.counts());
+    expect(await reopened.search('person re-identification', { first: 5 })).toEqual(await embedded.search('person re-identification', { first: 5 }));
+  });
+});
