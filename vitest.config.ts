@@ -8,5 +8,7 @@ export default defineConfig({
     fileParallelism: false,
     testTimeout: 60_000,
     hookTimeout: 300_000,
+    // Stopping the local Neo4j takes a few seconds more than vitest's default.
+    teardownTimeout: 60_000,
   },
 });
