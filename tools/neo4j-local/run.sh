@@ -1,6 +1,6 @@
 #!/usr/bin/env bash
 # Start a throw-away in-process Neo4j 5 server (no Docker). See README.md.
-#   ./run.sh [--port N] [--http-port N] [--plugins DIR] [--pagecache SIZE] [--tx-memory SIZE]
+#   ./run.sh [--port N] [--http-port N] [--plugins DIR] [--pagecache SIZE] [--tx-memory SIZE] [--exit-with-parent]
 #   ./run.sh --build-only     build if needed, then exit
 # Prints exactly one stdout line "Neo4j ready at bolt://127.0.0.1:<port>" when Bolt accepts
 # connections; all other output goes to stderr. SIGTERM / Ctrl-C stop it (exit 0).
@@ -12,31 +12,10 @@ cd "$HERE"
 JAR="target/neo4j-local.jar"
 CP_FILE="target/classpath.txt"
 
-needs_build() {
-  [[ -f "$JAR" && -f "$CP_FILE" ]] || return 0
-  # Sources or pom newer than the built jar?
-  [[ -z "$(find pom.xml src -newer "$JAR" -print -quit 2>/dev/null)" ]] || return 0
-  # Every dependency jar still present in the local Maven repository (~/.m2 may have been pruned)?
-  local entry
-  IFS=':' read -r -a entries < "$CP_FILE"
-  for entry in "${entries[@]}"; do
-    [[ -f "$entry" ]] || return 0
-  done
-  return 1
-}
-
 if [[ "${1:-}" == "--build-only" ]]; then
-  shift
-  if needs_build; then
-    exec "$HERE/build.sh"
-  fi
-  echo "[neo4j-local] build is up to date" >&2
-  exit 0
+  exec "$HERE/build.sh" --if-needed
 fi
-
-if needs_build; then
-  "$HERE/build.sh" >&2
-fi
+"$HERE/build.sh" --if-needed
 
 JAVA="${JAVA_HOME:+$JAVA_HOME/bin/}java"
 HEAP="${NEO4J_LOCAL_HEAP:-1g}"
@@ -72,5 +51,22 @@ if [[ -n "${NEO4J_LOCAL_JAVA_OPTS:-}" ]]; then
   JVM_OPTS+=("${extra[@]}")
 fi
 
+CLASSPATH_VALUE="$HERE/$JAR:$(cat "$CP_FILE")"
+
+# Plugin jars (e.g. APOC) must also be on the JVM classpath, as Neo4j's own launcher does
+# (-cp plugins/*:lib/*): APOC registers kernel extensions that are found via ServiceLoader.
+PLUGINS_DIR="${NEO4J_LOCAL_PLUGINS_DIR:-}"
+prev=""
+for arg in "$@"; do
+  case "$arg" in
+    --plugins=*) PLUGINS_DIR="${arg#--plugins=}" ;;
+  esac
+  [[ "$prev" == "--plugins" ]] && PLUGINS_DIR="$arg"
+  prev="$arg"
+done
+if [[ -n "$PLUGINS_DIR" && -d "$PLUGINS_DIR" ]]; then
+  CLASSPATH_VALUE="$(cd "$PLUGINS_DIR" && pwd)/*:$CLASSPATH_VALUE"
+fi
+
 # exec: the JVM replaces this shell, so SIGTERM/SIGINT reach it directly.
-exec "$JAVA" "${JVM_OPTS[@]}" -cp "$HERE/$JAR:$(cat "$CP_FILE")" kg.neo4jlocal.Neo4jLocal "$@"
+exec "$JAVA" "${JVM_OPTS[@]}" -cp "$CLASSPATH_VALUE" kg.neo4jlocal.Neo4jLocal "$@"

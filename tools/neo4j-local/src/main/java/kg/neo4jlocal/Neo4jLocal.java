@@ -5,18 +5,19 @@ import java.io.PrintStream;
 import java.net.InetSocketAddress;
 import java.net.ServerSocket;
 import java.net.Socket;
-import java.nio.file.FileVisitResult;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.Paths;
-import java.nio.file.SimpleFileVisitor;
-import java.nio.file.attribute.BasicFileAttributes;
 import java.time.Duration;
+import java.util.Comparator;
 import java.util.List;
 import java.util.Locale;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.atomic.AtomicBoolean;
+import java.util.stream.Collectors;
+import java.util.stream.Stream;
 
+import org.neo4j.configuration.GraphDatabaseInternalSettings;
 import org.neo4j.configuration.GraphDatabaseSettings;
 import org.neo4j.configuration.connectors.BoltConnector;
 import org.neo4j.configuration.connectors.HttpConnector;
@@ -42,6 +43,8 @@ import org.neo4j.io.ByteUnit;
  *   --plugins DIR       | NEO4J_LOCAL_PLUGINS_DIR plugin folder (e.g. with the APOC core jar); allows apoc.*
  *   --pagecache SIZE    | NEO4J_LOCAL_PAGECACHE   page cache size (default 256m)
  *   --tx-memory SIZE    | NEO4J_LOCAL_TX_MEMORY   total memory for all running transactions (default 512m)
+ *   --exit-with-parent  | NEO4J_LOCAL_EXIT_WITH_PARENT=1  shut down when the launching process dies
+ *                         (for test runners: no orphaned servers if the runner is killed)
  *   a bare number as the first argument is taken as the Bolt port.
  * </pre>
  */
@@ -93,6 +96,8 @@ public final class Neo4jLocal {
             return 1;
         }
 
+        // Captured now: if the launcher dies while Neo4j starts, we are re-parented to init.
+        ProcessHandle parent = ProcessHandle.current().parent().orElse(null);
         CountDownLatch stopSignal = new CountDownLatch(1);
         installSignalHandlers(stopSignal);
         // Fallback for other exit paths (System.exit elsewhere, SIGHUP, ...): still clean up.
@@ -110,6 +115,12 @@ public final class Neo4jLocal {
                 .withConfig(GraphDatabaseSettings.pagecache_memory, opts.pagecache)
                 .withConfig(GraphDatabaseSettings.memory_transaction_global_max_size, opts.txMemory)
                 .withConfig(GraphDatabaseSettings.shutdown_transaction_end_timeout, Duration.ofSeconds(2))
+                // Throw-away data: don't preallocate 256 MiB transaction log files per database.
+                .withConfig(GraphDatabaseSettings.preallocate_logical_logs, false)
+                .withConfig(GraphDatabaseSettings.preallocate_store_files, false)
+                // Bolt's netty groups otherwise wait a 5 s quiet period each on shutdown (~10 s total).
+                .withConfig(GraphDatabaseInternalSettings.netty_server_shutdown_quiet_period, 0)
+                .withConfig(GraphDatabaseInternalSettings.netty_server_shutdown_timeout, Duration.ofSeconds(3))
                 .withConfig(BoltConnector.enabled, true)
                 .withConfig(BoltConnector.listen_address, new SocketAddress(HOST, opts.boltPort))
                 .withConfig(BoltConnector.encryption_level, BoltConnector.EncryptionLevel.DISABLED)
@@ -128,7 +139,8 @@ public final class Neo4jLocal {
         }
 
         neo4j = builder.build(); // starts the DBMS; throws if it cannot start
-        if (stopped.get()) {
+        if (stopSignal.getCount() == 0) { // signalled while starting
+            stop();
             return 0;
         }
 
@@ -145,6 +157,9 @@ public final class Neo4jLocal {
                 secs, ByteUnit.bytesToString(opts.pagecache), ByteUnit.bytesToString(opts.txMemory));
         out.println("Neo4j ready at bolt://" + HOST + ":" + port);
         out.flush();
+        if (opts.exitWithParent) {
+            watchParent(parent, stopSignal);
+        }
 
         stopSignal.await();
         stop();
@@ -167,6 +182,30 @@ public final class Neo4jLocal {
                 err.println("[neo4j-local] cannot handle SIG" + name + " (" + t + "); relying on shutdown hook");
             }
         }
+    }
+
+    /** Counts down {@code stopSignal} once the process that started us has exited. */
+    private void watchParent(ProcessHandle parent, CountDownLatch stopSignal) {
+        if (parent == null) {
+            err.println("[neo4j-local] --exit-with-parent: parent process unknown, ignoring");
+            return;
+        }
+        Thread t = new Thread(() -> {
+            while (stopSignal.getCount() > 0) {
+                if (!parent.isAlive()) {
+                    err.println("[neo4j-local] parent process " + parent.pid() + " exited, shutting down");
+                    stopSignal.countDown();
+                    return;
+                }
+                try {
+                    Thread.sleep(500);
+                } catch (InterruptedException e) {
+                    return;
+                }
+            }
+        }, "neo4j-local-parent-watch");
+        t.setDaemon(true);
+        t.start();
     }
 
     /** Idempotent: closes the DBMS and removes the temporary folder. */
@@ -225,19 +264,14 @@ public final class Neo4jLocal {
         if (!Files.exists(root)) {
             return;
         }
-        Files.walkFileTree(root, new SimpleFileVisitor<>() {
-            @Override
-            public FileVisitResult visitFile(Path file, BasicFileAttributes attrs) throws IOException {
-                Files.deleteIfExists(file);
-                return FileVisitResult.CONTINUE;
-            }
-
-            @Override
-            public FileVisitResult postVisitDirectory(Path dir, IOException exc) throws IOException {
-                Files.deleteIfExists(dir);
-                return FileVisitResult.CONTINUE;
-            }
-        });
+        // No anonymous classes here: this runs at shutdown, possibly after target/ was rebuilt.
+        List<Path> paths;
+        try (Stream<Path> walk = Files.walk(root)) {
+            paths = walk.sorted(Comparator.reverseOrder()).collect(Collectors.toList());
+        }
+        for (Path p : paths) {
+            Files.deleteIfExists(p);
+        }
     }
 
     /** Command-line arguments and environment variables. */
@@ -247,6 +281,7 @@ public final class Neo4jLocal {
         Path pluginsDir;
         long pagecache = ByteUnit.mebiBytes(256);
         long txMemory = ByteUnit.mebiBytes(512);
+        boolean exitWithParent;
 
         static Options parse(String[] args) {
             Options o = new Options();
@@ -255,6 +290,9 @@ public final class Neo4jLocal {
             String plugins = env("NEO4J_LOCAL_PLUGINS_DIR");
             String pagecache = env("NEO4J_LOCAL_PAGECACHE");
             String txMemory = env("NEO4J_LOCAL_TX_MEMORY");
+            String exitWithParent = env("NEO4J_LOCAL_EXIT_WITH_PARENT");
+            o.exitWithParent = exitWithParent != null && !exitWithParent.equals("0")
+                    && !exitWithParent.equalsIgnoreCase("false");
             for (int i = 0; i < args.length; i++) {
                 String a = args[i];
                 String value = null;
@@ -270,10 +308,11 @@ public final class Neo4jLocal {
                     case "--plugins": plugins = value != null ? value : next(args, ++i, key); break;
                     case "--pagecache": pagecache = value != null ? value : next(args, ++i, key); break;
                     case "--tx-memory": txMemory = value != null ? value : next(args, ++i, key); break;
+                    case "--exit-with-parent": o.exitWithParent = true; break;
                     case "-h":
                     case "--help":
                         throw new IllegalArgumentException("usage: run.sh [--port N] [--http-port N] [--plugins DIR]"
-                                + " [--pagecache SIZE] [--tx-memory SIZE]   (see tools/neo4j-local/README.md)");
+                                + " [--pagecache SIZE] [--tx-memory SIZE] [--exit-with-parent]   (see tools/neo4j-local/README.md)");
                     default:
                         if (i == 0 && a.matches("\\d+")) {
                             port = a;
