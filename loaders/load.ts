@@ -6,7 +6,7 @@ import { extractCorpus } from './extract-corpus.js';
 import type { ExtractionCache } from './extraction-cache.js';
 import type { ReadSourcesOptions } from './read/read-sources.js';
 
-export const WRITE_BATCH = 500;
+export const WRITE_BATCH = 1000;
 
 /** Where a load is, for progress bars: a phase and how far it is through it. */
 export interface LoadProgress {

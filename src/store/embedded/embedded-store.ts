@@ -86,7 +86,8 @@ export class EmbeddedStore implements GraphStore {
 
   private upsertEntity(entity: EntityNode): void {
     const existing = this.graph.hasNode(entity.id) ? (this.graph.getNodeAttributes(entity.id).node as EntityNode) : undefined;
-    const aliases = existing ? [...new Set([...existing.aliases, ...entity.aliases])].sort() : [...entity.aliases].sort();
+    // Every alias any paper gave, in the order first seen: the Neo4j store keeps the same order.
+    const aliases = existing ? [...existing.aliases, ...entity.aliases.filter((a) => !existing.aliases.includes(a))] : [...entity.aliases];
     const node: EntityNode = { ...entity, aliases };
     this.upsertNode(entity.id, { label: entity.label, node });
     this.indexDocument({ id: entity.id, label: entity.label, name: entity.name, text: aliases.join(' ') });

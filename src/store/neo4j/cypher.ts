@@ -28,17 +28,19 @@ UNWIND $rows AS row
 MERGE (p:Paper {id: row.id})
 SET p += row.props`;
 
-/** Entities keep every alias any paper gave them, sorted, plus one text of them for the full-text index. */
+/**
+ * Entities keep every alias any paper gave them, in the order first seen (the embedded store
+ * keeps the same order), plus one text of them for the full-text index.
+ */
 export function mergeEntities(label: EntityLabel): string {
   return `
 UNWIND $rows AS row
 MERGE (n:${label} {id: row.id})
-WITH n, row
-CALL (n, row) {
-  UNWIND coalesce(n.aliases, []) + row.aliases AS alias
-  WITH DISTINCT alias ORDER BY alias
-  RETURN collect(alias) AS aliases
-}
+WITH n, row, coalesce(n.aliases, []) AS old
+// An entity that many papers share is written once, not once per batch: unchanged ones are left
+// alone, which also spares the full-text index an update.
+WHERE n.name IS NULL OR n.name <> row.name OR any(alias IN row.aliases WHERE NOT alias IN old)${label === 'Metric' ? ' OR n.higherIsBetter IS NULL <> row.higherIsBetter IS NULL OR n.higherIsBetter <> row.higherIsBetter' : ''}
+WITH n, row, old + [alias IN row.aliases WHERE NOT alias IN old] AS aliases
 SET n.name = row.name, n.aliases = aliases,
     n.aliasText = reduce(text = '', alias IN aliases | text + ' ' + alias)${label === 'Metric' ? ',\n    n.higherIsBetter = row.higherIsBetter' : ''}`;
 }
@@ -53,12 +55,14 @@ UNWIND $rows AS row
 MERGE (n:Link {id: row.id})
 SET n.url = row.url, n.kind = row.kind`;
 
+/** Edges of one type, grouped by paper so that each paper is looked up once per batch. */
 export function createEdges(type: RelationshipType, target: Label): string {
   return `
 UNWIND $rows AS row
 MATCH (p:Paper {id: row.from})
-MATCH (n:${target} {id: row.to})
-CREATE (p)-[:${type} {evidenceFields: row.fields, evidenceStarts: row.starts, evidenceEnds: row.ends}]->(n)`;
+UNWIND row.edges AS edge
+MATCH (n:${target} {id: edge.to})
+CREATE (p)-[:${type} {evidenceFields: edge.fields, evidenceStarts: edge.starts, evidenceEnds: edge.ends}]->(n)`;
 }
 
 export const CREATE_RESULTS = `
@@ -166,10 +170,7 @@ RETURN properties(p) AS paper, properties(r) AS result, CASE WHEN m IS NULL THEN
 
 interface EdgeRow {
   from: string;
-  to: string;
-  fields: string[];
-  starts: number[];
-  ends: number[];
+  edges: Array<{ to: string; fields: string[]; starts: number[]; ends: number[] }>;
 }
 
 /** Groups a batch of paper graphs into the parameter rows of the write statements. */
@@ -188,11 +189,18 @@ export function writeRows(graphs: readonly PaperGraph[]) {
     }
     for (const r of g.repositories) repositories.set(r.id, r);
     for (const l of g.links) links.set(l.id, l);
+    const byType = new Map<RelationshipType, EdgeRow>();
     for (const edge of g.edges) {
       if (!TARGET_LABEL[edge.type]) continue;
-      const list = edges.get(edge.type) ?? [];
-      list.push({ from: g.paper.id, to: edge.to, ...spanArrays(edge.evidence) });
-      edges.set(edge.type, list);
+      let row = byType.get(edge.type);
+      if (!row) {
+        row = { from: g.paper.id, edges: [] };
+        byType.set(edge.type, row);
+        const list = edges.get(edge.type) ?? [];
+        list.push(row);
+        edges.set(edge.type, list);
+      }
+      row.edges.push({ to: edge.to, ...spanArrays(edge.evidence) });
     }
     for (const r of g.results) {
       const spans = spanArrays(r.evidence);

@@ -77,14 +77,19 @@ export class Neo4jStore implements GraphStore {
     if (graphs.length === 0) return;
     const rows = cypher.writeRows(graphs);
     await this.write(async (tx) => {
-      await tx.run(cypher.DELETE_PAPER_RESULTS, { ids: rows.paperIds });
-      await tx.run(cypher.DELETE_PAPER_EDGES, { ids: rows.paperIds });
-      await tx.run(cypher.MERGE_PAPERS, { rows: rows.papers });
-      for (const [label, entities] of rows.entities) if (entities.length > 0) await tx.run(cypher.mergeEntities(label), { rows: entities });
-      if (rows.repositories.length > 0) await tx.run(cypher.MERGE_REPOSITORIES, { rows: rows.repositories });
-      if (rows.links.length > 0) await tx.run(cypher.MERGE_LINKS, { rows: rows.links });
-      for (const [type, edges] of rows.edges) if (edges.length > 0) await tx.run(cypher.createEdges(type, TARGET_LABEL[type]!), { rows: edges });
-      if (rows.results.length > 0) await tx.run(cypher.CREATE_RESULTS, { rows: rows.results });
+      // The statements are sent together and run in order on the server: one wait per batch,
+      // not one per statement.
+      const statements: Array<Promise<unknown>> = [
+        tx.run(cypher.DELETE_PAPER_RESULTS, { ids: rows.paperIds }),
+        tx.run(cypher.DELETE_PAPER_EDGES, { ids: rows.paperIds }),
+        tx.run(cypher.MERGE_PAPERS, { rows: rows.papers }),
+      ];
+      for (const [label, entities] of rows.entities) if (entities.length > 0) statements.push(tx.run(cypher.mergeEntities(label), { rows: entities }));
+      if (rows.repositories.length > 0) statements.push(tx.run(cypher.MERGE_REPOSITORIES, { rows: rows.repositories }));
+      if (rows.links.length > 0) statements.push(tx.run(cypher.MERGE_LINKS, { rows: rows.links }));
+      for (const [type, edges] of rows.edges) if (edges.length > 0) statements.push(tx.run(cypher.createEdges(type, TARGET_LABEL[type]!), { rows: edges }));
+      if (rows.results.length > 0) statements.push(tx.run(cypher.CREATE_RESULTS, { rows: rows.results }));
+      await Promise.all(statements);
     });
   }
 
@@ -247,9 +252,17 @@ export class Neo4jStore implements GraphStore {
 
   /** Removes every node and relationship: for tests and benchmarks only. */
   async clear(): Promise<void> {
-    for (;;) {
-      const deleted = await this.write(async (tx) => (await tx.run('MATCH (n) WITH n LIMIT 10000 DETACH DELETE n RETURN count(*) AS c')).records[0]!.get('c') as number);
-      if (deleted === 0) break;
+    // Batched in its own transactions: one transaction for a large graph would exceed the
+    // server's transaction memory. `IN TRANSACTIONS` needs an auto-commit query.
+    this.roundTrips++;
+    const session = this.driver.session({ database: this.database });
+    try {
+      await session.run('MATCH ()-[r]->() CALL (r) { DELETE r } IN TRANSACTIONS OF 20000 ROWS');
+      await session.run('MATCH (n) CALL (n) { DETACH DELETE n } IN TRANSACTIONS OF 20000 ROWS');
+    } catch (error) {
+      throw translate(error);
+    } finally {
+      await session.close();
     }
   }
 
