@@ -4,6 +4,7 @@ import type { EntityMention } from './extract/entity-set.js';
 import type { Evidence } from './extract/evidence.js';
 import { parseWithCompromise } from './extract/parse-with-compromise.js';
 import { readLexicon } from './lexicon/read-lexicon.js';
+import { normalizeName } from './normalize.js';
 import type { Paper } from './papers.js';
 import type { ExtractionCache } from './extraction-cache.js';
 
@@ -49,9 +50,15 @@ export function extractCorpus(papers: readonly Paper[], cache?: ExtractionCache)
   });
   return extracted.map(({ paper, entities }) => {
     const link = (kind: EntityKind) => (e: EntityMention): PaperEntity => ({ id: linker.idOf(kind, e), name: e.name, aliases: e.aliases, evidence: e.evidence });
+    // A bare acronym that another paper defines as a lower-case concept is that concept here too.
+    const asConcept = (e: EntityMention): string | undefined => (e.canonical || e.aliases.length > 0 || e.role === 'PROPOSED' ? undefined : linker.conceptOf(e.name));
+    const movedConcepts = entities.methods
+      .filter((e) => asConcept(e))
+      .map((e) => ({ ...e, key: normalizeName(asConcept(e)!), aliases: [e.name], name: asConcept(e)!, role: undefined }));
+    const concepts = [...entities.concepts.filter((c) => !movedConcepts.some((m) => m.key === c.key)), ...movedConcepts];
     return {
       ...paper,
-      methods: entities.methods.map((e) => ({ ...link('method')(e), role: e.role ?? 'USED' })),
+      methods: entities.methods.filter((e) => !asConcept(e)).map((e) => ({ ...link('method')(e), role: e.role ?? 'USED' })),
       datasets: entities.datasets.map(link('dataset')),
       tasks: entities.tasks.map(link('task')),
       metrics: entities.metrics.map((e) => ({ ...link('metric')(e), higherIsBetter: e.higherIsBetter })),
@@ -59,7 +66,7 @@ export function extractCorpus(papers: readonly Paper[], cache?: ExtractionCache)
       repositories: entities.repositories,
       links: entities.links,
       arxivIds: entities.arxivIds,
-      concepts: entities.concepts.map(link('concept')),
+      concepts: concepts.map(link('concept')),
     };
   });
 }

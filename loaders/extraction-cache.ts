@@ -31,7 +31,10 @@ export class ExtractionCache {
     mkdirSync(dir, { recursive: true });
     this.file = join(dir, `extract-${version}.jsonl`);
     if (existsSync(this.file)) {
-      for (const line of readFileSync(this.file, 'utf8').split('\n')) {
+      const content = readFileSync(this.file, 'utf8');
+      // A line cut by a crash gets its newline back, so the next entry starts on a line of its own.
+      if (content.length > 0 && !content.endsWith('\n')) appendFileSync(this.file, '\n');
+      for (const line of content.split('\n')) {
         if (!line) continue;
         try {
           const { key, entities } = JSON.parse(line) as { key: string; entities: PaperEntities };

@@ -19,7 +19,21 @@ export class EntityLinker {
       const set = this.longForms.get(key) ?? new Set<string>();
       set.add(normalizeName(long));
       this.longForms.set(key, set);
+      if (long === long.toLowerCase()) this.conceptShortForms.set(key, long);
     }
+  }
+
+  /** Short-form keys whose one long form is written in lower case: a concept, not a name. */
+  private readonly conceptShortForms = new Map<string, string>();
+
+  /**
+   * The concept a bare short form stands for when another paper of the corpus defines it with a
+   * lower-case long form (`sparse mixture routing (SMR)`), or undefined.
+   */
+  conceptOf(name: string): string | undefined {
+    const key = normalizeName(name);
+    const long = this.longFormOf(key);
+    return long && this.conceptShortForms.has(key) ? this.conceptShortForms.get(key) : undefined;
   }
 
   /** The single long form the corpus gives a short form, if exactly one. */

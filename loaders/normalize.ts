@@ -72,11 +72,16 @@ export function decodeTexAccents(text: string): string {
  */
 export function normalizeDate(value: string): string | undefined {
   const text = value.trim();
-  if (/^\d{4}$/.test(text)) return text;
+  if (/^\d{4}(?:-\d{2})?$/.test(text)) return text;
   const iso = /^(\d{4}-\d{2}-\d{2})/.exec(text);
   if (iso) return iso[1];
   const time = Date.parse(text);
-  return Number.isNaN(time) ? undefined : new Date(time).toISOString().slice(0, 10);
+  if (Number.isNaN(time)) return undefined;
+  const date = new Date(time);
+  // A date written with a zone is read in that zone; one without is the calendar date as written.
+  if (/\b(?:GMT|UTC|Z)\b|[+-]\d{2}:?\d{2}\b/.test(text)) return date.toISOString().slice(0, 10);
+  const pad = (n: number): string => String(n).padStart(2, '0');
+  return `${date.getFullYear()}-${pad(date.getMonth() + 1)}-${pad(date.getDate())}`;
 }
 
 const DETERMINERS = new Set(['the', 'a', 'an', 'our', 'their', 'its', 'this', 'these', 'those', 'such']);
@@ -117,6 +122,7 @@ export function normalizeWords(words: readonly string[]): string {
   while (from < words.length - 1 && DETERMINERS.has(words[from]!.toLowerCase())) from++;
   return words
     .slice(from)
+    .map((word) => word.replace(/['’]s?$/, ''))
     .map((word, i, all) => normalizeWord(word, i === all.length - 1))
     .join(' ');
 }

@@ -45,7 +45,7 @@ export function chunkNounPhrases(sentences: readonly (readonly TaggedTerm[])[], 
       const next = terms[i + 1];
       const plainVerbAfterNoun =
         tags.has('PresentTense') && /s$/.test(term.text) && run.length > 0 && run.at(-1)!.noun &&
-        (next === undefined || BREAK_AFTER.test(term.post) || !(next.tags?.has('Noun') || next.tags?.has('Adjective')));
+        (next === undefined || BREAK_AFTER.test(term.post) || /[([]/.test(next.pre) || !(next.tags?.has('Noun') || next.tags?.has('Adjective')));
       const inPhrase = plainVerbAfterNoun || (has(MODIFIER) && !has(NOT_IN_PHRASE) && !(tags.has('Verb') && !tags.has('Gerund')));
       if (!inPhrase) {
         flush();

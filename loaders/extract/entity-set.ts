@@ -27,8 +27,11 @@ export class EntitySet {
 
   constructor(private readonly pairs: ReadonlyMap<string, string>) {}
 
-  /** Records a mention; `canonical` is the curated name when the mention came from a list. */
-  add(surface: string, evidence: Evidence, options: { role?: Role; canonical?: string } = {}): EntityMention {
+  /**
+   * Records a mention. `canonical` is the curated name when the mention came from a list;
+   * `written` is the text as written when `surface` is a normalised form of it.
+   */
+  add(surface: string, evidence: Evidence, options: { role?: Role; canonical?: string; written?: string } = {}): EntityMention {
     const surfaceKey = normalizeName(surface);
     const partnerKey = this.pairs.get(surfaceKey);
     const key = this.keyOf.get(surfaceKey) ?? (partnerKey ? this.keyOf.get(partnerKey) : undefined) ?? normalizeName(options.canonical ?? surface);
@@ -51,6 +54,8 @@ export class EntitySet {
         if (surface !== entity.name) entity.aliases.push(surface);
       }
     }
+    // The form as written in the text, when the entity is shown by another (`PPL` for perplexity).
+    if (options.written && options.written !== entity.name && !entity.aliases.includes(options.written)) entity.aliases.push(options.written);
     if (!entity.evidence.some((e) => e.field === evidence.field && e.start === evidence.start)) entity.evidence.push(evidence);
     if (options.role === 'PROPOSED' || (options.role && !entity.role)) entity.role = options.role;
     return entity;

@@ -35,6 +35,8 @@ const MULTIWORD_DATASET = /(?<![\p{L}\d-])((?:\p{Lu}[\p{L}\d+.-]*\s+){1,4}(?:\p{
 const DATASET_NAME = /(?:Bench|Benchmark|Set|Corpus|QA|Data|DB)(?:-?\d+\w*)?$/;
 const DATASET_NOUN = /^(?:datasets?|benchmarks?|corpus|corpora|suites?|testbeds?|challenges?|leaderboards?|collections?)$/i;
 const PROPOSE = /\b(?:we|this (?:paper|work|study))\b[^.;]{0,120}?\b(?:propose|introduce|present|develop|design|devise|build|create|construct|curate|collect|release|contribute|establish|formulate|offer|put forward|call|name|dub|term)(?:s|d|ed)?\b/gi;
+// Between a proposal verb and a name, these say the name is something the proposal builds on.
+const NOT_PROPOSED_GAP = /\b(?:built|based|build|builds|on top of|using|uses|with|than|compared|against|versus|vs|such as|e\.g|like|including|extend\w*|leverag\w*|adopt\w*|employ\w*|upon|from|over)\b/i;
 const NAMING = /\b(?:called|named|dubbed|termed|coined|namely|denoted(?: as)?|referred to as)\s*[:"“']?\s*$/i;
 const OUR = /\bour\s+(?:\w+\s+){0,2}$/i;
 const APPOSITION_NEW = /^\s*[,:(]\s*(?:a|an|the)?\s*(?:novel|new|simple|general|unified|efficient|effective|lightweight|scalable|flexible|principled|first|large[- ]scale|powerful|generic|versatile|plug-and-play|modular|open|comprehensive)\b/i;
@@ -45,11 +47,11 @@ const ON_BEFORE = /\b(?:on|across|over)\s+(?:the\s+)?(?:(?:challenging|popular|s
 const TASK_HEAD = /^(?:recognition|detection|segmentation|classification|generation|prediction|estimation|retrieval|translation|answering|modeling|modelling|re-identification|reidentification|assessment|captioning|summarization|summarisation|reasoning|recommendation|forecasting|completion|reconstruction|synthesis|tracking|localization|alignment|parsing|understanding|editing|inpainting|matching|planning|control|navigation|manipulation|extraction|labeling|labelling|tagging|verification|diagnosis|relighting|restoration|super-resolution|denoising|compression|search|ranking|generalization|adaptation|learning)$/i;
 const ABSTRACT_TASK = /\b(?:task|problem|challenge) of\s+((?:[a-z][\w-]*\s+){0,4}[a-z][\w-]*)|\b((?:[a-z][\w-]*\s+){1,3}[a-z][\w-]*)\s+(?:tasks?|problems?)\b/g;
 // Words that make a phrase vague or a clause rather than a task name.
-const NOT_TASK_WORD = /^(?:is|are|was|be|a|an|the|this|that|of|to|and|or|explicit|global|profound|comprehensive|active|ongoing|diverse|imprecise|robust|faster|human-like|collaborative|universal|conditional|encourage|automate|enabling|enable|meet|improve|improving|achieve|various|different|such|other|many|new|novel|efficient|effective|better|future|further|existing|recent|large-scale|general|specific|downstream|related|key|main|overall|strong|simple|accurate|explicit|implicit|visual|joint|application|applications|beyond|ing)$/i;
+const NOT_TASK_WORD = /^(?:is|are|was|be|a|an|the|this|that|of|to|and|or|for|on|in|with|via|by|from|through|without|under|amid|using|at|as|into|across|over|explicit|global|profound|comprehensive|active|ongoing|diverse|imprecise|robust|faster|human-like|collaborative|universal|conditional|encourage|automate|enabling|enable|meet|improve|improving|achieve|various|different|such|other|many|new|novel|efficient|effective|better|future|further|existing|recent|large-scale|general|specific|downstream|related|key|main|overall|strong|simple|accurate|explicit|implicit|visual|joint|application|applications|beyond|ing)$/i;
 // Phrases that end in a task word but name no task.
 const GENERIC_TASK = /^(?:(?:the|a|an|this|our|their|its|such|these|deep|machine|model|end-to-end|efficient|effective|better|improved|robust|fast|joint|future|further|downstream|various|different|many|several|new|novel|existing|standard|general|other|more|data|feature|representation|human)\s+)*(?:learning|generalization|adaptation|search|control|understanding|planning|matching|generation|prediction|modeling|modelling|reasoning|ranking|alignment|compression|extraction)$/i;
 // A title that starts with its task: `Person Re-Identification without …`, `Image Quality Assessment via …`.
-const TITLE_LEAD_TASK = /^((?:[\p{L}\d][\p{L}\d-]*\s+){1,4}[\p{L}-]+)(?=\s+(?:for|with|via|using|by|from|through|without|in|under|based|amid)\b|\s*[:,?]|$)/u;
+const TITLE_LEAD_TASK = /^((?:(?!(?:for|with|via|using|by|from|through|without|in|under|based|amid|on|of|and|to)\b)[\p{L}\d][\p{L}\d-]*\s+){0,3}(?!(?:for|with|via|using|by|from|through|without|in|under|based|amid|on|of|and|to)\b)[\p{L}\d][\p{L}\d-]*)(?=\s+(?:for|with|via|using|by|from|through|without|in|under|based|amid)\b|\s*[:,?]|$)/iu;
 const TITLE_TASK = /\b(?:for|towards?|on|in)\s+((?:[A-Za-z][\w-]*\s+){0,4}?[A-Za-z][\w-]*)(?=\s*(?:$|[:,?]|\s+(?:with|via|using|by|from|through|without|in|under|amid|based)\b))/gi;
 
 /** Compiled matchers for the curated lists, built once and shared by every paper. */
@@ -156,11 +158,11 @@ export function extractPaper(paper: PaperText, matchers: Matchers, parse: ParseT
     }
     for (const hit of matchers.tasks.find(f.text, f.words)) {
       if (isClaimed(f.field, hit.start, hit.end)) continue;
-      tasks.add(hit.entry.name.toLowerCase(), ev(f.field, hit), { canonical: hit.entry.name });
+      tasks.add(hit.entry.name.toLowerCase(), ev(f.field, hit), { canonical: hit.entry.name, written: hit.surface });
     }
     for (const hit of matchers.families.find(f.text, f.words)) {
       if (isClaimed(f.field, hit.start, hit.end)) continue;
-      concepts.add(hit.entry.name.toLowerCase(), ev(f.field, hit), { canonical: hit.entry.name });
+      concepts.add(hit.entry.name.toLowerCase(), ev(f.field, hit), { canonical: hit.entry.name, written: hit.surface });
       claim(f.field, hit.start, hit.end);
     }
   }
@@ -179,9 +181,9 @@ export function extractPaper(paper: PaperText, matchers: Matchers, parse: ParseT
         datasets.add(a.long, longEv);
         datasets.add(a.short, shortEv);
       } else if (tasks.has(a.long) || concepts.has(a.long) || metrics.has(a.long) || metrics.has(a.short) || !isCapitalised(a.long)) {
-        if (!metrics.has(a.long) && !metrics.has(a.short) && !tasks.has(a.long)) concepts.add(a.long.toLowerCase(), longEv);
+        if (!metrics.has(a.long) && !metrics.has(a.short) && !tasks.has(a.long)) concepts.add(a.long.toLowerCase(), longEv, { written: a.long });
       } else {
-        const role = proposalRole(f, a.longStart) ?? 'USED';
+        const role = proposalRole(f, a.longStart, a.shortEnd + 1) ?? 'USED';
         const target = isDatasetContext(f.text, a.longStart, a.shortEnd + 1) ? datasets : methods;
         target.add(a.long, longEv, { role });
         target.add(a.short, shortEv, { role });
@@ -217,13 +219,13 @@ export function extractPaper(paper: PaperText, matchers: Matchers, parse: ParseT
       const evidence: Evidence = { field: f.field, start: name.start, end: name.end };
       const known = methods.get(name.text) ?? datasets.get(name.text);
       if (known) {
-        (methods.get(name.text) ? methods : datasets).add(name.text, evidence, { role: proposalRole(f, name.start) ?? 'USED' });
+        (methods.get(name.text) ? methods : datasets).add(name.text, evidence, { role: proposalRole(f, name.start, name.end) ?? 'USED' });
         claim(f.field, name.start, name.end);
         continue;
       }
       if (isClaimed(f.field, name.start, name.end) || metrics.has(name.text) || tasks.has(name.text) || concepts.has(name.text)) continue;
       if (matchers.families.lookup(name.text) || matchers.tasks.lookup(name.text) || matchers.metrics.lookup(name.text)) continue;
-      const role = proposalRole(f, name.start);
+      const role = proposalRole(f, name.start, name.end);
       if (DATASET_NAME.test(name.text) || isDatasetContext(f.text, name.start, name.end) || inDatasetList(f, name)) {
         const e = datasets.add(name.text, evidence);
         anchor(datasetAnchors, f.field, { name: e.name, start: name.start, end: name.end });
@@ -248,7 +250,7 @@ export function extractPaper(paper: PaperText, matchers: Matchers, parse: ParseT
       // A curated name inside the phrase (`Memorizing Transformers`) does not stop it; one at its start does.
       const firstWordEnd = start + match[0].search(/\s/);
       if (isClaimed(f.field, start, firstWordEnd) || matchers.families.lookup(match[0]) || matchers.stopPhrases.has(normalizeName(match[0]))) continue;
-      methods.add(match[0], { field: f.field, start, end }, { role: proposalRole(f, start) ?? 'USED' });
+      methods.add(match[0], { field: f.field, start, end }, { role: proposalRole(f, start, end) ?? 'USED' });
       claim(f.field, start, end);
     }
   }
@@ -261,7 +263,7 @@ export function extractPaper(paper: PaperText, matchers: Matchers, parse: ParseT
     if (words.length < 2 || words.length > 5 || !TASK_HEAD.test(last) || GENERIC_TASK.test(phrase)) return;
     if (words.slice(0, -1).some((w, i) => NOT_TASK_WORD.test(w) && !(i > 0 && w === 'visual'))) return;
     if (words.some((w) => isNameLike(w) && !/^(?:\d+D|Re-\w+)$/i.test(w)) || matchers.stopPhrases.has(normalizeName(phrase))) return;
-    tasks.add(phrase.toLowerCase(), { field, start, end: start + phrase.length });
+    tasks.add(phrase.toLowerCase(), { field, start, end: start + phrase.length }, { written: phrase });
   };
   for (const f of fields) {
     if (f.field !== 'title') continue;
@@ -301,14 +303,14 @@ export function extractPaper(paper: PaperText, matchers: Matchers, parse: ParseT
     const start = phrase.start + phrase.text.indexOf(concept.surface);
     const surfaceEnd = start + concept.surface.length;
     if (isClaimed('abstract', start, surfaceEnd) && !concepts.has(concept.name)) continue;
-    concepts.add(concept.name, { field: 'abstract', start, end: surfaceEnd });
+    concepts.add(concept.name, { field: 'abstract', start, end: surfaceEnd }, { written: concept.surface });
   }
 
   return {
     methods: methods.values(),
     datasets: datasets.values(),
     tasks: tasks.values(),
-    metrics: metrics.values().map((m) => ({ ...m, name: metricName(m), higherIsBetter: higherIsBetter.get(m.key) ?? null })),
+    metrics: metrics.values().map((m) => ({ ...m, name: metricName(m), aliases: metricName(m) === m.name || m.aliases.includes(m.name) ? m.aliases : [m.name, ...m.aliases], higherIsBetter: higherIsBetter.get(m.key) ?? null })),
     results,
     repositories: links.repositories,
     links: links.links,
@@ -361,18 +363,17 @@ function isCapitalised(phrase: string): boolean {
 }
 
 /** PROPOSED when the name sits in a proposal (`we propose …`, `called X`, `our X`, `X, a novel …`). */
-function proposalRole(f: FieldText, start: number): Role | undefined {
+function proposalRole(f: FieldText, start: number, end: number): Role | undefined {
   const sentence = f.sentences.find((s) => start >= s.start && start < s.end) ?? { start: 0, end: f.text.length };
   const before = f.text.slice(sentence.start, start);
   if (NAMING.test(before) || OUR.test(before)) return 'PROPOSED';
-  const proposals = [...before.matchAll(PROPOSE)];
+  const proposals = [...before.matchAll(PROPOSE)].filter((m) => !/^build/i.test(m[0].split(/\s+/).at(-1) ?? '') || !/^\s+(?:on|upon)\b/i.test(before.slice(m.index + m[0].length)));
   const last = proposals.at(-1);
   if (last) {
     const gap = before.slice(last.index + last[0].length);
-    if (gap.split(/\s+/).filter(Boolean).length <= 12 && !/[.;]/.test(gap)) return 'PROPOSED';
+    if (gap.split(/\s+/).filter(Boolean).length <= 12 && !/[.;]/.test(gap) && !NOT_PROPOSED_GAP.test(gap)) return 'PROPOSED';
   }
-  const after = f.text.slice(start).replace(/^\S+/, '');
-  if (before.trim() === '' && APPOSITION_NEW.test(after)) return 'PROPOSED';
+  if (before.trim() === '' && APPOSITION_NEW.test(f.text.slice(end))) return 'PROPOSED';
   return undefined;
 }
 

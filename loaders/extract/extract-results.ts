@@ -20,7 +20,9 @@ export interface Anchor {
 
 // A number as written: `15.8`, `93.3\%`, `12.9%`, `+2.4`, `0.5 points`.
 const NUMBER = /(?<![\w.\-/@])([+]?\d+(?:\.\d+)?)(\s?\\?%|\s?(?:points?|pp)\b)?(?![\w.]*\d)(?![\w/@])/g;
-const DELTA_CUE = /\b(?:improv\w*|gains?|boost\w*|increas\w*|outperform\w*|surpass\w*|by|relative|absolute|higher|better|reduc\w*|lower\w*|decreas\w*)\b[^.;]{0,40}$/i;
+// An improvement is said right before the number (`improvements of`, `by`) or right after it (`12% gain`).
+const DELTA_CUE = /(?:\b(?:improv\w*|gains?|boost\w*|increas\w*|reduc\w*|decreas\w*)(?:\s+\w+){0,3}?\s+(?:of|by)|\bby)\s+(?:up to\s+|about\s+|over\s+|nearly\s+|around\s+|at least\s+|roughly\s+)?$/i;
+const DELTA_AFTER = /^\s*(?:\\?%)?\s*(?:\(?(?:absolute|relative)\)?\s+)?(?:improvements?|gains?|increases?|boosts?|higher|better|reductions?|lower)\b/i;
 const SKIP_BEFORE = /(?:\bvs\.?|\bversus|\bcompared (?:to|with)|\bless than|\bmore than|\bwithin|\bthan|\bfrom|\bx|×|\btop|\bsize of|\bthe first|\bin|\bat)\s*$/i;
 const COST_AFTER = /^\s*(?:\\?%\s*)?(?:fewer |less |more )?(?:flops|gflops|params|parameters|x\b|×|times|gb|mb|ms|seconds|hours|gpu|speed|faster|slower|layers|epochs|steps|tokens|samples|images|examples|languages|tasks|datasets|classes|papers|heads|billion|million|[bmk]\b)/i;
 const RANGE = /^\s*(?:\\?%)?\s*(?:-|–|to)\s*\d/;
@@ -70,7 +72,7 @@ export function extractResults(
       if (!Number.isFinite(value)) continue;
       const rawStart = Math.min(n.start, dataset.start, metric?.start ?? n.start);
       const rawEnd = Math.max(n.end, dataset.end, metric?.end ?? n.end);
-      const kind = DELTA_CUE.test(n.before) || n.number.startsWith('+') ? 'delta' : 'score';
+      const kind = DELTA_CUE.test(n.before) || DELTA_AFTER.test(text.slice(n.end, n.end + 40)) || n.number.startsWith('+') ? 'delta' : 'score';
       results.push({
         dataset: dataset.name,
         metric: metric?.name ?? null,
@@ -100,7 +102,8 @@ function pairLists<N extends { start: number; end: number }>(text: string, numbe
     i = j + 1;
     if (group.length < 2) continue;
     const last = group.at(-1)!;
-    const first = sorted.findIndex((d) => d.start >= last.end && /^\s*(?:on|for|in|across)\s+(?:the\s+)?$/i.test(text.slice(last.end, d.start)));
+    // A metric may sit between the lists: `93.3% and 74.3% mAP on Market1501 and MSMT17`.
+    const first = sorted.findIndex((d) => d.start >= last.end && /^\s*(?:[\w@-]+\s+){0,3}?(?:on|for|in|across)\s+(?:the\s+)?$/i.test(text.slice(last.end, d.start)));
     if (first < 0) continue;
     const list = [sorted[first]!];
     while (list.length < group.length && first + list.length < sorted.length && LIST_GAP.test(text.slice(list.at(-1)!.end, sorted[first + list.length]!.start))) {

@@ -146,7 +146,7 @@ describe('extractCorpus on hand-made papers', () => {
   // Doubtful: the README says acronyms are joined to the long form another paper defines, but a
   // short form outside the curated lists is taken for a method (`SMR` reads as a model name),
   // while the defining paper makes it a concept, so the two never meet.
-  it.fails('links a non-curated lower-case acronym to the concept another paper defines', () => {
+  it('links a non-curated lower-case acronym to the concept another paper defines', () => {
     const [, b] = extractCorpus([
       paper('paper:a', 'We study sparse mixture routing (SMR) for long inputs.'),
       paper('paper:b', 'SMR is costly on long inputs.'),

@@ -45,7 +45,7 @@ describe('extractResults', () => {
 
   // Bug: a metric between the two lists (`… 74.3% mAP on …`) stops the in-order pairing, and both
   // numbers go to the nearest dataset, Market1501.
-  it.fails('pairs the lists in order when a metric sits between them', () => {
+  it('pairs the lists in order when a metric sits between them', () => {
     expect(summary('We obtain 93.3% and 74.3% mAP on Market1501 and MSMT17.', ['Market1501', 'MSMT17'], ['mAP'])).toEqual([
       ['Market1501', 'mAP', 93.3, 'score'],
       ['MSMT17', 'mAP', 74.3, 'score'],
@@ -111,7 +111,7 @@ describe('extractResults', () => {
   });
 
   // Doubtful: `outperforms` before the parenthesis makes 15.8, the model's own perplexity, a delta.
-  it.fails('reads the score of `x vs y` as a score after "outperforms"', () => {
+  it('reads the score of `x vs y` as a score after "outperforms"', () => {
     const [r] = results('Our model outperforms Transformer-XL on Wikitext-103 (15.8 vs 18.3 perplexity).', ['Wikitext-103'], ['perplexity']);
     expect(r?.kind).toBe('score');
   });
