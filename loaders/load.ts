@@ -2,6 +2,8 @@ import type { Counts } from '../src/store/graph-model.js';
 import type { GraphStore } from '../src/store/store.js';
 import { buildGraphs } from './build-graph.js';
 import { collectPapers, type ReadReport } from './collect-papers.js';
+import { PaperCollector, type Paper } from './papers.js';
+import type { RawPaper } from './read/raw-paper.js';
 import { extractCorpus } from './extract-corpus.js';
 import type { ExtractionCache } from './extraction-cache.js';
 import type { ReadSourcesOptions } from './read/read-sources.js';
@@ -33,13 +35,39 @@ export async function loadPapers(
   options: ReadSourcesOptions & { cache?: ExtractionCache; batchSize?: number; onProgress?: (p: LoadProgress) => void } = {},
 ): Promise<LoadReport> {
   const progress = options.onProgress ?? (() => {});
-  let t = performance.now();
+  const t = performance.now();
   const { papers, report } = await collectPapers(paths, { ...options, onProgress: (r) => progress({ phase: 'read', done: r.files.length, total: 0 }) });
   const readSeconds = (performance.now() - t) / 1000;
-  t = performance.now();
+  const written = await writeExtracted(papers, store, options);
+  return { read: report, papersWritten: written.papers, counts: await store.counts(), seconds: { read: readSeconds, ...written.seconds } };
+}
+
+/**
+ * The same pipeline for papers given as values (the API's `ingest`): de-duplicated among
+ * themselves, extracted, written. Returns the distinct papers written.
+ */
+export async function loadRawPapers(
+  raws: readonly RawPaper[],
+  store: GraphStore,
+  options: { cache?: ExtractionCache } = {},
+): Promise<{ papers: Paper[]; alreadyStored: number }> {
+  const collector = new PaperCollector();
+  for (const raw of raws) collector.add(raw);
+  const papers = collector.papers();
+  const alreadyStored = (await store.nodes(papers.map((p) => p.id))).filter((n) => n !== null).length;
+  await writeExtracted(papers, store, options);
+  return { papers, alreadyStored };
+}
+
+async function writeExtracted(
+  papers: readonly Paper[],
+  store: GraphStore,
+  options: { cache?: ExtractionCache; batchSize?: number; onProgress?: (p: LoadProgress) => void },
+): Promise<{ papers: number; seconds: { extract: number; write: number } }> {
+  const progress = options.onProgress ?? (() => {});
+  let t = performance.now();
   progress({ phase: 'extract', done: 0, total: papers.length });
-  const extracted = extractCorpus(papers, options.cache);
-  const graphs = buildGraphs(extracted);
+  const graphs = buildGraphs(extractCorpus(papers, options.cache));
   const extractSeconds = (performance.now() - t) / 1000;
   t = performance.now();
   const batchSize = options.batchSize ?? WRITE_BATCH;
@@ -49,6 +77,5 @@ export async function loadPapers(
   }
   progress({ phase: 'derive', done: 0, total: 1 });
   await store.refreshDerived();
-  const writeSeconds = (performance.now() - t) / 1000;
-  return { read: report, papersWritten: graphs.length, counts: await store.counts(), seconds: { read: readSeconds, extract: extractSeconds, write: writeSeconds } };
+  return { papers: graphs.length, seconds: { extract: extractSeconds, write: (performance.now() - t) / 1000 } };
 }

@@ -5,12 +5,15 @@ import { ConfigError } from './errors.js';
 /** Everything the project reads from the environment, validated once at start. */
 export interface Config {
   port: number;
+  host: string;
   dataDir: string;
   corpusPaths: string[];
   logLevel: 'fatal' | 'error' | 'warn' | 'info' | 'debug' | 'trace' | 'silent';
   production: boolean;
   neo4j?: { uri: string; user: string; password: string; database: string };
   read: { maxLineBytes: number; maxRecordBytes: number };
+  /** Enables `Mutation.ingest` and is then required for it. */
+  apiKey?: string;
 }
 
 const MiB = 1024 * 1024;
@@ -18,6 +21,7 @@ const positiveInt = (fallback: number) => z.coerce.number().int().positive().def
 
 const Env = z.object({
   PORT: z.coerce.number().int().min(1).max(65535).default(4000),
+  HOST: z.string().min(1).default('127.0.0.1'),
   KG_DATA_DIR: z.string().min(1).default('.kg'),
   KG_CORPUS: z.string().min(1).default('data/papers'),
   LOG_LEVEL: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']).default('info'),
@@ -31,6 +35,7 @@ const Env = z.object({
   NEO4J_DATABASE: z.string().min(1).default('neo4j'),
   KG_MAX_LINE_BYTES: positiveInt(4 * MiB),
   KG_MAX_RECORD_BYTES: positiveInt(4 * MiB),
+  KG_API_KEY: z.string().min(16, 'must be at least 16 characters').optional(),
 });
 
 /**
@@ -49,12 +54,14 @@ export function readConfig(env: NodeJS.ProcessEnv = process.env, cwd = process.c
   const e = parsed.data;
   const config: Config = {
     port: e.PORT,
+    host: e.HOST,
     dataDir: resolve(cwd, e.KG_DATA_DIR),
     corpusPaths: e.KG_CORPUS.split(',').map((p) => resolve(cwd, p.trim())),
     logLevel: e.LOG_LEVEL,
     production: e.NODE_ENV === 'production',
     read: { maxLineBytes: e.KG_MAX_LINE_BYTES, maxRecordBytes: e.KG_MAX_RECORD_BYTES },
   };
+  if (e.KG_API_KEY) config.apiKey = e.KG_API_KEY;
   if (e.NEO4J_URI) {
     config.neo4j = { uri: e.NEO4J_URI, user: e.NEO4J_USER, password: e.NEO4J_PASSWORD, database: e.NEO4J_DATABASE };
   }

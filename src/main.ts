@@ -1,15 +1,15 @@
-import { collectPapers } from '../loaders/collect-papers.js';
-import { formatReport } from './cli/format-report.js';
-import { readConfig } from './config.js';
-import { ConfigError } from './errors.js';
+import { readConfig, type Config } from './config.js';
+import { ConfigError, KgError } from './errors.js';
+import { startServer } from './graphql/server.js';
 import { createLogger } from './logger.js';
 
 /**
- * `npm start`: reads the configured corpus (the sample corpus by default) and reports what it
- * loaded. The GraphQL server will be started from here once the API exists.
+ * `npm start`: serves the configured store over GraphQL — the embedded store with the sample
+ * corpus (loaded and cached on first start) unless `NEO4J_URI` points at Neo4j. SIGTERM and
+ * Ctrl-C finish the requests in flight, then exit.
  */
 async function main(): Promise<void> {
-  let config;
+  let config: Config;
   try {
     config = readConfig();
   } catch (error) {
@@ -20,13 +20,31 @@ async function main(): Promise<void> {
     throw error;
   }
   const logger = createLogger(config.logLevel);
-  const started = performance.now();
-  const { report } = await collectPapers(config.corpusPaths, config.read);
-  logger.info(
-    { files: report.files.length, records: report.records, papers: report.papers, duplicatesMerged: report.duplicatesMerged, rejected: report.rejections.length, ms: Math.round(performance.now() - started) },
-    'corpus loaded',
-  );
-  process.stdout.write(formatReport('paper-kg', report));
+  let server;
+  try {
+    server = await startServer({
+      port: config.port,
+      host: config.host,
+      dataDir: config.dataDir,
+      corpusPaths: config.corpusPaths,
+      production: config.production,
+      logger,
+      ...(config.neo4j ? { neo4j: config.neo4j } : {}),
+      ...(config.apiKey ? { apiKey: config.apiKey } : {}),
+    });
+  } catch (error) {
+    logger.fatal({ err: error }, 'server could not start');
+    process.stderr.write(`paper-kg: ${error instanceof KgError ? error.message : (error as Error).stack}\n`);
+    process.exit(1);
+  }
+  process.stdout.write(`paper-kg: GraphQL at ${server.url}/graphql, playground at ${server.url}/playground, explorer at ${server.url}/explorer (${server.store.kind} store)\n`);
+  const stop = async (signal: string): Promise<void> => {
+    logger.info({ signal }, 'shutting down: finishing requests in flight');
+    await server.close();
+    process.exit(0);
+  };
+  process.once('SIGTERM', () => void stop('SIGTERM'));
+  process.once('SIGINT', () => void stop('SIGINT'));
 }
 
 await main();

@@ -1,4 +1,5 @@
-import type { GraphNode, LeaderboardEntry } from './store.js';
+import type { PaperNode } from './graph-model.js';
+import type { GraphNode, LeaderboardEntry, PaperOrder } from './store.js';
 
 /**
  * Rules both stores apply the same way, so that they give identical answers: names of nodes,
@@ -44,3 +45,15 @@ export function sortLeaderboard(entries: LeaderboardEntry[]): LeaderboardEntry[]
   });
 }
 
+
+/** Paper order of listings: by id, by title, or newest first (undated last); ties by id. */
+export function comparePapers(order: PaperOrder): (a: PaperNode, b: PaperNode) => number {
+  switch (order) {
+    case 'title':
+      return (a, b) => compare(a.title, b.title) || compare(a.id, b.id);
+    case 'published':
+      return (a, b) => compare(b.published ?? '', a.published ?? '') || compare(a.id, b.id);
+    default:
+      return (a, b) => compare(a.id, b.id);
+  }
+}

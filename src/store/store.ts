@@ -50,6 +50,14 @@ export interface LeaderboardEntry {
   metric: EntityNode | null;
 }
 
+export interface PaperFilter {
+  paperIds?: readonly string[];
+  nodeIds?: readonly string[];
+  hasCode?: boolean;
+}
+
+export type PaperOrder = 'id' | 'title' | 'published';
+
 export interface PageArgs {
   first: number;
   /** Id of the last paper of the previous page (papers are ordered by id). */
@@ -84,6 +92,16 @@ export interface GraphStore {
   shortestPath(fromId: string, toId: string, maxHops: number): Promise<Path | null>;
   search(query: string, options: { labels?: readonly Label[]; first: number }): Promise<SearchHit[]>;
   leaderboard(datasetId: string, metricId?: string): Promise<LeaderboardEntry[]>;
+
+  /** Nodes at the other end of a node's relationships of one type, in id order. */
+  linked(nodeId: string, type: RelationshipType, direction: 'out' | 'in'): Promise<GraphNode[]>;
+  /** Batched `linked` for many nodes, in one round trip. */
+  linkedMany(nodeIds: readonly string[], type: RelationshipType, direction: 'out' | 'in'): Promise<GraphNode[][]>;
+  /**
+   * Papers matching every given condition, ordered, one page. `nodeIds`: the paper links to each
+   * of these nodes; `paperIds`: the paper is one of these (a full-text pre-selection).
+   */
+  listPapers(filter: PaperFilter, order: PaperOrder, page: { first: number; offset: number }): Promise<PapersPage>;
 
   /** Resolves when the store answers queries. */
   ping(): Promise<void>;

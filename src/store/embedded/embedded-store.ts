@@ -6,8 +6,8 @@ import MiniSearch from 'minisearch';
 import { emptyCounts, type Counts, type EntityNode, type Label, type PaperGraph, type RelationshipType, type ResultNode, type Span } from '../graph-model.js';
 import { RELATING_LABELS, relatednessOf, roundScore } from '../rank-related.js';
 import { rankHits, scoreHit, SEARCH_CANDIDATES } from '../rank-search.js';
-import { broaderName, compare, displayName, sortLeaderboard } from '../graph-rules.js';
-import type { GraphNode, GraphStore, LeaderboardEntry, PageArgs, PaperLink, PapersPage, Path, RelatedPaper, SearchHit, SharedDataset } from '../store.js';
+import { broaderName, compare, comparePapers, displayName, sortLeaderboard } from '../graph-rules.js';
+import type { GraphNode, GraphStore, LeaderboardEntry, PageArgs, PaperFilter, PaperLink, PaperOrder, PapersPage, Path, RelatedPaper, SearchHit, SharedDataset } from '../store.js';
 
 type NodeAttributes = GraphNode;
 interface EdgeAttributes {
@@ -293,6 +293,32 @@ export class EmbeddedStore implements GraphStore {
       entries.push({ paper: this.paperNode(paperId), result, metric });
     }
     return sortLeaderboard(entries);
+  }
+
+  async linked(nodeId: string, type: RelationshipType, direction: 'out' | 'in'): Promise<GraphNode[]> {
+    if (!this.graph.hasNode(nodeId)) return [];
+    const edges = direction === 'out' ? this.graph.outEdges(nodeId) : this.graph.inEdges(nodeId);
+    const ids = new Set(edges.filter((e) => this.graph.getEdgeAttribute(e, 'type') === type).map((e) => (direction === 'out' ? this.graph.target(e) : this.graph.source(e))));
+    return [...ids].sort(compare).map((id) => this.graph.getNodeAttributes(id));
+  }
+
+  async linkedMany(nodeIds: readonly string[], type: RelationshipType, direction: 'out' | 'in'): Promise<GraphNode[][]> {
+    return Promise.all(nodeIds.map((id) => this.linked(id, type, direction)));
+  }
+
+  async listPapers(filter: PaperFilter, order: PaperOrder, { first, offset }: { first: number; offset: number }): Promise<PapersPage> {
+    let ids: string[];
+    if (filter.paperIds) ids = filter.paperIds.filter((id) => this.graph.hasNode(id));
+    else ids = this.graph.filterNodes((_, a) => a.label === 'Paper');
+    for (const nodeId of filter.nodeIds ?? []) {
+      const linked = this.graph.hasNode(nodeId) ? new Set(this.graph.inNeighbors(nodeId)) : new Set<string>();
+      ids = ids.filter((id) => linked.has(id));
+    }
+    if (filter.hasCode !== undefined) {
+      ids = ids.filter((id) => this.graph.outEdges(id).some((e) => this.graph.getEdgeAttribute(e, 'type') === 'HAS_CODE') === filter.hasCode);
+    }
+    const papers = [...new Set(ids)].map((id) => this.paperNode(id)).sort(comparePapers(order));
+    return { papers: papers.slice(offset, offset + first), totalCount: papers.length };
   }
 
   async ping(): Promise<void> {}

@@ -226,3 +226,10 @@ export function writeRows(graphs: readonly PaperGraph[]) {
 function spanArrays(spans: readonly Span[]): { fields: string[]; starts: number[]; ends: number[] } {
   return { fields: spans.map((s) => s.field), starts: spans.map((s) => s.start), ends: spans.map((s) => s.end) };
 }
+
+export const LIST_PAPERS = `
+MATCH (p:Paper)
+WHERE ($paperIds IS NULL OR p.id IN $paperIds)
+  AND all(nodeId IN $nodeIds WHERE EXISTS { MATCH (p)-->(x) WHERE x.id = nodeId })
+  AND ($hasCode IS NULL OR EXISTS { MATCH (p)-[:HAS_CODE]->() } = $hasCode)
+RETURN properties(p) AS paper`;

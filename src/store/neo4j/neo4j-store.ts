@@ -1,10 +1,10 @@
 import neo4j, { type Driver, type ManagedTransaction, type Record as Neo4jRecord } from 'neo4j-driver';
 import { StoreError } from '../../errors.js';
 import { emptyCounts, LABELS, RELATIONSHIP_TYPES, type Counts, type EntityNode, type Label, type PaperGraph, type PaperNode, type RelationshipType, type ResultNode, type Span } from '../graph-model.js';
-import { broaderName, compare, displayName, sortLeaderboard } from '../graph-rules.js';
+import { broaderName, compare, comparePapers, displayName, sortLeaderboard } from '../graph-rules.js';
 import { RELATING_LABELS, relatednessOf, roundScore } from '../rank-related.js';
 import { rankHits, scoreHit, SEARCH_CANDIDATES, searchTerms } from '../rank-search.js';
-import type { GraphNode, GraphStore, LeaderboardEntry, PageArgs, PaperLink, PapersPage, Path, RelatedPaper, SearchHit, SharedDataset } from '../store.js';
+import type { GraphNode, GraphStore, LeaderboardEntry, PageArgs, PaperFilter, PaperLink, PaperOrder, PapersPage, Path, RelatedPaper, SearchHit, SharedDataset } from '../store.js';
 import { labelOfId, TARGET_LABEL } from './labels.js';
 import * as cypher from './cypher.js';
 
@@ -244,6 +244,40 @@ export class Neo4jStore implements GraphStore {
         metric: r.get('metric') ? toEntity('Metric', r.get('metric') as Record<string, unknown>) : null,
       })),
     );
+  }
+
+  async linked(nodeId: string, type: RelationshipType, direction: 'out' | 'in'): Promise<GraphNode[]> {
+    return (await this.linkedMany([nodeId], type, direction))[0]!;
+  }
+
+  async linkedMany(nodeIds: readonly string[], type: RelationshipType, direction: 'out' | 'in'): Promise<GraphNode[][]> {
+    const byLabel = new Map<Label, string[]>();
+    for (const id of new Set(nodeIds)) {
+      const label = labelOfId(id);
+      if (label) byLabel.set(label, [...(byLabel.get(label) ?? []), id]);
+    }
+    if (byLabel.size === 0) return nodeIds.map(() => []);
+    const pattern = direction === 'out' ? `-[:${type}]->` : `<-[:${type}]-`;
+    const statement = [...byLabel.keys()]
+      .map((label) => `MATCH (n:${label})${pattern}(m) WHERE n.id IN $ids RETURN DISTINCT n.id AS from, labels(m)[0] AS label, properties(m) AS props`)
+      .join(' UNION ');
+    const records = await this.read(async (tx) => (await tx.run(statement, { ids: [...new Set(nodeIds)] })).records);
+    const byNode = new Map<string, GraphNode[]>();
+    for (const r of records) {
+      const list = byNode.get(r.get('from') as string) ?? [];
+      list.push(toGraphNode(r.get('label') as Label, r.get('props') as Record<string, unknown>));
+      byNode.set(r.get('from') as string, list);
+    }
+    return nodeIds.map((id) => (byNode.get(id) ?? []).sort((a, b) => compare(a.node.id, b.node.id)));
+  }
+
+  async listPapers(filter: PaperFilter, order: PaperOrder, { first, offset }: { first: number; offset: number }): Promise<PapersPage> {
+    const records = await this.read(async (tx) =>
+      (await tx.run(cypher.LIST_PAPERS, { paperIds: filter.paperIds ? [...filter.paperIds] : null, nodeIds: [...(filter.nodeIds ?? [])], hasCode: filter.hasCode ?? null })).records,
+    );
+    // Ordering and paging in one place for both stores: the ids of the match, sorted here.
+    const papers = records.map((r) => toPaper(r.get('paper') as Record<string, unknown>)).sort(comparePapers(order));
+    return { papers: papers.slice(offset, offset + first), totalCount: papers.length };
   }
 
   async ping(): Promise<void> {

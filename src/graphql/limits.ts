@@ -1,0 +1,66 @@
+import { GraphQLError, type ValidationRule } from 'graphql';
+import depthLimit from 'graphql-depth-limit';
+import { getComplexity, simpleEstimator, type ComplexityEstimator } from 'graphql-query-complexity';
+import type { ApolloServerPlugin } from '@apollo/server';
+
+/** The limits that keep one request from taking the server down; documented in the README. */
+export const LIMITS = {
+  /** Most items one list field may return (`first`). */
+  maxFirst: 100,
+  maxDepth: 10,
+  /** Cost: each field 1, a list field its children times its `first`; aliases each count. */
+  maxComplexity: 20_000,
+  /** Longest a request may run before it is answered with a TIMEOUT error. */
+  timeoutMs: 10_000,
+  /** Largest request body. */
+  maxBodyBytes: 100 * 1024,
+  maxIngestPapers: 100,
+} as const;
+
+/** Refuses, rather than clamps, a page size over the cap. */
+export function checkFirst(first: number | null | undefined, fallback: number): number {
+  const value = first ?? fallback;
+  if (!Number.isInteger(value) || value < 0 || value > LIMITS.maxFirst) {
+    throw new GraphQLError(`"first" must be an integer from 0 to ${LIMITS.maxFirst}; got ${value}.`, {
+      extensions: { code: 'BAD_USER_INPUT', argumentName: 'first', max: LIMITS.maxFirst },
+    });
+  }
+  return value;
+}
+
+export const depthRule: ValidationRule = depthLimit(LIMITS.maxDepth);
+
+const UNPAGED_LIST_ESTIMATE = 10;
+
+// A list field costs its children times the items it may return.
+const listEstimator: ComplexityEstimator = ({ args, childComplexity, field }) => {
+  const type = String(field.type);
+  if (!type.includes('[') && !type.endsWith('Connection!') && !type.endsWith('Connection')) return undefined;
+  // Paged lists cost their page size; the short per-paper lists (methods, datasets) an estimate.
+  const first = typeof args['first'] === 'number' ? args['first'] : 'first' in args ? 20 : UNPAGED_LIST_ESTIMATE;
+  return 1 + childComplexity * Math.max(1, first);
+};
+
+/** Refuses an operation whose estimated cost is over the cap, before anything runs. */
+export function complexityPlugin<T extends object>(): ApolloServerPlugin<T> {
+  return {
+    async requestDidStart() {
+      return {
+        async didResolveOperation({ request, document, schema }) {
+          const complexity = getComplexity({
+            schema,
+            ...(request.operationName ? { operationName: request.operationName } : {}),
+            query: document,
+            variables: request.variables ?? {},
+            estimators: [listEstimator, simpleEstimator({ defaultComplexity: 1 })],
+          });
+          if (complexity > LIMITS.maxComplexity) {
+            throw new GraphQLError(`Query is too costly: estimated cost ${complexity}, the limit is ${LIMITS.maxComplexity}. Ask for fewer items (first) or fewer fields.`, {
+              extensions: { code: 'QUERY_TOO_COMPLEX', complexity, max: LIMITS.maxComplexity },
+            });
+          }
+        },
+      };
+    },
+  };
+}
