@@ -219,7 +219,9 @@ export function extractPaper(paper: PaperText, matchers: Matchers, parse: ParseT
       const evidence: Evidence = { field: f.field, start: name.start, end: name.end };
       const known = methods.get(name.text) ?? datasets.get(name.text);
       if (known) {
-        (methods.get(name.text) ? methods : datasets).add(name.text, evidence, { role: proposalRole(f, name.start, name.end) ?? 'USED' });
+        // A curated method is an existing one: a paper that names it near `we propose` builds on it.
+        const role = known.canonical ? 'USED' : (proposalRole(f, name.start, name.end) ?? 'USED');
+        (methods.get(name.text) ? methods : datasets).add(name.text, evidence, { role });
         claim(f.field, name.start, name.end);
         continue;
       }
