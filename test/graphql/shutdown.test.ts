@@ -2,13 +2,14 @@ import { spawn } from 'node:child_process';
 import { mkdtemp, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
+import { connect } from 'node:net';
 import { createInterface } from 'node:readline';
 import { expect, it } from 'vitest';
 
 /** `npm start` as users run it: it serves, and on SIGTERM finishes the request in flight, then exits 0. */
 it('finishes a request in flight on SIGTERM and exits cleanly', async () => {
   const dir = await mkdtemp(join(tmpdir(), 'kg-start-'));
-  const env = { ...process.env, KG_DATA_DIR: dir, PORT: String(40_000 + Math.floor(Math.random() * 20_000)), LOG_LEVEL: 'silent' };
+  const env: NodeJS.ProcessEnv = { ...process.env, KG_DATA_DIR: dir, PORT: String(40_000 + Math.floor(Math.random() * 20_000)), LOG_LEVEL: 'silent' };
   delete env['NEO4J_URI'];
   const child = spawn(process.execPath, ['--import', 'tsx', 'src/main.ts'], { env, stdio: ['ignore', 'pipe', 'pipe'] });
   try {
@@ -19,17 +20,25 @@ it('finishes a request in flight on SIGTERM and exits cleanly', async () => {
       });
       child.once('exit', (code) => reject(new Error(`server exited with ${code}`)));
     });
-    const inFlight = fetch(`${url}/graphql`, {
-      method: 'POST',
-      headers: { 'content-type': 'application/json' },
-      body: JSON.stringify({ query: '{ connection(from: "concept:catastrophic-forgetting", to: "concept:diffusion-model", maxHops: 6) { length } stats { nodes { name count } } }' }),
+    // A request whose headers have arrived but whose body has not: in flight when SIGTERM comes.
+    const { hostname, port } = new URL(url);
+    const body = JSON.stringify({ query: '{ stats { nodes { name count } } }' });
+    const socket = connect(Number(port), hostname);
+    const response = new Promise<string>((resolve) => {
+      let text = '';
+      socket.on('data', (chunk) => (text += chunk.toString()));
+      socket.on('close', () => resolve(text));
     });
-    await new Promise((resolve) => setTimeout(resolve, 5));
+    await new Promise((resolve) => socket.once('connect', resolve));
+    socket.write(`POST /graphql HTTP/1.1\r\nHost: ${hostname}\r\nContent-Type: application/json\r\nContent-Length: ${body.length}\r\nConnection: close\r\n\r\n${body.slice(0, 10)}`);
+    await new Promise((resolve) => setTimeout(resolve, 300));
     const exited = new Promise<number | null>((resolve) => child.once('exit', resolve));
     child.kill('SIGTERM');
-    const response = await inFlight;
-    expect(response.status).toBe(200);
-    expect(((await response.json()) as { data: { stats: unknown } }).data.stats).toBeTruthy();
+    await new Promise((resolve) => setTimeout(resolve, 300));
+    socket.write(body.slice(10));
+    const raw = await response;
+    expect(raw.split('\r\n')[0]).toBe('HTTP/1.1 200 OK');
+    expect(raw).toContain('"stats"');
     expect(await exited).toBe(0);
   } finally {
     child.kill('SIGKILL');

@@ -232,4 +232,4 @@ MATCH (p:Paper)
 WHERE ($paperIds IS NULL OR p.id IN $paperIds)
   AND all(nodeId IN $nodeIds WHERE EXISTS { MATCH (p)-->(x) WHERE x.id = nodeId })
   AND ($hasCode IS NULL OR EXISTS { MATCH (p)-[:HAS_CODE]->() } = $hasCode)
-RETURN properties(p) AS paper`;
+RETURN p.id AS id, p.title AS title, p.published AS published`;

@@ -275,9 +275,14 @@ export class Neo4jStore implements GraphStore {
     const records = await this.read(async (tx) =>
       (await tx.run(cypher.LIST_PAPERS, { paperIds: filter.paperIds ? [...filter.paperIds] : null, nodeIds: [...(filter.nodeIds ?? [])], hasCode: filter.hasCode ?? null })).records,
     );
-    // Ordering and paging in one place for both stores: the ids of the match, sorted here.
-    const papers = records.map((r) => toPaper(r.get('paper') as Record<string, unknown>)).sort(comparePapers(order));
-    return { papers: papers.slice(offset, offset + first), totalCount: papers.length };
+    // Ordering and paging by the rule both stores share: sort keys of the whole match here, then
+    // only the page's papers are read in full.
+    const keys = records
+      .map((r) => ({ id: r.get('id') as string, title: r.get('title') as string, published: (r.get('published') as string | null) ?? null }) as PaperNode)
+      .sort(comparePapers(order))
+      .slice(offset, offset + first);
+    const nodes = await this.nodes(keys.map((k) => k.id));
+    return { papers: nodes.filter((n): n is GraphNode => n !== null).map((n) => n.node as PaperNode), totalCount: records.length };
   }
 
   async ping(): Promise<void> {

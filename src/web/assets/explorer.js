@@ -5,6 +5,8 @@
 
   var GRAPHQL_URL = new URL('/graphql', window.location.href).href;
   var PAPERS_PER_ENTITY = 25;
+  /** Below this zoom the 11 px labels are hidden (min-zoomed-font-size) or unreadable. */
+  var MIN_READABLE_ZOOM = 0.7;
 
   /** Each kind's colour (Okabe–Ito palette, colour-blind safe) and node shape. */
   var KINDS = {
@@ -138,7 +140,7 @@
         'border-width': 1.5,
         'border-color': '#ffffff',
         'font-family': 'system-ui, -apple-system, "Segoe UI", Roboto, Arial, sans-serif',
-        'font-size': 10,
+        'font-size': 11,
         color: '#1d2330',
         'text-valign': 'bottom',
         'text-halign': 'center',
@@ -147,7 +149,7 @@
         'text-max-width': 130,
         'text-outline-color': '#fbfcfd',
         'text-outline-width': 2,
-        'min-zoomed-font-size': 7,
+        'min-zoomed-font-size': 6,
       },
     },
   ];
@@ -253,24 +255,35 @@
     return { kind: kind, name: node.name, neighbours: neighbours, paperCount: node.paperCount, totalCount: node.papers.totalCount };
   }
 
+  /** Edges to a leaf (a node with one link) are short, edges between hubs long. */
+  function isLeafEdge(edge) {
+    return Math.min(edge.source().degree(), edge.target().degree()) <= 1;
+  }
+
+  /**
+   * Lays the whole graph out afresh (cose's incremental mode spreads a grown graph too thin to
+   * read), fits it, and when that would make labels unreadably small, zooms in on `focus` instead.
+   */
   function runLayout(focus) {
-    var layout = cy.layout({
+    cy.layout({
       name: 'cose',
       animate: false,
-      randomize: false,
+      randomize: true,
       fit: true,
-      padding: 40,
+      padding: 30,
       nodeDimensionsIncludeLabels: true,
-      nodeRepulsion: function () { return 12000; },
-      idealEdgeLength: function () { return 70; },
-      edgeElasticity: function () { return 80; },
-      nodeOverlap: 20,
-      gravity: 0.6,
+      nodeRepulsion: function () { return 200000; },
+      idealEdgeLength: function (edge) { return isLeafEdge(edge) ? 55 : 120; },
+      edgeElasticity: function (edge) { return isLeafEdge(edge) ? 200 : 50; },
+      nodeOverlap: 10,
+      gravity: 20,
       numIter: 1500,
-      componentSpacing: 80,
-    });
-    layout.run();
-    if (focus && cy.nodes().length > 60) cy.animate({ center: { eles: focus }, duration: 0 });
+      componentSpacing: 60,
+    }).run();
+    if (focus && cy.zoom() < MIN_READABLE_ZOOM) {
+      cy.zoom(MIN_READABLE_ZOOM);
+      cy.center(focus);
+    }
   }
 
   /** Adds a node's neighbourhood to the graph (once per node); returns the node. */
@@ -281,7 +294,6 @@
     showError(null);
     try {
       var hood = await fetchNeighbourhood(id);
-      var wasEmpty = cy.nodes().length === 0;
       var centre;
       cy.batch(function () {
         var extent = cy.nodes().length ? cy.nodes().boundingBox() : null;
@@ -291,7 +303,7 @@
         centre = addNode(id, hood.kind, hood.name, origin).node;
         if (hood.paperCount !== undefined) centre.data({ paperCount: hood.paperCount, shownPapers: hood.neighbours.length, totalPapers: hood.totalCount });
         var fresh = hood.neighbours.filter(function (n) { return cy.getElementById(n.id).empty(); });
-        var radius = 90 + fresh.length * 6;
+        var radius = 60 + fresh.length * 4;
         var step = (2 * Math.PI) / Math.max(fresh.length, 1);
         var i = 0;
         hood.neighbours.forEach(function (n) {
@@ -306,7 +318,7 @@
         });
         centre.addClass('expanded');
       });
-      runLayout(wasEmpty ? null : centre);
+      runLayout(centre);
       updateCount();
       if (centre.selected()) renderPanel(centre);
       return centre;
@@ -316,6 +328,12 @@
     } finally {
       setBusy(-1);
     }
+  }
+
+  /** Pans to the node when it is outside the visible part of the graph. */
+  function ensureVisible(node) {
+    var p = node.renderedPosition();
+    if (p.x < 20 || p.y < 20 || p.x > cy.width() - 20 || p.y > cy.height() - 20) cy.center(node);
   }
 
   function select(node) {
@@ -520,7 +538,7 @@
     try {
       var node = await expand(id);
       select(node);
-      cy.animate({ center: { eles: node }, duration: 0 });
+      ensureVisible(node);
     } catch (error) {
       /* shown in the toolbar */
     }
