@@ -33,7 +33,9 @@ export const depthRule: ValidationRule = depthLimit(LIMITS.maxDepth);
 const UNPAGED_LIST_ESTIMATE = 10;
 
 // A list field costs its children times the items it may return.
-const listEstimator: ComplexityEstimator = ({ args, childComplexity, field }) => {
+const listEstimator: ComplexityEstimator = ({ args, childComplexity, field, type: parent }) => {
+  // Introspection (GraphiQL's schema query) reads the static schema: it costs nothing.
+  if (field.name.startsWith('__') || parent.name.startsWith('__')) return 0;
   const type = String(field.type);
   if (!type.includes('[') && !type.endsWith('Connection!') && !type.endsWith('Connection')) return undefined;
   // Paged lists cost their page size; the short per-paper lists (methods, datasets) an estimate.
@@ -56,7 +58,7 @@ export function complexityPlugin<T extends object>(): ApolloServerPlugin<T> {
           });
           if (complexity > LIMITS.maxComplexity) {
             throw new GraphQLError(`Query is too costly: estimated cost ${complexity}, the limit is ${LIMITS.maxComplexity}. Ask for fewer items (first) or fewer fields.`, {
-              extensions: { code: 'QUERY_TOO_COMPLEX', complexity, max: LIMITS.maxComplexity },
+              extensions: { code: 'QUERY_TOO_COMPLEX', complexity, max: LIMITS.maxComplexity, http: { status: 400 } },
             });
           }
         },
