@@ -5,8 +5,8 @@
 
   var GRAPHQL_URL = new URL('/graphql', window.location.href).href;
   var PAPERS_PER_ENTITY = 25;
-  /** Below this zoom the 11 px labels are hidden (min-zoomed-font-size) or unreadable. */
-  var MIN_READABLE_ZOOM = 0.7;
+  /** Below this zoom the 12 px labels become too small to read. */
+  var MIN_READABLE_ZOOM = 0.65;
 
   /** Each kind's colour (Okabe–Ito palette, colour-blind safe) and node shape. */
   var KINDS = {
@@ -140,7 +140,7 @@
         'border-width': 1.5,
         'border-color': '#ffffff',
         'font-family': 'system-ui, -apple-system, "Segoe UI", Roboto, Arial, sans-serif',
-        'font-size': 11,
+        'font-size': 12,
         color: '#1d2330',
         'text-valign': 'bottom',
         'text-halign': 'center',
@@ -177,8 +177,8 @@
       selector: 'edge',
       style: { width: 1.5, 'line-color': '#b9c0cc', 'curve-style': 'straight', opacity: 0.9 },
     },
+    { selector: 'edge.highlight', style: { 'line-color': '#6f95c9', width: 2, 'z-index': 5 } },
     { selector: 'edge[role = "PROPOSED"]', style: { width: 3, 'line-color': '#444444' } },
-    { selector: 'edge.highlight', style: { 'line-color': '#0b5cad', width: 2.5, 'z-index': 5 } },
   );
 
   var cy = cytoscape({
@@ -212,12 +212,12 @@
   function addNode(id, kind, name, position) {
     var existing = cy.getElementById(id);
     if (existing.nonempty()) {
-      if (name && !existing.data('name')) existing.data({ name: name, label: shorten(name, 60) });
+      if (name && !existing.data('name')) existing.data({ name: name, label: shorten(name, existing.data('kind') === 'Paper' ? 48 : 40) });
       return { node: existing, added: false };
     }
     var node = cy.add({
       group: 'nodes',
-      data: { id: id, kind: kind, name: name, label: shorten(name, kind === 'Paper' ? 70 : 40) },
+      data: { id: id, kind: kind, name: name, label: shorten(name, kind === 'Paper' ? 48 : 40) },
       position: position || { x: 0, y: 0 },
     });
     return { node: node, added: true };
@@ -255,46 +255,131 @@
     return { kind: kind, name: node.name, neighbours: neighbours, paperCount: node.paperCount, totalCount: node.papers.totalCount };
   }
 
-  /** Edges to a leaf (a node with one link) are short, edges between hubs long. */
-  function isLeafEdge(edge) {
-    return Math.min(edge.source().degree(), edge.target().degree()) <= 1;
-  }
-
   /**
-   * Lays the whole graph out afresh (cose's incremental mode spreads a grown graph too thin to
-   * read), fits it, and when that would make labels unreadably small, zooms in on `focus` instead.
+   * Star layout: the nodes with one link (leaves) sit in rings around the node they hang off;
+   * everything else (the core: expanded nodes and nodes shared between them) is laid out by
+   * cose with room for those rings, then pushed apart until no two rings overlap. Keeps the
+   * graph compact enough to read its labels, and the core where it was between expansions.
    */
-  function runLayout(focus) {
-    cy.layout({
-      name: 'cose',
-      animate: false,
-      randomize: true,
-      fit: true,
-      padding: 30,
-      nodeDimensionsIncludeLabels: true,
-      nodeRepulsion: function () { return 200000; },
-      idealEdgeLength: function (edge) { return isLeafEdge(edge) ? 55 : 120; },
-      edgeElasticity: function (edge) { return isLeafEdge(edge) ? 200 : 50; },
-      nodeOverlap: 10,
-      gravity: 20,
-      numIter: 1500,
-      componentSpacing: 60,
-    }).run();
+  function runLayout(focus, randomize) {
+    var nodes = cy.nodes();
+    if (!nodes.length) return;
+    var leaves = nodes.filter(function (n) {
+      return n.degree(false) === 1 && n.neighborhood('node').degree(false) > 1;
+    });
+    var core = nodes.difference(leaves);
+    var rings = {};
+    core.forEach(function (c) {
+      var own = c.neighborhood('node').intersection(leaves).sort(byKindThenName);
+      // The arc each leaf needs: paper titles are wide, other names short. Crowded rings
+      // alternate two radii (below), which fits about 1.6 times as many leaves.
+      var arc = 0;
+      own.forEach(function (leaf) { arc += leaf.data('kind') === 'Paper' ? 120 : 62; });
+      if (own.length > 10) arc /= 1.6;
+      rings[c.id()] = { leaves: own, r: own.length ? Math.max(80, arc / (2 * Math.PI)) : 0 };
+    });
+    /** The room a core node needs: its ring plus the labels outside it. */
+    function room(node) {
+      return rings[node.id()].r + 80;
+    }
+
+    if (core.length > 1) {
+      core.union(core.edgesWith(core)).layout({
+        name: 'cose',
+        animate: false,
+        fit: false,
+        randomize: randomize,
+        nodeDimensionsIncludeLabels: true,
+        idealEdgeLength: function (edge) { return room(edge.source()) + room(edge.target()) + 20; },
+        nodeRepulsion: function (node) { return 200000 + 5000 * rings[node.id()].r; },
+        edgeElasticity: function () { return 100; },
+        nodeOverlap: 20,
+        gravity: 10,
+        numIter: 1000,
+        componentSpacing: 80,
+      }).run();
+      separate(core.toArray(), room);
+    }
+
+    core.forEach(function (hub) {
+      var own = rings[hub.id()];
+      if (!own.leaves.length) return;
+      var centre = hub.position();
+      // Start the ring so that the links to other core nodes pass between two leaves.
+      var away = 0;
+      var others = hub.neighborhood('node').difference(leaves);
+      if (others.length) {
+        var mx = 0;
+        var my = 0;
+        others.forEach(function (o) { mx += o.position('x') - centre.x; my += o.position('y') - centre.y; });
+        away = Math.atan2(my, mx);
+      }
+      var count = own.leaves.length;
+      var step = (2 * Math.PI) / count;
+      own.leaves.forEach(function (leaf, i) {
+        // Alternate two radii when the ring is crowded, so neighbouring labels do not collide.
+        var r = own.r + (count > 10 && i % 2 === 1 ? 55 : 0);
+        var angle = away + step * (i + 0.5);
+        leaf.position({ x: centre.x + r * Math.cos(angle), y: centre.y + r * Math.sin(angle) });
+      });
+    });
+
+    cy.fit(undefined, 30);
     if (focus && cy.zoom() < MIN_READABLE_ZOOM) {
       cy.zoom(MIN_READABLE_ZOOM);
       cy.center(focus);
     }
   }
 
+  function byKindThenName(a, b) {
+    return KIND_ORDER.indexOf(a.data('kind')) - KIND_ORDER.indexOf(b.data('kind')) || String(a.data('name')).localeCompare(String(b.data('name')));
+  }
+
+  /** Pushes core nodes apart until no two of their rings overlap. */
+  function separate(list, room) {
+    for (var round = 0; round < 100; round += 1) {
+      var moved = false;
+      for (var i = 0; i < list.length; i += 1) {
+        for (var j = i + 1; j < list.length; j += 1) {
+          var a = list[i].position();
+          var b = list[j].position();
+          var dx = b.x - a.x;
+          var dy = b.y - a.y;
+          var d = Math.sqrt(dx * dx + dy * dy);
+          var need = room(list[i]) + room(list[j]);
+          if (d >= need) continue;
+          if (d < 0.01) { dx = 1; dy = 0; d = 1; }
+          var push = (need - d) / 2 + 1;
+          list[i].position({ x: a.x - (dx / d) * push, y: a.y - (dy / d) * push });
+          list[j].position({ x: b.x + (dx / d) * push, y: b.y + (dy / d) * push });
+          moved = true;
+        }
+      }
+      if (!moved) return;
+    }
+  }
+
+  var pending = new Map();
+
   /** Adds a node's neighbourhood to the graph (once per node); returns the node. */
-  async function expand(id) {
-    var current = cy.getElementById(id);
-    if (current.nonempty() && current.hasClass('expanded')) return current;
+  function expand(id) {
+    var known = cy.getElementById(id);
+    if (known.nonempty() && known.hasClass('expanded')) return Promise.resolve(known);
+    if (!pending.has(id)) {
+      pending.set(id, load(id).finally(function () { pending.delete(id); }));
+    }
+    return pending.get(id);
+  }
+
+  async function load(id) {
     setBusy(1);
     showError(null);
     try {
       var hood = await fetchNeighbourhood(id);
+      // Looked up after the request: the graph may have been cleared meanwhile.
+      var current = cy.getElementById(id);
       var centre;
+      var wasEmpty = cy.nodes().length === 0;
       cy.batch(function () {
         var extent = cy.nodes().length ? cy.nodes().boundingBox() : null;
         var origin = current.nonempty()
@@ -318,9 +403,9 @@
         });
         centre.addClass('expanded');
       });
-      runLayout(centre);
+      runLayout(centre, wasEmpty);
       updateCount();
-      if (centre.selected()) renderPanel(centre);
+      refreshSelection();
       return centre;
     } catch (error) {
       showError(error);
@@ -339,7 +424,14 @@
   function select(node) {
     cy.elements().unselect();
     node.select();
+    refreshSelection();
+  }
+
+  /** Highlights the selected node's links and shows it in the panel (again, after it grew). */
+  function refreshSelection() {
+    var node = cy.nodes(':selected').first();
     cy.edges().removeClass('highlight');
+    if (node.empty()) return;
     node.connectedEdges().addClass('highlight');
     renderPanel(node);
   }
@@ -460,9 +552,7 @@
     if (node.data('paperCount') !== undefined) {
       details.push(el('dt', { text: 'Papers' }), el('dd', { 'data-testid': 'panel-paper-count', text: String(node.data('paperCount')) }));
     }
-    var neighbours = node.neighborhood('node').sort(function (a, b) {
-      return KIND_ORDER.indexOf(a.data('kind')) - KIND_ORDER.indexOf(b.data('kind')) || String(a.data('name')).localeCompare(String(b.data('name')));
-    });
+    var neighbours = node.neighborhood('node').sort(byKindThenName);
     details.push(el('dt', { text: 'On graph' }), el('dd', { text: neighbours.length + ' linked ' + (neighbours.length === 1 ? 'node' : 'nodes') }));
 
     var actions = [
