@@ -3,6 +3,7 @@ import { createServer, type Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { ApolloServer, HeaderMap } from '@apollo/server';
 import { unwrapResolverError } from '@apollo/server/errors';
+import { ApolloServerPluginLandingPageDisabled } from '@apollo/server/plugin/disabled';
 import { ApolloServerPluginDrainHttpServer } from '@apollo/server/plugin/drainHttpServer';
 import express, { type NextFunction, type Request, type Response } from 'express';
 import type { GraphQLFormattedError } from 'graphql';
@@ -70,7 +71,8 @@ export async function startServer(options: ServerOptions): Promise<RunningServer
     validationRules: [depthRule],
     introspection: true,
     includeStacktraceInErrorResponses: !options.production,
-    plugins: [complexityPlugin(), ApolloServerPluginDrainHttpServer({ httpServer })],
+    // Apollo's own landing page loads from a CDN; browsers are sent to our offline playground instead.
+    plugins: [complexityPlugin(), ApolloServerPluginDrainHttpServer({ httpServer }), ApolloServerPluginLandingPageDisabled()],
     formatError: (formatted, error) => formatError(formatted, error, logger, options.production === true),
   });
   await apollo.start();
@@ -84,6 +86,7 @@ export async function startServer(options: ServerOptions): Promise<RunningServer
       res.status(503).json({ status: 'unavailable', store: store.kind, reason: (error as Error).message });
     }
   });
+  app.get('/graphql', (req, res, next) => (req.accepts(['json', 'html']) === 'html' ? res.redirect(302, '/playground') : next()));
   app.use('/graphql', express.json({ limit: LIMITS.maxBodyBytes }), async (req: Request, res: Response) => {
     const headers = new HeaderMap();
     for (const [key, value] of Object.entries(req.headers)) {

@@ -90,6 +90,7 @@ const QUERIES: Array<[string, string, Record<string, unknown>]> = [
   ['search', '{ search(query: "person re-identification", first: 5) { id kind name score node { id } } }', {}],
   ['search by kind', '{ search(query: "diffusion", kinds: [CONCEPT, METHOD], first: 5) { id kind name } }', {}],
   ['a connection between two concepts', '{ connection(from: "concept:catastrophic-forgetting", to: "concept:diffusion-model") { length nodes { id kind name } edges { from to type } } }', {}],
+  ['search for a repository', '{ search(query: "ziplab", kinds: [REPOSITORY]) { id kind name } }', {}],
   ['node lookup', '{ node(id: "method:lora") { id ... on Method { name } } }', {}],
   ['a repository', '{ repository(name: "ziplab/SPT") { id owner repo url papers { nodes { title } } } }', {}],
 ];
@@ -112,6 +113,17 @@ function describeApi(name: string, server: () => RunningServer) {
       const second = await gql(server(), 'query ($after: String) { papers(first: 2, after: $after) { nodes { id } } }', { after: page.pageInfo.endCursor });
       const three = await gql(server(), '{ papers(first: 4) { nodes { id } } }');
       expect([...page.nodes, ...(second.body.data!['papers'] as { nodes: Array<{ id: string }> }).nodes]).toEqual((three.body.data!['papers'] as { nodes: unknown[] }).nodes);
+    });
+
+    it('finds repositories by owner or name', async () => {
+      const { body } = await gql(server(), '{ search(query: "ziplab", kinds: [REPOSITORY]) { id name } }');
+      expect(body.data!['search']).toEqual([{ id: 'repository:ziplab-spt', name: 'ziplab/SPT' }]);
+    });
+
+    it('sends a browser asking for /graphql to the offline playground', async () => {
+      const response = await fetch(`${server().url}/graphql`, { headers: { accept: 'text/html' }, redirect: 'manual' });
+      expect(response.status).toBe(302);
+      expect(response.headers.get('location')).toBe('/playground');
     });
 
     it('returns null for a missing item, not an error', async () => {

@@ -73,7 +73,10 @@ export class EmbeddedStore implements GraphStore {
     this.upsertNode(paperId, { label: 'Paper', node: g.paper });
     this.indexDocument({ id: paperId, label: 'Paper', name: g.paper.title, text: g.paper.abstract });
     for (const entity of g.entities) this.upsertEntity(entity);
-    for (const repo of g.repositories) this.upsertNode(repo.id, { label: 'Repository', node: repo });
+    for (const repo of g.repositories) {
+      this.upsertNode(repo.id, { label: 'Repository', node: repo });
+      this.indexDocument({ id: repo.id, label: 'Repository', name: `${repo.owner}/${repo.name}`, text: '' });
+    }
     for (const link of g.links) this.upsertNode(link.id, { label: 'Link', node: link });
     for (const edge of g.edges) this.addEdge(paperId, edge.to, edge.type, edge.evidence);
     for (const result of g.results) {
@@ -161,7 +164,8 @@ export class EmbeddedStore implements GraphStore {
     const documents: SearchDocument[] = [];
     this.graph.forEachNode((id, a) => {
       if (a.label === 'Paper') documents.push({ id, label: 'Paper', name: a.node.title, text: a.node.abstract });
-      else if (a.label !== 'Repository' && a.label !== 'Link' && a.label !== 'Result') documents.push({ id, label: a.label, name: a.node.name, text: a.node.aliases.join(' ') });
+      else if (a.label === 'Repository') documents.push({ id, label: 'Repository', name: `${a.node.owner}/${a.node.name}`, text: '' });
+      else if (a.label !== 'Link' && a.label !== 'Result') documents.push({ id, label: a.label, name: a.node.name, text: a.node.aliases.join(' ') });
     });
     this.index.addAll(documents);
   }

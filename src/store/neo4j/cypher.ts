@@ -11,6 +11,7 @@ export const SCHEMA: string[] = [
   'CREATE INDEX paper_arxiv_id IF NOT EXISTS FOR (p:Paper) ON (p.arxivId)',
   'CREATE FULLTEXT INDEX paper_text IF NOT EXISTS FOR (n:Paper) ON EACH [n.title, n.abstract]',
   `CREATE FULLTEXT INDEX entity_names IF NOT EXISTS FOR (n:${ENTITY_LABELS.join('|')}) ON EACH [n.name, n.aliasText]`,
+  'CREATE FULLTEXT INDEX repository_names IF NOT EXISTS FOR (n:Repository) ON EACH [n.owner, n.name]',
 ];
 
 export const DELETE_PAPER_RESULTS = `
@@ -156,6 +157,9 @@ CALL () {
   RETURN node
   UNION
   CALL db.index.fulltext.queryNodes('entity_names', $query, {limit: $limit}) YIELD node
+  RETURN node
+  UNION
+  CALL db.index.fulltext.queryNodes('repository_names', $query, {limit: $limit}) YIELD node
   RETURN node
 }
 WITH node, labels(node)[0] AS label
