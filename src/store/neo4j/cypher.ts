@@ -146,7 +146,12 @@ export function shortestPaths(fromLabel: Label, toLabel: Label, maxHops: number)
 MATCH (a:${fromLabel} {id: $from}), (b:${toLabel} {id: $to})
 MATCH path = allShortestPaths((a)-[*..${hops}]-(b))
 WITH path LIMIT 1000
-RETURN [n IN nodes(path) | n.id] AS ids,
+// The lexicographically smallest id sequence, then edge keys: the path the embedded store picks.
+WITH path, [n IN nodes(path) | n.id] AS ids,
+     [r IN relationships(path) | type(r) + '|' + startNode(r).id + '|' + endNode(r).id] AS keys
+ORDER BY ids, keys
+LIMIT 1
+RETURN ids,
        [n IN nodes(path) | {label: labels(n)[0], props: properties(n)}] AS nodes,
        [r IN relationships(path) | {from: startNode(r).id, to: endNode(r).id, type: type(r)}] AS rels`;
 }
