@@ -1,7 +1,7 @@
 import { mkdirSync, readFileSync, renameSync, writeFileSync, existsSync } from 'node:fs';
 import { join } from 'node:path';
 import Graph from 'graphology';
-import { undirectedSingleSourceLength } from 'graphology-shortest-path/unweighted.js';
+import { bfsFromNode } from 'graphology-traversal';
 import MiniSearch from 'minisearch';
 import { emptyCounts, type Counts, type EntityNode, type Label, type PaperGraph, type RelationshipType, type ResultNode, type Span } from '../graph-model.js';
 import { RELATING_LABELS, relatednessOf, roundScore } from '../rank-related.js';
@@ -251,7 +251,18 @@ export class EmbeddedStore implements GraphStore {
   async shortestPath(fromId: string, toId: string, maxHops: number): Promise<Path | null> {
     if (!this.graph.hasNode(fromId) || !this.graph.hasNode(toId)) return null;
     if (fromId === toId) return { nodes: [this.pathNode(fromId)], edges: [] };
-    const distance = undirectedSingleSourceLength(this.graph, toId);
+    // Distances from the target, explored no further than maxHops: a bounded breadth-first search.
+    const distance: Record<string, number> = {};
+    bfsFromNode(
+      this.graph,
+      toId,
+      (id, _attributes, depth) => {
+        distance[id] = depth;
+        return depth >= maxHops || id === fromId;
+      },
+      // 'directed' follows the graph's directed edges both ways: in- and out-neighbours.
+      { mode: 'directed' },
+    );
     const total = distance[fromId];
     if (total === undefined || total > maxHops) return null;
     // The lexicographically smallest shortest path: from the start, always the smallest id one step closer.
