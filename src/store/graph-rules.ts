@@ -1,5 +1,7 @@
 import type { PaperNode } from './graph-model.js';
-import type { GraphNode, LeaderboardEntry, PaperOrder } from './store.js';
+import { roundScore } from './rank-related.js';
+import { scoreHit } from './rank-search.js';
+import type { GraphNode, LeaderboardEntry, PaperOrder, RelatedPaper, SearchHit } from './store.js';
 
 /**
  * Rules both stores apply the same way, so that they give identical answers: names of nodes,
@@ -56,4 +58,32 @@ export function comparePapers(order: PaperOrder): (a: PaperNode, b: PaperNode) =
     default:
       return (a, b) => compare(a.id, b.id);
   }
+}
+
+/** The text besides its name that a node is searched by: a paper's abstract, an entity's aliases. */
+export function searchTextOf(a: GraphNode): string {
+  switch (a.label) {
+    case 'Paper':
+      return a.node.abstract;
+    case 'Repository':
+    case 'Link':
+    case 'Result':
+      return '';
+    default:
+      return a.node.aliases.join(' ');
+  }
+}
+
+/** A search candidate scored by the shared ranking rule. */
+export function toSearchHit(query: string, a: GraphNode): SearchHit {
+  const name = displayName(a);
+  return { id: a.node.id, label: a.label, name, score: scoreHit(query, name, searchTextOf(a)) };
+}
+
+/** Related papers best first (score, then id), each one's shared nodes in label and id order. */
+export function rankRelated(related: Iterable<RelatedPaper>, first: number): RelatedPaper[] {
+  return [...related]
+    .map((r) => ({ ...r, score: roundScore(r.score), shared: r.shared.sort((a, b) => compare(a.label, b.label) || compare(a.id, b.id)) }))
+    .sort((a, b) => b.score - a.score || compare(a.paper.id, b.paper.id))
+    .slice(0, first);
 }

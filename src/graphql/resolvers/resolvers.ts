@@ -100,6 +100,11 @@ async function findEntity(ctx: Context, label: Label, args: Args): Promise<Graph
   return null;
 }
 
+/** The paper reporting a result: known from the parent when it came through a paper, else looked up. */
+async function paperOfResult(ctx: Context, r: GraphNode & { paperId?: string }): Promise<GraphNode | null | undefined> {
+  return r.paperId ? ctx.loaders.node.load(r.paperId) : (await ctx.loaders.linked('REPORTS', 'in').load(r.node.id))[0];
+}
+
 const entityFields = {
   name: (p: GraphNode) => displayName(p),
   aliases: (p: GraphNode) => (p.label === 'Repository' ? [] : node<EntityNode>(p).aliases),
@@ -226,8 +231,7 @@ export const resolvers = {
 
   Result: {
     id: (r: GraphNode) => r.node.id,
-    paper: async (r: GraphNode & { paperId?: string }, _: Args, ctx: Context) =>
-      r.paperId ? ctx.loaders.node.load(r.paperId) : (await ctx.loaders.linked('REPORTS', 'in').load(r.node.id))[0],
+    paper: (r: GraphNode & { paperId?: string }, _: Args, ctx: Context) => paperOfResult(ctx, r),
     dataset: (r: GraphNode, _: Args, ctx: Context) => ctx.loaders.node.load(node<ResultNode>(r).datasetId),
     metric: (r: GraphNode, _: Args, ctx: Context) => {
       const metricId = node<ResultNode>(r).metricId;
@@ -237,7 +241,7 @@ export const resolvers = {
     kind: (r: GraphNode) => node<ResultNode>(r).kind.toUpperCase(),
     raw: (r: GraphNode) => node<ResultNode>(r).raw,
     evidence: async (r: GraphNode & { paperId?: string }, _: Args, ctx: Context) => {
-      const paper = r.paperId ? await ctx.loaders.node.load(r.paperId) : (await ctx.loaders.linked('REPORTS', 'in').load(r.node.id))[0];
+      const paper = await paperOfResult(ctx, r);
       return paper ? node<ResultNode>(r).evidence.map((span) => toEvidence(paper.node as PaperNode, span)) : [];
     },
   },

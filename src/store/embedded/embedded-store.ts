@@ -4,9 +4,9 @@ import Graph from 'graphology';
 import { bfsFromNode } from 'graphology-traversal';
 import MiniSearch from 'minisearch';
 import { emptyCounts, type Counts, type EntityNode, type Label, type PaperGraph, type RelationshipType, type ResultNode, type Span } from '../graph-model.js';
-import { RELATING_LABELS, relatednessOf, roundScore } from '../rank-related.js';
-import { rankHits, scoreHit, SEARCH_CANDIDATES } from '../rank-search.js';
-import { broaderName, compare, comparePapers, displayName, sortLeaderboard } from '../graph-rules.js';
+import { RELATING_LABELS, relatednessOf } from '../rank-related.js';
+import { rankHits, SEARCH_CANDIDATES } from '../rank-search.js';
+import { broaderName, compare, comparePapers, displayName, rankRelated, searchTextOf, sortLeaderboard, toSearchHit } from '../graph-rules.js';
 import type { GraphNode, GraphStore, LeaderboardEntry, PageArgs, PaperFilter, PaperLink, PaperOrder, PapersPage, Path, RelatedPaper, SearchHit, SharedDataset } from '../store.js';
 
 type NodeAttributes = GraphNode;
@@ -71,11 +71,11 @@ export class EmbeddedStore implements GraphStore {
       }
     }
     this.upsertNode(paperId, { label: 'Paper', node: g.paper });
-    this.indexDocument({ id: paperId, label: 'Paper', name: g.paper.title, text: g.paper.abstract });
+    this.indexNode({ label: 'Paper', node: g.paper });
     for (const entity of g.entities) this.upsertEntity(entity);
     for (const repo of g.repositories) {
       this.upsertNode(repo.id, { label: 'Repository', node: repo });
-      this.indexDocument({ id: repo.id, label: 'Repository', name: `${repo.owner}/${repo.name}`, text: '' });
+      this.indexNode({ label: 'Repository', node: repo });
     }
     for (const link of g.links) this.upsertNode(link.id, { label: 'Link', node: link });
     for (const edge of g.edges) this.addEdge(paperId, edge.to, edge.type, edge.evidence);
@@ -93,7 +93,7 @@ export class EmbeddedStore implements GraphStore {
     const aliases = existing ? [...existing.aliases, ...entity.aliases.filter((a) => !existing.aliases.includes(a))] : [...entity.aliases];
     const node: EntityNode = { ...entity, aliases };
     this.upsertNode(entity.id, { label: entity.label, node });
-    this.indexDocument({ id: entity.id, label: entity.label, name: entity.name, text: aliases.join(' ') });
+    this.indexNode({ label: entity.label, node });
   }
 
   private upsertNode(id: string, attributes: NodeAttributes): void {
@@ -106,7 +106,9 @@ export class EmbeddedStore implements GraphStore {
     this.graph.mergeEdgeWithKey(`${type}|${from}|${to}`, from, to, { type, evidence });
   }
 
-  private indexDocument(document: SearchDocument): void {
+  private indexNode(a: GraphNode): void {
+    const document = searchDocumentOf(a);
+    if (!document) return;
     if (this.index.has(document.id)) this.index.replace(document);
     else this.index.add(document);
   }
@@ -162,10 +164,9 @@ export class EmbeddedStore implements GraphStore {
   private rebuildIndex(): void {
     this.index = createIndex();
     const documents: SearchDocument[] = [];
-    this.graph.forEachNode((id, a) => {
-      if (a.label === 'Paper') documents.push({ id, label: 'Paper', name: a.node.title, text: a.node.abstract });
-      else if (a.label === 'Repository') documents.push({ id, label: 'Repository', name: `${a.node.owner}/${a.node.name}`, text: '' });
-      else if (a.label !== 'Link' && a.label !== 'Result') documents.push({ id, label: a.label, name: a.node.name, text: a.node.aliases.join(' ') });
+    this.graph.forEachNode((_, a) => {
+      const document = searchDocumentOf(a);
+      if (document) documents.push(document);
     });
     this.index.addAll(documents);
   }
@@ -242,10 +243,7 @@ export class EmbeddedStore implements GraphStore {
         related.set(other, entry);
       }
     }
-    return [...related.values()]
-      .map((r) => ({ ...r, score: roundScore(r.score), shared: r.shared.sort((a, b) => compare(a.label, b.label) || compare(a.id, b.id)) }))
-      .sort((a, b) => b.score - a.score || compare(a.paper.id, b.paper.id))
-      .slice(0, first);
+    return rankRelated(related.values(), first);
   }
 
   async shortestPath(fromId: string, toId: string, maxHops: number): Promise<Path | null> {
@@ -285,12 +283,7 @@ export class EmbeddedStore implements GraphStore {
     const candidates = this.index
       .search(query, { combineWith: 'AND', filter: (r) => !wanted || wanted.has(r['label'] as Label) })
       .slice(0, SEARCH_CANDIDATES);
-    const hits = candidates.map((c) => {
-      const a = this.graph.getNodeAttributes(String(c.id));
-      const text = a.label === 'Paper' ? a.node.abstract : a.label === 'Repository' || a.label === 'Link' || a.label === 'Result' ? '' : a.node.aliases.join(' ');
-      const name = displayName(a);
-      return { id: String(c.id), label: a.label, name, score: scoreHit(query, name, text) };
-    });
+    const hits = candidates.map((c) => toSearchHit(query, this.graph.getNodeAttributes(String(c.id))));
     return rankHits(hits, first);
   }
 
@@ -355,6 +348,12 @@ export class EmbeddedStore implements GraphStore {
 }
 
 const INDEX_OPTIONS = { fields: ['name', 'text'], storeFields: ['label'], idField: 'id', autoVacuum: false };
+
+/** What the full-text index holds for a node: papers, entities and repositories; links and results are not searched. */
+function searchDocumentOf(a: GraphNode): SearchDocument | undefined {
+  if (a.label === 'Link' || a.label === 'Result') return undefined;
+  return { id: a.node.id, label: a.label, name: displayName(a), text: searchTextOf(a) };
+}
 
 function createIndex(): MiniSearch<SearchDocument> {
   return new MiniSearch<SearchDocument>(INDEX_OPTIONS);

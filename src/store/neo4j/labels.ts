@@ -17,6 +17,16 @@ export function labelOfId(id: string): Label | undefined {
   return PREFIX_LABEL[id.slice(0, id.indexOf(':'))];
 }
 
+/** The distinct labels of some ids, for one statement per label that each uses its index. */
+export function labelsOfIds(ids: Iterable<string>): Label[] {
+  const labels = new Set<Label>();
+  for (const id of ids) {
+    const label = labelOfId(id);
+    if (label) labels.add(label);
+  }
+  return [...labels];
+}
+
 /** The label at the end of each paper relationship type. */
 export const TARGET_LABEL: Partial<Record<RelationshipType, Label>> = {
   PROPOSES: 'Method',

@@ -1,11 +1,11 @@
 import neo4j, { type Driver, type ManagedTransaction, type Record as Neo4jRecord } from 'neo4j-driver';
 import { StoreError } from '../../errors.js';
 import { emptyCounts, LABELS, RELATIONSHIP_TYPES, type Counts, type EntityNode, type Label, type PaperGraph, type PaperNode, type RelationshipType, type ResultNode, type Span } from '../graph-model.js';
-import { broaderName, compare, comparePapers, displayName, sortLeaderboard } from '../graph-rules.js';
-import { RELATING_LABELS, relatednessOf, roundScore } from '../rank-related.js';
-import { rankHits, scoreHit, SEARCH_CANDIDATES, searchTerms } from '../rank-search.js';
+import { broaderName, compare, comparePapers, displayName, rankRelated, sortLeaderboard, toSearchHit } from '../graph-rules.js';
+import { RELATING_LABELS, relatednessOf } from '../rank-related.js';
+import { rankHits, SEARCH_CANDIDATES, searchTerms } from '../rank-search.js';
 import type { GraphNode, GraphStore, LeaderboardEntry, PageArgs, PaperFilter, PaperLink, PaperOrder, PapersPage, Path, RelatedPaper, SearchHit, SharedDataset } from '../store.js';
-import { labelOfId, TARGET_LABEL } from './labels.js';
+import { labelOfId, labelsOfIds, TARGET_LABEL } from './labels.js';
 import * as cypher from './cypher.js';
 
 export interface Neo4jConnection {
@@ -135,13 +135,9 @@ export class Neo4jStore implements GraphStore {
   }
 
   async nodes(ids: readonly string[]): Promise<Array<GraphNode | null>> {
-    const byLabel = new Map<Label, string[]>();
-    for (const id of ids) {
-      const label = labelOfId(id);
-      if (label) byLabel.set(label, [...(byLabel.get(label) ?? []), id]);
-    }
-    if (byLabel.size === 0) return ids.map(() => null);
-    const statement = [...byLabel.keys()].map((label) => `MATCH (n:${label}) WHERE n.id IN $ids RETURN '${label}' AS label, properties(n) AS props`).join(' UNION ALL ');
+    const labels = labelsOfIds(ids);
+    if (labels.length === 0) return ids.map(() => null);
+    const statement = labels.map((label) => `MATCH (n:${label}) WHERE n.id IN $ids RETURN '${label}' AS label, properties(n) AS props`).join(' UNION ALL ');
     const records = await this.read(async (tx) => (await tx.run(statement, { ids: [...new Set(ids)] })).records);
     const found = new Map(records.map((r) => { const node = toGraphNode(r.get('label') as Label, r.get('props') as Record<string, unknown>); return [node.node.id, node]; }));
     return ids.map((id) => found.get(id) ?? null);
@@ -196,10 +192,7 @@ export class Neo4jStore implements GraphStore {
       entry.shared.push({ id: node.node.id, label, name: displayName(node) });
       related.set(paper.id, entry);
     }
-    return [...related.values()]
-      .map((r) => ({ ...r, score: roundScore(r.score), shared: r.shared.sort((a, b) => compare(a.label, b.label) || compare(a.id, b.id)) }))
-      .sort((a, b) => b.score - a.score || compare(a.paper.id, b.paper.id))
-      .slice(0, first);
+    return rankRelated(related.values(), first);
   }
 
   async shortestPath(fromId: string, toId: string, maxHops: number): Promise<Path | null> {
@@ -234,12 +227,7 @@ export class Neo4jStore implements GraphStore {
     const lucene = terms.map((t) => `"${t.replace(/["\\]/g, '')}"`).join(' AND ');
     const wanted = labels && labels.length > 0 ? [...labels] : null;
     const records = await this.read(async (tx) => (await tx.run(cypher.SEARCH, { query: lucene, labels: wanted, limit: neo4j.int(SEARCH_CANDIDATES) })).records);
-    const hits = records.map((r) => {
-      const node = toGraphNode(r.get('label') as Label, r.get('props') as Record<string, unknown>);
-      const text = node.label === 'Paper' ? node.node.abstract : node.label === 'Repository' || node.label === 'Link' || node.label === 'Result' ? '' : node.node.aliases.join(' ');
-      const name = displayName(node);
-      return { id: node.node.id, label: node.label, name, score: scoreHit(query, name, text) };
-    });
+    const hits = records.map((r) => toSearchHit(query, toGraphNode(r.get('label') as Label, r.get('props') as Record<string, unknown>)));
     return rankHits(hits, first);
   }
 
@@ -259,14 +247,10 @@ export class Neo4jStore implements GraphStore {
   }
 
   async linkedMany(nodeIds: readonly string[], type: RelationshipType, direction: 'out' | 'in'): Promise<GraphNode[][]> {
-    const byLabel = new Map<Label, string[]>();
-    for (const id of new Set(nodeIds)) {
-      const label = labelOfId(id);
-      if (label) byLabel.set(label, [...(byLabel.get(label) ?? []), id]);
-    }
-    if (byLabel.size === 0) return nodeIds.map(() => []);
+    const labels = labelsOfIds(nodeIds);
+    if (labels.length === 0) return nodeIds.map(() => []);
     const pattern = direction === 'out' ? `-[:${type}]->` : `<-[:${type}]-`;
-    const statement = [...byLabel.keys()]
+    const statement = labels
       .map((label) => `MATCH (n:${label})${pattern}(m) WHERE n.id IN $ids RETURN DISTINCT n.id AS from, labels(m)[0] AS label, properties(m) AS props`)
       .join(' UNION ');
     const records = await this.read(async (tx) => (await tx.run(statement, { ids: [...new Set(nodeIds)] })).records);
