@@ -264,7 +264,7 @@ export function extractPaper(paper: PaperText, matchers: Matchers, parse: ParseT
     const last = words.at(-1) ?? '';
     if (words.length < 2 || words.length > 5 || !TASK_HEAD.test(last) || GENERIC_TASK.test(phrase)) return;
     if (words.slice(0, -1).some((w, i) => NOT_TASK_WORD.test(w) && !(i > 0 && w === 'visual'))) return;
-    if (words.some((w) => isNameLike(w) && !/^(?:\d+D|Re-\w+)$/i.test(w)) || matchers.stopPhrases.has(normalizeName(phrase))) return;
+    if (words.some((w) => hasNameMarks(w) && !/^(?:\d+D|Re-\w+)$/i.test(w)) || matchers.stopPhrases.has(normalizeName(phrase))) return;
     tasks.add(phrase.toLowerCase(), { field, start, end: start + phrase.length }, { written: phrase });
   };
   for (const f of fields) {
@@ -412,7 +412,8 @@ function isModelLike(name: string): boolean {
   return /\d/.test(name) || /^\p{Lu}\p{Ll}+-\p{Lu}/u.test(name) || /\p{Ll}\p{Lu}/u.test(name) || /^\p{Lu}{2,}\p{Ll}+/u.test(name) || /^[A-Z]{3,}[a-z]?$/.test(name);
 }
 
-function isNameLike(word: string): boolean {
+/** Any mark of a name at all (inner capital, two capitals, a digit): looser than find-names' `isNameLike`, for titles. */
+function hasNameMarks(word: string): boolean {
   return /\p{Ll}\p{Lu}|\p{Lu}{2,}|\d/u.test(word);
 }
 
@@ -423,8 +424,8 @@ function titlePrefixName(title: string): { text: string; start: number; end: num
   const prefix = title.slice(0, colon).trim();
   const words = prefix.split(/\s+/);
   if (words.length > 3 || prefix.length > 40) return undefined;
-  if (words.length > 1 && !words.some((w) => isNameLike(w))) return undefined;
-  if (words.length === 1 && !/^\p{Lu}/u.test(prefix) && !isNameLike(prefix)) return undefined;
+  if (words.length > 1 && !words.some((w) => hasNameMarks(w))) return undefined;
+  if (words.length === 1 && !/^\p{Lu}/u.test(prefix) && !hasNameMarks(prefix)) return undefined;
   return { text: prefix, start: 0, end: prefix.length };
 }
 
