@@ -12,7 +12,9 @@
  *
  * Each measurement: autocannon, N connections, a warm-up run, then the measured run; p50/p99
  * from the time of every response (sub-millisecond), req/s as autocannon counts it. The servers
- * run in one child process (bench/api/targets.ts), so the load generator has its own event loop.
+ * run in one child process (bench/api/targets.ts), so the load generator has its own event loop,
+ * and all four run as in production: NODE_ENV=production, under which graphql-js (used by ours
+ * and by @neo4j/graphql) skips its development-only checks.
  *
  * Uses NEO4J_URI when set (its database is EMPTIED, and needs APOC), else starts
  * tools/neo4j-local with APOC from tools/neo4j-local/plugins.sh.
@@ -165,7 +167,7 @@ try {
     console.log(`Neo4j: tools/neo4j-local at ${uri} with APOC from ${pluginsDir}`);
   }
 
-  child = fork(fileURLToPath(new URL('./api/targets.ts', import.meta.url)), [], { env: { ...process.env, BENCH_NEO4J_URI: uri }, stdio: ['ignore', 'inherit', 'inherit', 'ipc'] });
+  child = fork(fileURLToPath(new URL('./api/targets.ts', import.meta.url)), [], { env: { ...process.env, BENCH_NEO4J_URI: uri, NODE_ENV: 'production' }, stdio: ['ignore', 'inherit', 'inherit', 'ipc'] });
   const ready = await new Promise<ReadyMessage>((resolve) => {
     child!.once('message', (m) => resolve(m as ReadyMessage));
     child!.once('exit', (code) => resolve({ type: 'failed', error: `the target servers exited with code ${code}` }));

@@ -30,7 +30,7 @@ export const SEARCH_CANDIDATES = 500;
  * The full-text indexes our Neo4j store searches (src/store/neo4j/cypher.ts SCHEMA and SEARCH);
  * the bench keeps those that exist in the database (withIndexes), so that all three read the same.
  */
-export const SEARCH_INDEXES = ['paper_text', 'entity_names', 'repository_names'];
+export const SEARCH_INDEXES = ['paper_text', 'entity_names', 'repository_terms'];
 
 /** Cypher: `node, score` of up to $candidates hits from each of the given full-text indexes. */
 export function searchCandidates(indexes: readonly string[]): string {

@@ -1,6 +1,6 @@
 import DataLoader from 'dataloader';
 import type { RelationshipType } from '../store/graph-model.js';
-import type { GraphNode, GraphStore, PaperLink, PapersPage } from '../store/store.js';
+import type { GraphNode, GraphStore, LeaderboardEntry, NodeInclude, NodeWith, PageArgs, PaperLink, PapersPage } from '../store/store.js';
 
 /**
  * Per-request state: the store, and DataLoaders that batch the store reads a query makes, so
@@ -18,8 +18,15 @@ export interface Loaders {
   paperLinks: DataLoader<string, PaperLink[]>;
   linked: (type: RelationshipType, direction: 'out' | 'in') => DataLoader<string, GraphNode[]>;
   paperCount: DataLoader<string, number>;
-  papersOf: DataLoader<string, PapersPage, string>;
+  /** Keyed by `papersKey`. */
+  papersOf: DataLoader<string, PapersPage>;
+  /** Keyed by `leaderboardKey`. */
+  leaderboard: DataLoader<string, LeaderboardEntry[]>;
 }
+
+/** The key of one page of a node's papers: pages asked for twice in a query are read once. */
+export const papersKey = (nodeId: string, page: PageArgs): string => `${nodeId}|${page.first}|${page.after ?? ''}`;
+export const leaderboardKey = (datasetId: string, metricId: string | undefined): string => `${datasetId}|${metricId ?? ''}`;
 
 export function createLoaders(store: GraphStore): Loaders {
   const linkedLoaders = new Map<string, DataLoader<string, GraphNode[]>>();
@@ -36,15 +43,58 @@ export function createLoaders(store: GraphStore): Loaders {
       return loader;
     },
     paperCount: new DataLoader(async (ids) => Promise.all(ids.map(async (id) => (await store.papersOf(id, { first: 0 })).totalCount))),
-    // Keyed by `id|first|after`: pages of the same node's papers asked twice in a query are read once.
-    papersOf: new DataLoader(
-      async (keys) =>
-        Promise.all(
-          keys.map((key) => {
-            const [id, first, after] = key.split('|');
-            return store.papersOf(id!, { first: Number(first), ...(after ? { after } : {}) });
-          }),
-        ),
+    papersOf: new DataLoader(async (keys) =>
+      Promise.all(
+        keys.map((key) => {
+          const [id, first, after] = key.split('|');
+          return store.papersOf(id!, { first: Number(first), ...(after ? { after } : {}) });
+        }),
+      ),
+    ),
+    leaderboard: new DataLoader(async (keys) =>
+      Promise.all(
+        keys.map((key) => {
+          const [id, metricId] = key.split('|');
+          return store.leaderboard(id!, metricId || undefined);
+        }),
+      ),
     ),
   };
+}
+
+/**
+ * Reads a node with the parts a request will ask for (one store round trip), and primes the
+ * loaders with them, so the field resolvers that follow find everything already read.
+ */
+export async function loadNodeWith(loaders: Loaders, store: GraphStore, id: string, include: NodeInclude): Promise<GraphNode | null> {
+  const view = await store.nodeWith(id, include);
+  if (!view) return null;
+  primeWith(loaders, id, include, view);
+  return view.node;
+}
+
+function primeWith(loaders: Loaders, id: string, include: NodeInclude, view: NodeWith): void {
+  const nodes = [view.node, ...view.referenced];
+  if (view.links) {
+    loaders.paperLinks.prime(id, view.links);
+    for (const link of view.links) nodes.push(link.target);
+  }
+  if (view.papers && include.papers) {
+    loaders.papersOf.prime(papersKey(id, include.papers), view.papers);
+    loaders.paperCount.prime(id, view.papers.totalCount);
+    for (const paper of view.papers.papers) nodes.push({ label: 'Paper', node: paper });
+  }
+  if (view.leaderboard && include.leaderboard) {
+    loaders.leaderboard.prime(leaderboardKey(id, include.leaderboard.metricId), view.leaderboard);
+    primeEntries(loaders, view.leaderboard);
+  }
+  for (const node of nodes) loaders.node.prime(node.node.id, node);
+}
+
+/** Primes the node loader with the papers and metrics of leaderboard-like entries. */
+export function primeEntries(loaders: Loaders, entries: ReadonlyArray<Pick<LeaderboardEntry, 'paper' | 'metric'>>): void {
+  for (const entry of entries) {
+    loaders.node.prime(entry.paper.id, { label: 'Paper', node: entry.paper });
+    if (entry.metric) loaders.node.prime(entry.metric.id, { label: entry.metric.label, node: entry.metric });
+  }
 }

@@ -1,11 +1,21 @@
 import { findSentenceEnds } from '../../loaders/sentences.js';
 import type { PaperNode, Span } from '../store/graph-model.js';
 
+// Sentence ends per paper text, found once per paper object: a paper with 50 mentions would
+// otherwise scan its abstract 50 times in one request.
+const sentenceEnds = new WeakMap<PaperNode, { title?: number[]; abstract?: number[] }>();
+
+function endsOf(paper: PaperNode, field: Span['field'], text: string): number[] {
+  let cached = sentenceEnds.get(paper);
+  if (!cached) sentenceEnds.set(paper, (cached = {}));
+  return (cached[field] ??= [...findSentenceEnds(text), text.length]);
+}
+
 /** The API's view of a span: the mentioned text and the sentence it sits in. */
 export function toEvidence(paper: PaperNode, span: Span): { field: 'TITLE' | 'ABSTRACT'; start: number; end: number; text: string; sentence: string } {
   const text = span.field === 'title' ? paper.title : paper.abstract;
-  const ends = [...findSentenceEnds(text), text.length];
+  const ends = endsOf(paper, span.field, text);
   const end = ends.find((e) => e > span.start) ?? text.length;
-  const start = ends.filter((e) => e <= span.start).at(-1) ?? 0;
+  const start = ends.findLast((e) => e <= span.start) ?? 0;
   return { field: span.field === 'title' ? 'TITLE' : 'ABSTRACT', start: span.start, end: span.end, text: text.slice(span.start, span.end), sentence: text.slice(start, end).trim() };
 }

@@ -1,4 +1,4 @@
-import { GraphQLError, type ValidationRule } from 'graphql';
+import { GraphQLError, type DocumentNode, type ValidationRule } from 'graphql';
 import depthLimit from 'graphql-depth-limit';
 import { getComplexity, simpleEstimator, type ComplexityEstimator } from 'graphql-query-complexity';
 import type { ApolloServerPlugin } from '@apollo/server';
@@ -45,17 +45,28 @@ const listEstimator: ComplexityEstimator = ({ args, childComplexity, field, type
 
 /** Refuses an operation whose estimated cost is over the cap, before anything runs. */
 export function complexityPlugin<T extends object>(): ApolloServerPlugin<T> {
+  // The cost of a parsed document (Apollo keeps one object per query text) for given variables:
+  // clients repeat the same few queries, so each is costed once, not on every request.
+  const costs = new WeakMap<DocumentNode, Map<string, number>>();
   return {
     async requestDidStart() {
       return {
         async didResolveOperation({ request, document, schema }) {
-          const complexity = getComplexity({
-            schema,
-            ...(request.operationName ? { operationName: request.operationName } : {}),
-            query: document,
-            variables: request.variables ?? {},
-            estimators: [listEstimator, simpleEstimator({ defaultComplexity: 1 })],
-          });
+          const key = `${request.operationName ?? ''}|${JSON.stringify(request.variables ?? {})}`;
+          let known = costs.get(document);
+          if (!known) costs.set(document, (known = new Map()));
+          let complexity = known.get(key);
+          if (complexity === undefined) {
+            complexity = getComplexity({
+              schema,
+              ...(request.operationName ? { operationName: request.operationName } : {}),
+              query: document,
+              variables: request.variables ?? {},
+              estimators: [listEstimator, simpleEstimator({ defaultComplexity: 1 })],
+            });
+            // Bounded: variables vary without limit (ingest posts whole papers).
+            if (key.length <= 1_000 && known.size < 100) known.set(key, complexity);
+          }
           if (complexity > LIMITS.maxComplexity) {
             throw new GraphQLError(`Query is too costly: estimated cost ${complexity}, the limit is ${LIMITS.maxComplexity}. Ask for fewer items (first) or fewer fields.`, {
               extensions: { code: 'QUERY_TOO_COMPLEX', complexity, max: LIMITS.maxComplexity, http: { status: 400 } },

@@ -38,6 +38,11 @@ export function broaderName(name: string, concepts: ReadonlyMap<string, string>)
   return undefined;
 }
 
+/** One node per id, in id order: the `referenced` nodes of a NodeWith. */
+export function distinctNodes(nodes: readonly GraphNode[]): GraphNode[] {
+  return [...new Map(nodes.map((n) => [n.node.id, n])).values()].sort((a, b) => compare(a.node.id, b.node.id));
+}
+
 /** Best first by the metric's direction (higher unless the metric says lower), then paper id. */
 export function sortLeaderboard(entries: LeaderboardEntry[]): LeaderboardEntry[] {
   return entries.sort((a, b) => {

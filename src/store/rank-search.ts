@@ -30,6 +30,23 @@ export function scoreHit(query: string, name: string, text: string): number {
   return Math.round((3 * inName + inText + exact) * 1000) / 1000;
 }
 
+// Anything that is not a letter or digit separates terms, as in searchTerms.
+const SEPARATOR = '[^\\p{L}\\p{N}]';
+
+/**
+ * scoreHit's two text tests as regular expressions (Java's, as Cypher's `=~` runs them, matched
+ * against lower-cased text) for a store that ranks in the database: per query term, "the text
+ * holds this term as a whole word"; and "the name is exactly the query's terms". Terms are
+ * letters and digits only, so they need no escaping.
+ */
+export function scorePatterns(query: string): { termPatterns: string[]; exactPattern: string } {
+  const terms = searchTerms(query);
+  return {
+    termPatterns: terms.map((t) => `(?s)(.*${SEPARATOR})?${t}(${SEPARATOR}.*)?`),
+    exactPattern: `${SEPARATOR}*${terms.join(`${SEPARATOR}+`)}${SEPARATOR}*`,
+  };
+}
+
 /** Orders hits by score, then id, and keeps the first `first`. */
 export function rankHits<T extends { id: string; score: number }>(hits: T[], first: number): T[] {
   return hits.sort((a, b) => b.score - a.score || (a.id < b.id ? -1 : a.id > b.id ? 1 : 0)).slice(0, first);

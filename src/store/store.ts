@@ -20,10 +20,10 @@ export interface PapersPage {
   totalCount: number;
 }
 
-/** A dataset every given paper evaluates on, with each paper's results there. */
+/** A dataset every given paper evaluates on, with each paper's results there and their metrics. */
 export interface SharedDataset {
   dataset: EntityNode;
-  results: Array<{ paperId: string; result: ResultNode }>;
+  results: Array<{ paper: PaperNode; result: ResultNode; metric: EntityNode | null }>;
 }
 
 export interface RelatedPaper {
@@ -56,6 +56,28 @@ export interface PaperFilter {
   hasCode?: boolean;
 }
 
+/**
+ * What to read together with a node, in the same round trip: the parts of it a request is about to
+ * ask for (the API looks ahead at the query to fill this in).
+ */
+export interface NodeInclude {
+  /** A paper's links to its nodes, with the datasets and metrics its results refer to. */
+  links?: boolean;
+  /** One page of the papers linked to the node, as `papersOf` reads it. */
+  papers?: PageArgs;
+  /** A dataset's leaderboard, as `leaderboard` reads it. */
+  leaderboard?: { metricId?: string };
+}
+
+/** A node with the parts `NodeInclude` asked for; `referenced`: nodes those parts name by id. */
+export interface NodeWith {
+  node: GraphNode;
+  links?: PaperLink[];
+  papers?: PapersPage;
+  leaderboard?: LeaderboardEntry[];
+  referenced: GraphNode[];
+}
+
 export type PaperOrder = 'id' | 'title' | 'published';
 
 export interface PageArgs {
@@ -82,6 +104,8 @@ export interface GraphStore {
   counts(): Promise<Counts>;
   node(id: string): Promise<GraphNode | null>;
   nodes(ids: readonly string[]): Promise<Array<GraphNode | null>>;
+  /** A node and the parts of it a request needs, in one round trip; null when there is no such node. */
+  nodeWith(id: string, include: NodeInclude): Promise<NodeWith | null>;
   paperLinks(paperId: string): Promise<PaperLink[]>;
   /** Batched form of `paperLinks` for many papers, in one round trip. */
   paperLinksMany(paperIds: readonly string[]): Promise<PaperLink[][]>;

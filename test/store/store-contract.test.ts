@@ -50,8 +50,36 @@ function paperPairSharingDataset(): [string, string] {
   return [papers[0]!, papers[1]!];
 }
 
+/** A paper that reports results, and the dataset with the most results. */
+function paperWithResults(): string {
+  return graphs.filter((g) => g.results.length > 0).sort((a, b) => b.results.length - a.results.length || (a.paper.id < b.paper.id ? -1 : 1))[0]!.paper.id;
+}
+
 function describeContract(name: string, store: () => GraphStore) {
   describe(`${name} store`, () => {
+    it('reads a node with the parts a request needs, as the single reads give them', async () => {
+      const paperId = paperWithResults();
+      const paper = (await store().nodeWith(paperId, { links: true }))!;
+      expect(paper.node).toEqual(await store().node(paperId));
+      expect(paper.links).toEqual(await store().paperLinks(paperId));
+      const results = paper.links!.filter((l) => l.type === 'REPORTS').map((l) => l.target.node as { datasetId: string; metricId: string | null });
+      expect(results.length).toBeGreaterThan(0);
+      const referenced = [...new Set(results.flatMap((r) => [r.datasetId, ...(r.metricId ? [r.metricId] : [])]))].sort();
+      expect(paper.referenced.map((n) => n.node.id)).toEqual(referenced);
+
+      const dataset = (await store().nodeWith('dataset:imagenet', { papers: { first: 3, after: 'paper:1' }, leaderboard: {} }))!;
+      expect(dataset.node).toEqual(await store().node('dataset:imagenet'));
+      expect(dataset.papers).toEqual(await store().papersOf('dataset:imagenet', { first: 3, after: 'paper:1' }));
+      expect(dataset.leaderboard).toEqual(await store().leaderboard('dataset:imagenet'));
+      expect(dataset.leaderboard!.length).toBeGreaterThan(1);
+      const metricId = dataset.leaderboard![0]!.result.metricId!;
+      expect((await store().nodeWith('dataset:imagenet', { leaderboard: { metricId } }))!.leaderboard).toEqual(await store().leaderboard('dataset:imagenet', metricId));
+      // Parts that do not apply to the node's kind are left out; a missing node is null.
+      expect(await store().nodeWith('method:lora', { links: true, leaderboard: {} })).toEqual({ node: await store().node('method:lora'), referenced: [] });
+      expect(await store().nodeWith('paper:0000000000000000', { links: true })).toBeNull();
+      expect(await store().nodeWith('no-such-kind:x', { links: true })).toBeNull();
+    });
+
     it('holds every paper of the corpus and a uniquely identified node for every entity', async () => {
       const counts = await store().counts();
       expect(counts.labels.Paper).toBe(441);
@@ -139,6 +167,13 @@ describe.skipIf(!neo4j)('Neo4j store', () => {
     it('the datasets two papers share, with their results', async () => {
       const shared = await same((s) => s.sharedDatasets(paperPairSharingDataset()));
       expect(shared.length).toBeGreaterThan(0);
+      await same((s) => s.sharedDatasets(['paper:290c5f96cca6fe54', 'paper:8de26e660a770d66']));
+    });
+
+    it('a node with its links, papers and leaderboard in one read', async () => {
+      await same((s) => s.nodeWith(paperWithResults(), { links: true }));
+      await same((s) => s.nodeWith('dataset:imagenet', { papers: { first: 11 }, leaderboard: {} }));
+      await same((s) => s.nodeWith('concept:diffusion-model', { papers: { first: 5, after: 'paper:5' } }));
     });
 
     it('papers related to a paper by shared entities, ranked and explained', async () => {
@@ -157,7 +192,8 @@ describe.skipIf(!neo4j)('Neo4j store', () => {
     });
 
     it('full-text search hits across papers and entities', async () => {
-      for (const query of ['person re-identification', 'LoRA', 'diffusion transformers', 'homeostatic neural networks']) {
+      // Hyphens and case, names equal to the query, repositories, aliases, a repeated term.
+      for (const query of ['person re-identification', 'Re-Identification', 'LoRA', 'low-rank adaptation', 'diffusion transformers', 'homeostatic neural networks', 'ImageNet', 'ziplab', 'SPT', 'vision vision transformer']) {
         const hits = await same((s) => s.search(query, { first: 10 }));
         expect(hits.length, query).toBeGreaterThan(0);
       }

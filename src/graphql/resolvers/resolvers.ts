@@ -1,9 +1,10 @@
-import { GraphQLError } from 'graphql';
+import { GraphQLError, type GraphQLResolveInfo } from 'graphql';
 import { normalizeName } from '../../../loaders/normalize.js';
 import type { EntityNode, Label, PaperNode, RelationshipType, ResultNode } from '../../store/graph-model.js';
 import { displayName } from '../../store/graph-rules.js';
-import type { GraphNode, PaperLink, PapersPage } from '../../store/store.js';
-import type { Context } from '../context.js';
+import type { GraphNode, NodeInclude, PageArgs, PaperLink, PapersPage } from '../../store/store.js';
+import { leaderboardKey, loadNodeWith, papersKey, primeEntries, type Context } from '../context.js';
+import { selectedFields } from '../lookahead.js';
 import { toEvidence } from '../evidence.js';
 import { checkFirst } from '../limits.js';
 import { ingestResolver } from './ingest.js';
@@ -54,10 +55,17 @@ function connection(page: PapersPage, cursorOf: (paper: PaperNode, index: number
   return { edges, nodes: edges.map((e) => e.node), totalCount: page.totalCount, pageInfo: { hasNextPage, endCursor: edges.at(-1)?.cursor ?? null } };
 }
 
-async function papersConnection(ctx: Context, nodeId: string, args: Args) {
+/** The page a `papers(first, after)` field reads: one paper more than asked, to tell if there is a next page. */
+function papersPageOf(args: Args): PageArgs {
   const first = checkFirst(args['first'] as number | undefined, 20);
   const after = decodeCursor(args['after'], 'this list of papers');
-  const page = await ctx.loaders.papersOf.load(`${nodeId}|${first + 1}|${after ?? ''}`);
+  return { first: first + 1, ...(after !== undefined ? { after } : {}) };
+}
+
+async function papersConnection(ctx: Context, nodeId: string, args: Args) {
+  const pageArgs = papersPageOf(args);
+  const first = pageArgs.first - 1;
+  const page = await ctx.loaders.papersOf.load(papersKey(nodeId, pageArgs));
   const hasNext = page.papers.length > first;
   return connection({ papers: page.papers.slice(0, first), totalCount: page.totalCount }, (p) => p.id, hasNext);
 }
@@ -71,7 +79,7 @@ const evidenceOf = (m: Mention) => m.link.evidence.map((span) => toEvidence(m.pa
 
 /** Entities linked to the papers of a node, by label: a method's tasks, a dataset's metrics. */
 async function entitiesOfPapers(ctx: Context, nodeId: string, label: Label): Promise<GraphNode[]> {
-  const page = await ctx.loaders.papersOf.load(`${nodeId}|100|`);
+  const page = await ctx.loaders.papersOf.load(papersKey(nodeId, { first: 100 }));
   const links = await ctx.loaders.paperLinks.loadMany(page.papers.map((p) => p.id));
   const found = new Map<string, GraphNode>();
   for (const list of links) {
@@ -81,14 +89,40 @@ async function entitiesOfPapers(ctx: Context, nodeId: string, label: Label): Pro
   return [...found.values()].sort((a, b) => (a.node.id < b.node.id ? -1 : 1));
 }
 
-/** Finds an entity by id, or by a name or alias under the one name normaliser. */
-async function findEntity(ctx: Context, label: Label, args: Args): Promise<GraphNode | null> {
-  if (args['id']) {
-    const found = await ctx.loaders.node.load(String(args['id']));
-    return found && found.label === label ? found : null;
+// Paper fields answered from the paper's links.
+const LINK_FIELDS = ['methods', 'datasets', 'tasks', 'metrics', 'concepts', 'repositories', 'links', 'results', 'cites'];
+
+/**
+ * A node by id, read together with the parts of it the query goes on to ask for (its links, a
+ * page of its papers, a leaderboard): one store round trip for the common request shapes.
+ */
+async function readNode(ctx: Context, id: string, label: Label, info: GraphQLResolveInfo): Promise<GraphNode | null> {
+  const fields = selectedFields(info, label);
+  const include: NodeInclude = {};
+  if (label === 'Paper' && LINK_FIELDS.some((f) => fields.has(f))) include.links = true;
+  const papersArgs = fields.get('papers');
+  if (papersArgs) {
+    try {
+      include.papers = papersPageOf(papersArgs);
+    } catch {
+      // Bad arguments: the field's own resolver reports them.
+    }
   }
+  const leaderboardArgs = fields.get('leaderboard');
+  if (label === 'Dataset' && leaderboardArgs) include.leaderboard = leaderboardArgs['metric'] ? { metricId: String(leaderboardArgs['metric']) } : {};
+  const found = Object.keys(include).length > 0 ? await loadNodeWith(ctx.loaders, ctx.store, id, include) : await ctx.loaders.node.load(id);
+  return found && found.label === label ? found : null;
+}
+
+/** Finds an entity by id, or by a name or alias under the one name normaliser. */
+async function findEntity(ctx: Context, label: Label, args: Args, info: GraphQLResolveInfo): Promise<GraphNode | null> {
+  if (args['id']) return readNode(ctx, String(args['id']), label, info);
   if (!args['name']) throw new GraphQLError(`Give an "id" or a "name" to look up a ${label.toLowerCase()}.`, { extensions: { code: 'BAD_USER_INPUT' } });
-  const name = String(args['name']);
+  return findByName(ctx, label, String(args['name']));
+}
+
+/** The entity of a label whose name or an alias is `name` under the one name normaliser. */
+async function findByName(ctx: Context, label: Label, name: string): Promise<GraphNode | null> {
   const key = normalizeName(name);
   const hits = await ctx.store.search(name, { labels: [label], first: 50 });
   const nodes = await ctx.loaders.node.loadMany(hits.map((h) => h.id));
@@ -114,7 +148,7 @@ const entityFields = {
 
 async function resolveNodeIdOrName(ctx: Context, label: Label, value: string): Promise<string | null> {
   if (value.includes(':')) return value;
-  const found = await findEntity(ctx, label, { name: value });
+  const found = await findByName(ctx, label, value);
   return found?.node.id ?? null;
 }
 
@@ -124,10 +158,7 @@ export const resolvers = {
 
   Query: {
     node: (_: unknown, args: Args, ctx: Context) => ctx.loaders.node.load(String(args['id'])),
-    paper: async (_: unknown, args: Args, ctx: Context) => {
-      const found = await ctx.loaders.node.load(String(args['id']));
-      return found?.label === 'Paper' ? found : null;
-    },
+    paper: (_: unknown, args: Args, ctx: Context, info: GraphQLResolveInfo) => readNode(ctx, String(args['id']), 'Paper', info),
     papers: async (_: unknown, args: Args, ctx: Context) => {
       const first = checkFirst(args['first'] as number | undefined, 20);
       const offset = Number(decodeCursor(args['after'], 'papers') ?? -1) + 1;
@@ -147,11 +178,11 @@ export const resolvers = {
       for (const p of page.papers) ctx.loaders.node.prime(p.id, { label: 'Paper', node: p });
       return connection(page, (_, i) => String(offset + i), offset + page.papers.length < page.totalCount);
     },
-    method: (_: unknown, args: Args, ctx: Context) => findEntity(ctx, 'Method', args),
-    dataset: (_: unknown, args: Args, ctx: Context) => findEntity(ctx, 'Dataset', args),
-    task: (_: unknown, args: Args, ctx: Context) => findEntity(ctx, 'Task', args),
-    concept: (_: unknown, args: Args, ctx: Context) => findEntity(ctx, 'Concept', args),
-    repository: (_: unknown, args: Args, ctx: Context) => findEntity(ctx, 'Repository', args),
+    method: (_: unknown, args: Args, ctx: Context, info: GraphQLResolveInfo) => findEntity(ctx, 'Method', args, info),
+    dataset: (_: unknown, args: Args, ctx: Context, info: GraphQLResolveInfo) => findEntity(ctx, 'Dataset', args, info),
+    task: (_: unknown, args: Args, ctx: Context, info: GraphQLResolveInfo) => findEntity(ctx, 'Task', args, info),
+    concept: (_: unknown, args: Args, ctx: Context, info: GraphQLResolveInfo) => findEntity(ctx, 'Concept', args, info),
+    repository: (_: unknown, args: Args, ctx: Context, info: GraphQLResolveInfo) => findEntity(ctx, 'Repository', args, info),
     search: async (_: unknown, args: Args, ctx: Context) => {
       const first = checkFirst(args['first'] as number | undefined, 10);
       const query = String(args['query']).trim();
@@ -164,7 +195,10 @@ export const resolvers = {
       const ids = args['paperIds'] as string[];
       if (ids.length < 1 || ids.length > 20) throw new GraphQLError(`"paperIds" takes 1 to 20 paper ids; got ${ids.length}.`, { extensions: { code: 'BAD_USER_INPUT' } });
       const shared = await ctx.store.sharedDatasets(ids);
-      return shared.map((s) => ({ dataset: { label: 'Dataset', node: s.dataset }, results: s.results.map((r) => ({ label: 'Result', node: r.result, paperId: r.paperId })) }));
+      return shared.map((s) => {
+        primeEntries(ctx.loaders, s.results);
+        return { dataset: { label: 'Dataset', node: s.dataset }, results: s.results.map((r) => ({ label: 'Result', node: r.result, paperId: r.paper.id })) };
+      });
     },
     connection: async (_: unknown, args: Args, ctx: Context) => {
       const maxHops = Number(args['maxHops'] ?? 4);
@@ -266,7 +300,8 @@ export const resolvers = {
     ...entityFields,
     results: (p: GraphNode, _: Args, ctx: Context) => ctx.loaders.linked('ON', 'in').load(p.node.id),
     leaderboard: async (p: GraphNode, args: Args, ctx: Context) => {
-      const entries = await ctx.store.leaderboard(p.node.id, args['metric'] ? String(args['metric']) : undefined);
+      const entries = await ctx.loaders.leaderboard.load(leaderboardKey(p.node.id, args['metric'] ? String(args['metric']) : undefined));
+      primeEntries(ctx.loaders, entries);
       return entries.map((e, i) => ({ rank: i + 1, paper: { label: 'Paper', node: e.paper }, result: { label: 'Result', node: e.result, paperId: e.paper.id } }));
     },
     tasks: (p: GraphNode, _: Args, ctx: Context) => entitiesOfPapers(ctx, p.node.id, 'Task'),
@@ -285,7 +320,7 @@ export const resolvers = {
     narrower: (p: GraphNode, _: Args, ctx: Context) => ctx.loaders.linked('BROADER', 'in').load(p.node.id),
     related: async (p: GraphNode, args: Args, ctx: Context) => {
       const first = checkFirst(args['first'] as number | undefined, 10);
-      const page = await ctx.loaders.papersOf.load(`${p.node.id}|100|`);
+      const page = await ctx.loaders.papersOf.load(papersKey(p.node.id, { first: 100 }));
       const links = await ctx.loaders.paperLinks.loadMany(page.papers.map((x) => x.id));
       const weights = new Map<string, { concept: GraphNode; weight: number }>();
       for (const list of links) {

@@ -6,8 +6,8 @@ import MiniSearch from 'minisearch';
 import { emptyCounts, type Counts, type EntityNode, type Label, type PaperGraph, type RelationshipType, type ResultNode, type Span } from '../graph-model.js';
 import { RELATING_LABELS, relatednessOf } from '../rank-related.js';
 import { rankHits, SEARCH_CANDIDATES } from '../rank-search.js';
-import { broaderName, compare, comparePapers, displayName, rankRelated, searchTextOf, sortLeaderboard, toSearchHit } from '../graph-rules.js';
-import type { GraphNode, GraphStore, LeaderboardEntry, PageArgs, PaperFilter, PaperLink, PaperOrder, PapersPage, Path, RelatedPaper, SearchHit, SharedDataset } from '../store.js';
+import { broaderName, compare, comparePapers, displayName, distinctNodes, rankRelated, searchTextOf, sortLeaderboard, toSearchHit } from '../graph-rules.js';
+import type { GraphNode, GraphStore, LeaderboardEntry, NodeInclude, NodeWith, PageArgs, PaperFilter, PaperLink, PaperOrder, PapersPage, Path, RelatedPaper, SearchHit, SharedDataset } from '../store.js';
 
 type NodeAttributes = GraphNode;
 interface EdgeAttributes {
@@ -186,6 +186,20 @@ export class EmbeddedStore implements GraphStore {
     return ids.map((id) => (this.graph.hasNode(id) ? this.graph.getNodeAttributes(id) : null));
   }
 
+  async nodeWith(id: string, include: NodeInclude): Promise<NodeWith | null> {
+    const node = await this.node(id);
+    if (!node) return null;
+    const view: NodeWith = { node, referenced: [] };
+    if (include.links && node.label === 'Paper') {
+      view.links = await this.paperLinks(id);
+      const ids = view.links.flatMap((l) => (l.target.label === 'Result' ? [l.target.node.datasetId, l.target.node.metricId] : [])).filter((x): x is string => x !== null);
+      view.referenced = distinctNodes((await this.nodes(ids)).filter((n): n is GraphNode => n !== null));
+    }
+    if (include.papers) view.papers = await this.papersOf(id, include.papers);
+    if (include.leaderboard && node.label === 'Dataset') view.leaderboard = await this.leaderboard(id, include.leaderboard.metricId);
+    return view;
+  }
+
   async paperLinks(paperId: string): Promise<PaperLink[]> {
     if (!this.graph.hasNode(paperId)) return [];
     return this.graph
@@ -221,9 +235,12 @@ export class EmbeddedStore implements GraphStore {
           this.graph
             .outNeighbors(paperId)
             .filter((r) => this.graph.getNodeAttribute(r, 'label') === 'Result' && (this.graph.getNodeAttributes(r).node as ResultNode).datasetId === datasetId)
-            .map((r) => ({ paperId, result: this.graph.getNodeAttributes(r).node as ResultNode })),
+            .map((r) => {
+              const result = this.graph.getNodeAttributes(r).node as ResultNode;
+              return { paper: this.paperNode(paperId), result, metric: this.metricOf(result) };
+            }),
         )
-        .sort((a, b) => compare(a.paperId, b.paperId) || compare(a.result.id, b.result.id)),
+        .sort((a, b) => compare(a.paper.id, b.paper.id) || compare(a.result.id, b.result.id)),
     }));
   }
 
@@ -297,8 +314,7 @@ export class EmbeddedStore implements GraphStore {
       if (metricId !== undefined && result.metricId !== metricId) continue;
       const paperId = this.graph.inNeighbors(r).find((p) => this.graph.getNodeAttribute(p, 'label') === 'Paper');
       if (!paperId) continue;
-      const metric = result.metricId && this.graph.hasNode(result.metricId) ? (this.graph.getNodeAttributes(result.metricId).node as EntityNode) : null;
-      entries.push({ paper: this.paperNode(paperId), result, metric });
+      entries.push({ paper: this.paperNode(paperId), result, metric: this.metricOf(result) });
     }
     return sortLeaderboard(entries);
   }
@@ -333,6 +349,10 @@ export class EmbeddedStore implements GraphStore {
 
   async close(): Promise<void> {
     if (this.dirty) this.save();
+  }
+
+  private metricOf(result: ResultNode): EntityNode | null {
+    return result.metricId && this.graph.hasNode(result.metricId) ? (this.graph.getNodeAttributes(result.metricId).node as EntityNode) : null;
   }
 
   private paperNode(id: string) {

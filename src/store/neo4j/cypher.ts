@@ -1,4 +1,5 @@
 import { ENTITY_LABELS, LABELS, type EntityLabel, type Label, type PaperGraph, type RelationshipType, type Span } from '../graph-model.js';
+import { searchTerms } from '../rank-search.js';
 import { TARGET_LABEL } from './labels.js';
 
 /**
@@ -11,7 +12,9 @@ export const SCHEMA: string[] = [
   'CREATE INDEX paper_arxiv_id IF NOT EXISTS FOR (p:Paper) ON (p.arxivId)',
   'CREATE FULLTEXT INDEX paper_text IF NOT EXISTS FOR (n:Paper) ON EACH [n.title, n.abstract]',
   `CREATE FULLTEXT INDEX entity_names IF NOT EXISTS FOR (n:${ENTITY_LABELS.join('|')}) ON EACH [n.name, n.aliasText]`,
-  'CREATE FULLTEXT INDEX repository_names IF NOT EXISTS FOR (n:Repository) ON EACH [n.owner, n.name]',
+  // `terms`: owner/name split as searchTerms splits it; Lucene keeps `relabel_imagenet` one word.
+  'DROP INDEX repository_names IF EXISTS',
+  'CREATE FULLTEXT INDEX repository_terms IF NOT EXISTS FOR (n:Repository) ON EACH [n.owner, n.name, n.terms]',
 ];
 
 export const DELETE_PAPER_RESULTS = `
@@ -49,7 +52,7 @@ SET n.name = row.name, n.aliases = aliases,
 export const MERGE_REPOSITORIES = `
 UNWIND $rows AS row
 MERGE (n:Repository {id: row.id})
-SET n.owner = row.owner, n.name = row.name, n.url = row.url`;
+SET n.owner = row.owner, n.name = row.name, n.url = row.url, n.terms = row.terms`;
 
 export const MERGE_LINKS = `
 UNWIND $rows AS row
@@ -99,22 +102,64 @@ MATCH (a:Concept {id: row.from})
 MATCH (b:Concept {id: row.to})
 MERGE (a)-[:BROADER]->(b)`;
 
+/** One paper → node edge as a map: what a `PaperLink` is made from. Reads `e` and `m`. */
+const LINK_MAP = '{type: type(e), label: labels(m)[0], props: properties(m), fields: e.evidenceFields, starts: e.evidenceStarts, ends: e.evidenceEnds}';
+
 export const PAPER_LINKS = `
 UNWIND $ids AS id
-MATCH (p:Paper {id: id})-[e]->(n)
-RETURN id AS paperId, type(e) AS type, labels(n)[0] AS label, properties(n) AS props,
-       e.evidenceFields AS fields, e.evidenceStarts AS starts, e.evidenceEnds AS ends`;
+MATCH (:Paper {id: id})-[e]->(m)
+RETURN id AS paperId, ${LINK_MAP} AS link`;
+
+/** The nodes paper `n`'s results name by id: their datasets and metrics. */
+const RESULT_REFERENCES = '[(n)-[:REPORTS]->(:Result)-[:ON|MEASURED_BY]->(x) | {label: labels(x)[0], props: properties(x)}]';
+
+/** Subquery body: one page of the papers linked to `n` (by id, after $after), and how many in all. */
+const PAPERS_PAGE = `
+  MATCH (n)<--(p:Paper)
+  WITH DISTINCT p
+  ORDER BY p.id
+  WITH collect(p) AS ps
+  RETURN size(ps) AS total,
+         [p IN [p IN ps WHERE $after IS NULL OR p.id > $after][0..$first] | properties(p)] AS papers`;
+
+/** Subquery body: the results on dataset `n` (only those of metric $metricId when given), unordered. */
+const LEADERBOARD_ROWS = `
+  OPTIONAL MATCH (n)<-[:ON]-(r:Result)<-[:REPORTS]-(p:Paper)
+  OPTIONAL MATCH (r)-[:MEASURED_BY]->(m:Metric)
+  WITH p, r, m WHERE r IS NOT NULL AND ($metricId IS NULL OR m.id = $metricId)
+  RETURN collect({paper: properties(p), result: properties(r), metric: CASE WHEN m IS NULL THEN NULL ELSE properties(m) END}) AS board`;
 
 export function papersOf(label: Label): string {
   return `
-MATCH (n:${label} {id: $id})<--(p:Paper)
-WITH DISTINCT p
-ORDER BY p.id
-WITH collect(p) AS ps
-RETURN size(ps) AS total,
-       [p IN [p IN ps WHERE $after IS NULL OR p.id > $after][0..$first] | properties(p)] AS papers`;
+MATCH (n:${label} {id: $id})
+CALL (n) {${PAPERS_PAGE}
+}
+RETURN total, papers`;
 }
 
+export const LEADERBOARD = `
+MATCH (n:Dataset {id: $id})
+CALL (n) {${LEADERBOARD_ROWS}
+}
+RETURN board`;
+
+/** A node with the parts a request needs (see `NodeInclude` in store.ts), in one statement. */
+export function nodeWith(label: Label, include: { links: boolean; papers: boolean; leaderboard: boolean }): string {
+  const lines = [`MATCH (n:${label} {id: $id})`];
+  const columns = ['properties(n) AS props'];
+  if (include.links) columns.push(`[(n)-[e]->(m) | ${LINK_MAP}] AS links`, `${RESULT_REFERENCES} AS referenced`);
+  if (include.papers) {
+    lines.push(`CALL (n) {${PAPERS_PAGE}\n}`);
+    columns.push('total', 'papers');
+  }
+  if (include.leaderboard) {
+    lines.push(`CALL (n) {${LEADERBOARD_ROWS}\n}`);
+    columns.push('board');
+  }
+  return `${lines.join('\n')}\nRETURN ${columns.join(', ')}`;
+}
+
+/** The datasets all of $ids evaluate on, each with those papers' results there; the papers once. */
 export const SHARED_DATASETS = `
 UNWIND $ids AS id
 MATCH (:Paper {id: id})-[:EVALUATES_ON]->(d:Dataset)
@@ -122,9 +167,11 @@ WITH d, count(DISTINCT id) AS papers
 WHERE papers = size($ids)
 CALL (d) {
   OPTIONAL MATCH (p:Paper)-[:REPORTS]->(r:Result)-[:ON]->(d) WHERE p.id IN $ids
-  RETURN collect(CASE WHEN r IS NULL THEN NULL ELSE {paperId: p.id, result: properties(r)} END) AS results
+  OPTIONAL MATCH (r)-[:MEASURED_BY]->(m:Metric)
+  RETURN collect(CASE WHEN r IS NULL THEN NULL ELSE {paperId: p.id, result: properties(r), metric: CASE WHEN m IS NULL THEN NULL ELSE properties(m) END} END) AS results
 }
-RETURN properties(d) AS dataset, results`;
+WITH collect({dataset: properties(d), results: results}) AS shared
+RETURN shared, COLLECT { MATCH (p:Paper) WHERE p.id IN $ids RETURN properties(p) } AS papers`;
 
 export const RELATED_PAPERS = `
 MATCH (p:Paper {id: $id})-->(n)
@@ -156,6 +203,12 @@ RETURN ids,
        [r IN relationships(path) | {from: startNode(r).id, to: endNode(r).id, type: type(r)}] AS rels`;
 }
 
+/**
+ * Full-text candidates ranked in the database by rank-search.ts `scoreHit`, so that only the
+ * hits asked for cross the wire. $termPatterns: one regex per query term (duplicates kept)
+ * matching a lower-cased text that holds the term as a whole word; $exactPattern: a name made of
+ * exactly the query terms. The arithmetic is scoreHit's, in the same order.
+ */
 export const SEARCH = `
 CALL () {
   CALL db.index.fulltext.queryNodes('paper_text', $query, {limit: $limit}) YIELD node
@@ -164,18 +217,23 @@ CALL () {
   CALL db.index.fulltext.queryNodes('entity_names', $query, {limit: $limit}) YIELD node
   RETURN node
   UNION
-  CALL db.index.fulltext.queryNodes('repository_names', $query, {limit: $limit}) YIELD node
+  CALL db.index.fulltext.queryNodes('repository_terms', $query, {limit: $limit}) YIELD node
   RETURN node
 }
 WITH node, labels(node)[0] AS label
 WHERE $labels IS NULL OR label IN $labels
-RETURN label, properties(node) AS props`;
-
-export const LEADERBOARD = `
-MATCH (d:Dataset {id: $id})<-[:ON]-(r:Result)<-[:REPORTS]-(p:Paper)
-OPTIONAL MATCH (r)-[:MEASURED_BY]->(m:Metric)
-WITH p, r, m WHERE $metricId IS NULL OR m.id = $metricId
-RETURN properties(p) AS paper, properties(r) AS result, CASE WHEN m IS NULL THEN NULL ELSE properties(m) END AS metric`;
+WITH node, label,
+     CASE label WHEN 'Paper' THEN node.title WHEN 'Repository' THEN node.owner + '/' + node.name ELSE node.name END AS name,
+     CASE label WHEN 'Paper' THEN node.abstract WHEN 'Repository' THEN '' ELSE reduce(text = '', alias IN coalesce(node.aliases, []) | text + ' ' + alias) END AS text
+WITH node, label, name, toLower(name) AS lowerName, toLower(text) AS lowerText, toFloat(size($termPatterns)) AS terms
+WITH node, label, name,
+     size([p IN $termPatterns WHERE lowerName =~ p]) / terms AS inName,
+     size([p IN $termPatterns WHERE lowerText =~ p]) / terms AS inText,
+     CASE WHEN lowerName =~ $exactPattern THEN 2 ELSE 0 END AS exact
+WITH node.id AS id, label, name, round((3 * inName + inText + exact) * 1000) / 1000.0 AS score
+ORDER BY score DESC, id
+LIMIT $first
+RETURN id, label, name, score`;
 
 interface EdgeRow {
   from: string;
@@ -187,7 +245,7 @@ export function writeRows(graphs: readonly PaperGraph[]) {
   const entities = new Map<EntityLabel, Array<{ id: string; name: string; aliases: string[]; higherIsBetter: boolean | null }>>(ENTITY_LABELS.map((l) => [l, []]));
   const seenEntities = new Set<string>();
   const edges = new Map<RelationshipType, EdgeRow[]>();
-  const repositories = new Map<string, { id: string; owner: string; name: string; url: string }>();
+  const repositories = new Map<string, { id: string; owner: string; name: string; url: string; terms: string }>();
   const links = new Map<string, { id: string; url: string; kind: string }>();
   const results: Array<{ paperId: string; datasetId: string; id: string; props: Record<string, unknown> }> = [];
   for (const g of graphs) {
@@ -196,7 +254,7 @@ export function writeRows(graphs: readonly PaperGraph[]) {
       seenEntities.add(e.id);
       entities.get(e.label)!.push({ id: e.id, name: e.name, aliases: e.aliases, higherIsBetter: e.higherIsBetter ?? null });
     }
-    for (const r of g.repositories) repositories.set(r.id, r);
+    for (const r of g.repositories) repositories.set(r.id, { ...r, terms: searchTerms(`${r.owner}/${r.name}`).join(' ') });
     for (const l of g.links) links.set(l.id, l);
     const byType = new Map<RelationshipType, EdgeRow>();
     for (const edge of g.edges) {

@@ -1,10 +1,10 @@
-import neo4j, { type Driver, type ManagedTransaction, type Record as Neo4jRecord } from 'neo4j-driver';
+import neo4j, { type Driver, type ManagedTransaction } from 'neo4j-driver';
 import { StoreError } from '../../errors.js';
 import { emptyCounts, LABELS, RELATIONSHIP_TYPES, type Counts, type EntityNode, type Label, type PaperGraph, type PaperNode, type RelationshipType, type ResultNode, type Span } from '../graph-model.js';
-import { broaderName, compare, comparePapers, displayName, rankRelated, sortLeaderboard, toSearchHit } from '../graph-rules.js';
+import { broaderName, compare, comparePapers, displayName, distinctNodes, rankRelated, sortLeaderboard } from '../graph-rules.js';
 import { RELATING_LABELS, relatednessOf } from '../rank-related.js';
-import { rankHits, SEARCH_CANDIDATES, searchTerms } from '../rank-search.js';
-import type { GraphNode, GraphStore, LeaderboardEntry, PageArgs, PaperFilter, PaperLink, PaperOrder, PapersPage, Path, RelatedPaper, SearchHit, SharedDataset } from '../store.js';
+import { SEARCH_CANDIDATES, scorePatterns, searchTerms } from '../rank-search.js';
+import type { GraphNode, GraphStore, LeaderboardEntry, NodeInclude, NodeWith, PageArgs, PaperFilter, PaperLink, PaperOrder, PapersPage, Path, RelatedPaper, SearchHit, SharedDataset } from '../store.js';
 import { labelOfId, labelsOfIds, TARGET_LABEL } from './labels.js';
 import * as cypher from './cypher.js';
 
@@ -149,13 +149,30 @@ export class Neo4jStore implements GraphStore {
 
   async paperLinksMany(paperIds: readonly string[]): Promise<PaperLink[][]> {
     const records = await this.read(async (tx) => (await tx.run(cypher.PAPER_LINKS, { ids: [...new Set(paperIds)] })).records);
-    const byPaper = new Map<string, PaperLink[]>();
+    const byPaper = new Map<string, LinkRow[]>();
     for (const r of records) {
       const list = byPaper.get(r.get('paperId') as string) ?? [];
-      list.push({ type: r.get('type') as RelationshipType, target: toGraphNode(r.get('label') as Label, r.get('props') as Record<string, unknown>), evidence: toSpans(r) });
+      list.push(r.get('link') as LinkRow);
       byPaper.set(r.get('paperId') as string, list);
     }
-    return paperIds.map((id) => (byPaper.get(id) ?? []).sort((a, b) => compare(a.type, b.type) || compare(a.target.node.id, b.target.node.id)));
+    return paperIds.map((id) => toLinks(byPaper.get(id) ?? []));
+  }
+
+  async nodeWith(id: string, include: NodeInclude): Promise<NodeWith | null> {
+    const label = labelOfId(id);
+    if (!label) return null;
+    const parts = { links: include.links === true && label === 'Paper', papers: include.papers !== undefined, leaderboard: include.leaderboard !== undefined && label === 'Dataset' };
+    const parameters = { id, first: neo4j.int(include.papers?.first ?? 0), after: include.papers?.after ?? null, metricId: include.leaderboard?.metricId ?? null };
+    const record = await this.read(async (tx) => (await tx.run(cypher.nodeWith(label, parts), parameters)).records[0]);
+    if (!record) return null;
+    const view: NodeWith = { node: toGraphNode(label, record.get('props') as Record<string, unknown>), referenced: [] };
+    if (parts.links) {
+      view.links = toLinks(record.get('links') as LinkRow[]);
+      view.referenced = distinctNodes((record.get('referenced') as Array<{ label: Label; props: Record<string, unknown> }>).map((x) => toGraphNode(x.label, x.props)));
+    }
+    if (parts.papers) view.papers = { papers: (record.get('papers') as Array<Record<string, unknown>>).map(toPaper), totalCount: record.get('total') as number };
+    if (parts.leaderboard) view.leaderboard = toLeaderboard(record.get('board') as BoardRow[]);
+    return view;
   }
 
   async papersOf(nodeId: string, { first, after }: PageArgs): Promise<PapersPage> {
@@ -169,13 +186,16 @@ export class Neo4jStore implements GraphStore {
   async sharedDatasets(paperIds: readonly string[]): Promise<SharedDataset[]> {
     const ids = [...new Set(paperIds)];
     if (ids.length === 0) return [];
-    const records = await this.read(async (tx) => (await tx.run(cypher.SHARED_DATASETS, { ids })).records);
-    return records
-      .map((r) => ({
-        dataset: toEntity('Dataset', r.get('dataset') as Record<string, unknown>),
-        results: (r.get('results') as Array<{ paperId: string; result: Record<string, unknown> }>)
-          .map((x) => ({ paperId: x.paperId, result: toResult(x.result) }))
-          .sort((a, b) => compare(a.paperId, b.paperId) || compare(a.result.id, b.result.id)),
+    const record = (await this.read(async (tx) => (await tx.run(cypher.SHARED_DATASETS, { ids })).records))[0];
+    if (!record) return [];
+    const papers = new Map((record.get('papers') as Array<Record<string, unknown>>).map((p) => [p['id'] as string, toPaper(p)]));
+    const shared = record.get('shared') as Array<{ dataset: Record<string, unknown>; results: Array<{ paperId: string; result: Record<string, unknown>; metric: Record<string, unknown> | null }> }>;
+    return shared
+      .map((s) => ({
+        dataset: toEntity('Dataset', s.dataset),
+        results: s.results
+          .map((x) => ({ paper: papers.get(x.paperId)!, result: toResult(x.result), metric: x.metric ? toEntity('Metric', x.metric) : null }))
+          .sort((a, b) => compare(a.paper.id, b.paper.id) || compare(a.result.id, b.result.id)),
       }))
       .sort((a, b) => compare(a.dataset.id, b.dataset.id));
   }
@@ -226,20 +246,15 @@ export class Neo4jStore implements GraphStore {
     // Every term required, each quoted so Lucene syntax in the query is taken literally.
     const lucene = terms.map((t) => `"${t.replace(/["\\]/g, '')}"`).join(' AND ');
     const wanted = labels && labels.length > 0 ? [...labels] : null;
-    const records = await this.read(async (tx) => (await tx.run(cypher.SEARCH, { query: lucene, labels: wanted, limit: neo4j.int(SEARCH_CANDIDATES) })).records);
-    const hits = records.map((r) => toSearchHit(query, toGraphNode(r.get('label') as Label, r.get('props') as Record<string, unknown>)));
-    return rankHits(hits, first);
+    // Ranked in the database (rank-search.ts scoreHit, as Cypher): only the page comes back.
+    const parameters = { query: lucene, labels: wanted, limit: neo4j.int(SEARCH_CANDIDATES), first: neo4j.int(first), ...scorePatterns(query) };
+    const records = await this.read(async (tx) => (await tx.run(cypher.SEARCH, parameters)).records);
+    return records.map((r) => ({ id: r.get('id') as string, label: r.get('label') as Label, name: r.get('name') as string, score: r.get('score') as number }));
   }
 
   async leaderboard(datasetId: string, metricId?: string): Promise<LeaderboardEntry[]> {
-    const records = await this.read(async (tx) => (await tx.run(cypher.LEADERBOARD, { id: datasetId, metricId: metricId ?? null })).records);
-    return sortLeaderboard(
-      records.map((r) => ({
-        paper: toPaper(r.get('paper') as Record<string, unknown>),
-        result: toResult(r.get('result') as Record<string, unknown>),
-        metric: r.get('metric') ? toEntity('Metric', r.get('metric') as Record<string, unknown>) : null,
-      })),
-    );
+    const record = (await this.read(async (tx) => (await tx.run(cypher.LEADERBOARD, { id: datasetId, metricId: metricId ?? null })).records))[0];
+    return record ? toLeaderboard(record.get('board') as BoardRow[]) : [];
   }
 
   async linked(nodeId: string, type: RelationshipType, direction: 'out' | 'in'): Promise<GraphNode[]> {
@@ -321,11 +336,36 @@ function compareSequences(a: readonly string[], b: readonly string[]): number {
   return a.length - b.length;
 }
 
-function toSpans(record: Neo4jRecord): Span[] {
-  const fields = (record.get('fields') as string[] | null) ?? [];
-  const starts = (record.get('starts') as number[] | null) ?? [];
-  const ends = (record.get('ends') as number[] | null) ?? [];
+/** A paper → node edge as cypher.ts LINK_MAP returns it. */
+interface LinkRow {
+  type: RelationshipType;
+  label: Label;
+  props: Record<string, unknown>;
+  fields: string[] | null;
+  starts: number[] | null;
+  ends: number[] | null;
+}
+
+/** A paper's links in the order both stores give them: by type, then target id. */
+function toLinks(rows: readonly LinkRow[]): PaperLink[] {
+  return rows
+    .map((row) => ({ type: row.type, target: toGraphNode(row.label, row.props), evidence: toSpans(row.fields ?? [], row.starts ?? [], row.ends ?? []) }))
+    .sort((a, b) => compare(a.type, b.type) || compare(a.target.node.id, b.target.node.id));
+}
+
+function toSpans(fields: readonly string[], starts: readonly number[], ends: readonly number[]): Span[] {
   return fields.map((field, i) => ({ field: field as Span['field'], start: starts[i]!, end: ends[i]! }));
+}
+
+/** A leaderboard row as cypher.ts LEADERBOARD_ROWS returns it. */
+interface BoardRow {
+  paper: Record<string, unknown>;
+  result: Record<string, unknown>;
+  metric: Record<string, unknown> | null;
+}
+
+function toLeaderboard(rows: readonly BoardRow[]): LeaderboardEntry[] {
+  return sortLeaderboard(rows.map((row) => ({ paper: toPaper(row.paper), result: toResult(row.result), metric: row.metric ? toEntity('Metric', row.metric) : null })));
 }
 
 function toPaper(p: Record<string, unknown>): PaperNode {
@@ -350,9 +390,6 @@ function toEntity(label: EntityNode['label'], p: Record<string, unknown>): Entit
 }
 
 function toResult(p: Record<string, unknown>): ResultNode {
-  const fields = (p['evidenceFields'] as string[] | undefined) ?? [];
-  const starts = (p['evidenceStarts'] as number[] | undefined) ?? [];
-  const ends = (p['evidenceEnds'] as number[] | undefined) ?? [];
   return {
     id: p['id'] as string,
     value: p['value'] as number,
@@ -360,7 +397,7 @@ function toResult(p: Record<string, unknown>): ResultNode {
     raw: p['raw'] as string,
     datasetId: p['datasetId'] as string,
     metricId: (p['metricId'] as string | undefined) ?? null,
-    evidence: fields.map((field, i) => ({ field: field as Span['field'], start: starts[i]!, end: ends[i]! })),
+    evidence: toSpans((p['evidenceFields'] as string[] | undefined) ?? [], (p['evidenceStarts'] as number[] | undefined) ?? [], (p['evidenceEnds'] as number[] | undefined) ?? []),
   };
 }
 
