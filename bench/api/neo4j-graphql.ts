@@ -4,9 +4,8 @@
  *
  * The SDL maps our graph model (src/store/graph-model.ts, src/store/neo4j/cypher.ts) as the
  * library expects it: one `@node` type per label, `@relationship` fields for the relationship
- * types, the evidence spans as relationship properties, the full-text indexes our store creates
- * via `@fulltext`, and `@cypher` fields where a query is not a traversal (leaderboard order,
- * the datasets two papers share, a shortest path, a search over two indexes).
+ * types, the evidence spans as relationship properties, and `@cypher` fields where a query is not a traversal (leaderboard order,
+ * the datasets two papers share, a shortest path, a search over our full-text index).
  */
 import { createServer } from 'node:http';
 import type { AddressInfo } from 'node:net';
@@ -21,8 +20,7 @@ import { searchCandidates } from './queries.js';
 const ENTITY_FIELDS = `
   id: ID!
   name: String!
-  aliases: [String!]
-  aliasText: String`;
+  aliases: [String!]`;
 
 /** The evidence of a paper → node edge: parallel arrays of field, start and end. */
 const MENTION = 'properties: "Mention"';
@@ -35,7 +33,7 @@ type Mention @relationshipProperties {
   evidenceEnds: [Int!]
 }
 
-type Paper @node @fulltext(indexes: [{ indexName: "paper_text", queryName: "papersByText", fields: ["title", "abstract"] }]) {
+type Paper @node {
   id: ID!
   title: String!
   titleDerived: Boolean
@@ -146,7 +144,7 @@ type GraphPath {
 }
 
 type Query {
-  "Our API's search: the full-text indexes our store searches, best Lucene score first."
+  "Our API's search: the full-text index our store searches, best Lucene score first."
   search(query: String!, first: Int = 10, candidates: Int = 500): [NodeRef!]!
     @cypher(
       statement: """

@@ -23,14 +23,14 @@ export const IDS = {
  * term required, each quoted); the bare server and @neo4j/graphql are given it as it is.
  */
 export const LUCENE = '"person" AND "re" AND "identification"';
-/** Candidates our Neo4j store takes from each full-text index before ranking (SEARCH_CANDIDATES). */
+/** Candidates our Neo4j store takes from its full-text index before ranking (SEARCH_CANDIDATES). */
 export const SEARCH_CANDIDATES = 500;
 
 /**
  * The full-text indexes our Neo4j store searches (src/store/neo4j/cypher.ts SCHEMA and SEARCH);
  * the bench keeps those that exist in the database (withIndexes), so that all three read the same.
  */
-export const SEARCH_INDEXES = ['paper_text', 'entity_names', 'repository_terms'];
+export const SEARCH_INDEXES = ['search_terms'];
 
 /** Cypher: `node, score` of up to $candidates hits from each of the given full-text indexes. */
 export function searchCandidates(indexes: readonly string[]): string {
@@ -249,7 +249,7 @@ RETURN collect({id: node.id, kind: toUpper(labels(node)[0]), name: coalesce(node
       intParams: ['candidates', 'first'],
     },
     differences:
-      'All three read the same candidates (the full-text indexes our store searches, every term required, up to 500 each); ours ranks them with its own score (terms in the name, exact name) in JS, bare Cypher and @neo4j/graphql (a @cypher Query field) by Lucene score, so the 10 hits differ in order and partly in which.',
+      'All three read the same candidates (the full-text index our store searches, every term required, up to 500); ours ranks them with its own score (terms in the name, exact name) in Cypher, bare Cypher and @neo4j/graphql (a @cypher Query field) by Lucene score, so the 10 hits differ in order and partly in which.',
     summarize: {
       ours: (d) => ({ hits: d.search.length }),
       bare: (d) => ({ hits: d.search.length }),

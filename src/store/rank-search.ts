@@ -12,6 +12,15 @@ export function searchTerms(text: string): string[] {
     .filter((term) => term.length > 0);
 }
 
+/**
+ * A node's search keys, for a store whose index takes text already split into terms (Neo4j's
+ * full-text index with its whitespace analyzer): the name's terms in order and the other text's
+ * distinct terms, each padded with spaces so that `CONTAINS ' term '` tests a whole term.
+ */
+export function searchKeys(name: string, text: string): { searchName: string; searchText: string } {
+  return { searchName: ` ${searchTerms(name).join(' ')} `, searchText: ` ${[...new Set(searchTerms(text))].join(' ')} ` };
+}
+
 /** Most candidates fetched from an index before ranking. */
 export const SEARCH_CANDIDATES = 500;
 
@@ -30,21 +39,14 @@ export function scoreHit(query: string, name: string, text: string): number {
   return Math.round((3 * inName + inText + exact) * 1000) / 1000;
 }
 
-// Anything that is not a letter or digit separates terms, as in searchTerms.
-const SEPARATOR = '[^\\p{L}\\p{N}]';
-
 /**
- * scoreHit's two text tests as regular expressions (Java's, as Cypher's `=~` runs them, matched
- * against lower-cased text) for a store that ranks in the database: per query term, "the text
- * holds this term as a whole word"; and "the name is exactly the query's terms". Terms are
- * letters and digits only, so they need no escaping.
+ * scoreHit's inputs as tests on `searchKeys` (for a store that ranks in the database): each query
+ * term padded (duplicates kept, as scoreHit counts them), and the `searchName` of a name made of
+ * exactly the query's terms.
  */
-export function scorePatterns(query: string): { termPatterns: string[]; exactPattern: string } {
+export function scoreKeys(query: string): { paddedTerms: string[]; exactName: string } {
   const terms = searchTerms(query);
-  return {
-    termPatterns: terms.map((t) => `(?s)(.*${SEPARATOR})?${t}(${SEPARATOR}.*)?`),
-    exactPattern: `${SEPARATOR}*${terms.join(`${SEPARATOR}+`)}${SEPARATOR}*`,
-  };
+  return { paddedTerms: terms.map((t) => ` ${t} `), exactName: ` ${terms.join(' ')} ` };
 }
 
 /** Orders hits by score, then id, and keeps the first `first`. */

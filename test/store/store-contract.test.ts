@@ -193,7 +193,7 @@ describe.skipIf(!neo4j)('Neo4j store', () => {
 
     it('full-text search hits across papers and entities', async () => {
       // Hyphens and case, names equal to the query, repositories, aliases, a repeated term.
-      for (const query of ['person re-identification', 'Re-Identification', 'LoRA', 'low-rank adaptation', 'diffusion transformers', 'homeostatic neural networks', 'ImageNet', 'ziplab', 'SPT', 'vision vision transformer']) {
+      for (const query of ['person re-identification', 'Re-Identification', 'LoRA', 'low-rank adaptation', 'diffusion transformers', 'homeostatic neural networks', 'ImageNet', 'ziplab', 'SPT', 'vision vision transformer', 'top-1 accuracy', 'GPT-3.5', 'relabel_imagenet']) {
         const hits = await same((s) => s.search(query, { first: 10 }));
         expect(hits.length, query).toBeGreaterThan(0);
       }

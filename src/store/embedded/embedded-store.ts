@@ -5,7 +5,7 @@ import { bfsFromNode } from 'graphology-traversal';
 import MiniSearch from 'minisearch';
 import { emptyCounts, type Counts, type EntityNode, type Label, type PaperGraph, type RelationshipType, type ResultNode, type Span } from '../graph-model.js';
 import { RELATING_LABELS, relatednessOf } from '../rank-related.js';
-import { rankHits, SEARCH_CANDIDATES } from '../rank-search.js';
+import { rankHits, SEARCH_CANDIDATES, searchTerms } from '../rank-search.js';
 import { broaderName, compare, comparePapers, displayName, distinctNodes, rankRelated, searchTextOf, sortLeaderboard, toSearchHit } from '../graph-rules.js';
 import type { GraphNode, GraphStore, LeaderboardEntry, NodeInclude, NodeWith, PageArgs, PaperFilter, PaperLink, PaperOrder, PapersPage, Path, RelatedPaper, SearchHit, SharedDataset } from '../store.js';
 
@@ -22,7 +22,8 @@ interface SearchDocument {
 }
 
 const FILE = 'graph.json';
-const FORMAT_VERSION = 1;
+// 2: the index splits text with rank-search.ts searchTerms (1 used MiniSearch's own tokenizer).
+const FORMAT_VERSION = 2;
 
 /**
  * The default store: an in-process graph (graphology) with a full-text index (MiniSearch),
@@ -367,7 +368,9 @@ export class EmbeddedStore implements GraphStore {
   }
 }
 
-const INDEX_OPTIONS = { fields: ['name', 'text'], storeFields: ['label'], idField: 'id', autoVacuum: false };
+// Text is split into terms as the Neo4j store's index gets it (rank-search.ts), so that both
+// stores find the same candidates.
+const INDEX_OPTIONS = { fields: ['name', 'text'], storeFields: ['label'], idField: 'id', autoVacuum: false, tokenize: (text: string) => searchTerms(text) };
 
 /** What the full-text index holds for a node: papers, entities and repositories; links and results are not searched. */
 function searchDocumentOf(a: GraphNode): SearchDocument | undefined {

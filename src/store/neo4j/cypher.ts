@@ -1,5 +1,6 @@
 import { ENTITY_LABELS, LABELS, type EntityLabel, type Label, type PaperGraph, type RelationshipType, type Span } from '../graph-model.js';
-import { searchTerms } from '../rank-search.js';
+import { displayName } from '../graph-rules.js';
+import { searchKeys, searchTerms } from '../rank-search.js';
 import { TARGET_LABEL } from './labels.js';
 
 /**
@@ -7,14 +8,23 @@ import { TARGET_LABEL } from './labels.js';
  * interpolated only from the closed lists of graph-model.ts, never from input.
  */
 
+/** The labels search finds: papers, entities and repositories (links and results are not searched). */
+const SEARCHABLE_LABELS: readonly Label[] = ['Paper', ...ENTITY_LABELS, 'Repository'];
+
+/**
+ * A node's properties as the store's readers take them: all but the search keys, which only the
+ * full-text index and the ranking read (a paper's would double what a read sends back).
+ */
+export const props = (variable: string): string => `${variable} {.*, searchName: null, searchText: null}`;
+
 export const SCHEMA: string[] = [
   ...LABELS.map((label) => `CREATE CONSTRAINT ${label.toLowerCase()}_id IF NOT EXISTS FOR (n:${label}) REQUIRE n.id IS UNIQUE`),
   'CREATE INDEX paper_arxiv_id IF NOT EXISTS FOR (p:Paper) ON (p.arxivId)',
-  'CREATE FULLTEXT INDEX paper_text IF NOT EXISTS FOR (n:Paper) ON EACH [n.title, n.abstract]',
-  `CREATE FULLTEXT INDEX entity_names IF NOT EXISTS FOR (n:${ENTITY_LABELS.join('|')}) ON EACH [n.name, n.aliasText]`,
-  // `terms`: owner/name split as searchTerms splits it; Lucene keeps `relabel_imagenet` one word.
-  'DROP INDEX repository_names IF EXISTS',
-  'CREATE FULLTEXT INDEX repository_terms IF NOT EXISTS FOR (n:Repository) ON EACH [n.owner, n.name, n.terms]',
+  // One full-text index over text already split into terms by rank-search.ts (searchKeys), so that
+  // it finds what the embedded store's index finds: Lucene's own tokenizer keeps `relabel_imagenet`
+  // or `3.5` as one word where searchTerms sees two. Earlier versions' indexes are dropped.
+  ...['paper_text', 'entity_names', 'repository_names'].map((name) => `DROP INDEX ${name} IF EXISTS`),
+  `CREATE FULLTEXT INDEX search_terms IF NOT EXISTS FOR (n:${SEARCHABLE_LABELS.join('|')}) ON EACH [n.searchName, n.searchText] OPTIONS {indexConfig: {\`fulltext.analyzer\`: 'whitespace'}}`,
 ];
 
 export const DELETE_PAPER_RESULTS = `
@@ -34,7 +44,7 @@ SET p += row.props`;
 
 /**
  * Entities keep every alias any paper gave them, in the order first seen (the embedded store
- * keeps the same order), plus one text of them for the full-text index.
+ * keeps the same order); `searchText` gains the terms (row.aliasTerms) of each new alias.
  */
 export function mergeEntities(label: EntityLabel): string {
   return `
@@ -43,16 +53,19 @@ MERGE (n:${label} {id: row.id})
 WITH n, row, coalesce(n.aliases, []) AS old
 // An entity that many papers share is written once, not once per batch: unchanged ones are left
 // alone, which also spares the full-text index an update.
-WHERE n.name IS NULL OR n.name <> row.name OR any(alias IN row.aliases WHERE NOT alias IN old)${label === 'Metric' ? ' OR n.higherIsBetter IS NULL <> row.higherIsBetter IS NULL OR n.higherIsBetter <> row.higherIsBetter' : ''}
-WITH n, row, old + [alias IN row.aliases WHERE NOT alias IN old] AS aliases
-SET n.name = row.name, n.aliases = aliases,
-    n.aliasText = reduce(text = '', alias IN aliases | text + ' ' + alias)${label === 'Metric' ? ',\n    n.higherIsBetter = row.higherIsBetter' : ''}`;
+WHERE n.name IS NULL OR n.name <> row.name OR n.searchText IS NULL OR any(alias IN row.aliases WHERE NOT alias IN old)${label === 'Metric' ? ' OR n.higherIsBetter IS NULL <> row.higherIsBetter IS NULL OR n.higherIsBetter <> row.higherIsBetter' : ''}
+WITH n, row, old + [alias IN row.aliases WHERE NOT alias IN old] AS aliases,
+     // A node written before searchText existed takes the terms of the aliases it is given now.
+     CASE WHEN n.searchText IS NULL THEN [] ELSE old END AS indexed
+SET n.name = row.name, n.aliases = aliases, n.searchName = row.searchName,
+    n.searchText = reduce(text = coalesce(n.searchText, ' '), i IN range(0, size(row.aliases) - 1) |
+      CASE WHEN row.aliases[i] IN indexed THEN text ELSE text + row.aliasTerms[i] + ' ' END)${label === 'Metric' ? ',\n    n.higherIsBetter = row.higherIsBetter' : ''}`;
 }
 
 export const MERGE_REPOSITORIES = `
 UNWIND $rows AS row
 MERGE (n:Repository {id: row.id})
-SET n.owner = row.owner, n.name = row.name, n.url = row.url, n.terms = row.terms`;
+SET n.owner = row.owner, n.name = row.name, n.url = row.url, n.searchName = row.searchName, n.searchText = ' '`;
 
 export const MERGE_LINKS = `
 UNWIND $rows AS row
@@ -103,7 +116,7 @@ MATCH (b:Concept {id: row.to})
 MERGE (a)-[:BROADER]->(b)`;
 
 /** One paper → node edge as a map: what a `PaperLink` is made from. Reads `e` and `m`. */
-const LINK_MAP = '{type: type(e), label: labels(m)[0], props: properties(m), fields: e.evidenceFields, starts: e.evidenceStarts, ends: e.evidenceEnds}';
+const LINK_MAP = `{type: type(e), label: labels(m)[0], props: ${props('m')}, fields: e.evidenceFields, starts: e.evidenceStarts, ends: e.evidenceEnds}`;
 
 export const PAPER_LINKS = `
 UNWIND $ids AS id
@@ -111,7 +124,7 @@ MATCH (:Paper {id: id})-[e]->(m)
 RETURN id AS paperId, ${LINK_MAP} AS link`;
 
 /** The nodes paper `n`'s results name by id: their datasets and metrics. */
-const RESULT_REFERENCES = '[(n)-[:REPORTS]->(:Result)-[:ON|MEASURED_BY]->(x) | {label: labels(x)[0], props: properties(x)}]';
+const RESULT_REFERENCES = `[(n)-[:REPORTS]->(:Result)-[:ON|MEASURED_BY]->(x) | {label: labels(x)[0], props: ${props('x')}}]`;
 
 /** Subquery body: one page of the papers linked to `n` (by id, after $after), and how many in all. */
 const PAPERS_PAGE = `
@@ -120,14 +133,14 @@ const PAPERS_PAGE = `
   ORDER BY p.id
   WITH collect(p) AS ps
   RETURN size(ps) AS total,
-         [p IN [p IN ps WHERE $after IS NULL OR p.id > $after][0..$first] | properties(p)] AS papers`;
+         [p IN [p IN ps WHERE $after IS NULL OR p.id > $after][0..$first] | ${props('p')}] AS papers`;
 
 /** Subquery body: the results on dataset `n` (only those of metric $metricId when given), unordered. */
 const LEADERBOARD_ROWS = `
   OPTIONAL MATCH (n)<-[:ON]-(r:Result)<-[:REPORTS]-(p:Paper)
   OPTIONAL MATCH (r)-[:MEASURED_BY]->(m:Metric)
   WITH p, r, m WHERE r IS NOT NULL AND ($metricId IS NULL OR m.id = $metricId)
-  RETURN collect({paper: properties(p), result: properties(r), metric: CASE WHEN m IS NULL THEN NULL ELSE properties(m) END}) AS board`;
+  RETURN collect({paper: ${props('p')}, result: ${props('r')}, metric: CASE WHEN m IS NULL THEN NULL ELSE ${props('m')} END}) AS board`;
 
 export function papersOf(label: Label): string {
   return `
@@ -146,7 +159,7 @@ RETURN board`;
 /** A node with the parts a request needs (see `NodeInclude` in store.ts), in one statement. */
 export function nodeWith(label: Label, include: { links: boolean; papers: boolean; leaderboard: boolean }): string {
   const lines = [`MATCH (n:${label} {id: $id})`];
-  const columns = ['properties(n) AS props'];
+  const columns = [`${props('n')} AS props`];
   if (include.links) columns.push(`[(n)-[e]->(m) | ${LINK_MAP}] AS links`, `${RESULT_REFERENCES} AS referenced`);
   if (include.papers) {
     lines.push(`CALL (n) {${PAPERS_PAGE}\n}`);
@@ -168,10 +181,10 @@ WHERE papers = size($ids)
 CALL (d) {
   OPTIONAL MATCH (p:Paper)-[:REPORTS]->(r:Result)-[:ON]->(d) WHERE p.id IN $ids
   OPTIONAL MATCH (r)-[:MEASURED_BY]->(m:Metric)
-  RETURN collect(CASE WHEN r IS NULL THEN NULL ELSE {paperId: p.id, result: properties(r), metric: CASE WHEN m IS NULL THEN NULL ELSE properties(m) END} END) AS results
+  RETURN collect(CASE WHEN r IS NULL THEN NULL ELSE {paperId: p.id, result: ${props('r')}, metric: CASE WHEN m IS NULL THEN NULL ELSE ${props('m')} END} END) AS results
 }
-WITH collect({dataset: properties(d), results: results}) AS shared
-RETURN shared, COLLECT { MATCH (p:Paper) WHERE p.id IN $ids RETURN properties(p) } AS papers`;
+WITH collect({dataset: ${props('d')}, results: results}) AS shared
+RETURN shared, COLLECT { MATCH (p:Paper) WHERE p.id IN $ids RETURN ${props('p')} } AS papers`;
 
 export const RELATED_PAPERS = `
 MATCH (p:Paper {id: $id})-->(n)
@@ -185,7 +198,7 @@ CALL (n) {
 UNWIND papers AS q
 WITH n, q, size(papers) AS degree
 WHERE q.id <> $id
-RETURN properties(q) AS paper, labels(n)[0] AS label, properties(n) AS props, degree`;
+RETURN ${props('q')} AS paper, labels(n)[0] AS label, ${props('n')} AS props, degree`;
 
 export function shortestPaths(fromLabel: Label, toLabel: Label, maxHops: number): string {
   const hops = Math.max(1, Math.min(8, Math.floor(maxHops)));
@@ -199,41 +212,29 @@ WITH path, [n IN nodes(path) | n.id] AS ids,
 ORDER BY ids, keys
 LIMIT 1
 RETURN ids,
-       [n IN nodes(path) | {label: labels(n)[0], props: properties(n)}] AS nodes,
+       [n IN nodes(path) | {label: labels(n)[0], props: ${props('n')}}] AS nodes,
        [r IN relationships(path) | {from: startNode(r).id, to: endNode(r).id, type: type(r)}] AS rels`;
 }
 
 /**
- * Full-text candidates ranked in the database by rank-search.ts `scoreHit`, so that only the
- * hits asked for cross the wire. $termPatterns: one regex per query term (duplicates kept)
- * matching a lower-cased text that holds the term as a whole word; $exactPattern: a name made of
- * exactly the query terms. The arithmetic is scoreHit's, in the same order.
+ * Full-text candidates (every query term required) ranked in the database by rank-search.ts
+ * `scoreHit`, tested on the nodes' searchKeys, so that only the hits asked for cross the wire:
+ * $paddedTerms and $exactName come from rank-search.ts `scoreKeys`. The arithmetic is scoreHit's,
+ * in the same order, so both stores give the same scores.
  */
 export const SEARCH = `
-CALL () {
-  CALL db.index.fulltext.queryNodes('paper_text', $query, {limit: $limit}) YIELD node
-  RETURN node
-  UNION
-  CALL db.index.fulltext.queryNodes('entity_names', $query, {limit: $limit}) YIELD node
-  RETURN node
-  UNION
-  CALL db.index.fulltext.queryNodes('repository_terms', $query, {limit: $limit}) YIELD node
-  RETURN node
-}
+CALL db.index.fulltext.queryNodes('search_terms', $query, {limit: $limit}) YIELD node
 WITH node, labels(node)[0] AS label
 WHERE $labels IS NULL OR label IN $labels
+WITH node, label, toFloat(size($paddedTerms)) AS terms
 WITH node, label,
-     CASE label WHEN 'Paper' THEN node.title WHEN 'Repository' THEN node.owner + '/' + node.name ELSE node.name END AS name,
-     CASE label WHEN 'Paper' THEN node.abstract WHEN 'Repository' THEN '' ELSE reduce(text = '', alias IN coalesce(node.aliases, []) | text + ' ' + alias) END AS text
-WITH node, label, name, toLower(name) AS lowerName, toLower(text) AS lowerText, toFloat(size($termPatterns)) AS terms
-WITH node, label, name,
-     size([p IN $termPatterns WHERE lowerName =~ p]) / terms AS inName,
-     size([p IN $termPatterns WHERE lowerText =~ p]) / terms AS inText,
-     CASE WHEN lowerName =~ $exactPattern THEN 2 ELSE 0 END AS exact
-WITH node.id AS id, label, name, round((3 * inName + inText + exact) * 1000) / 1000.0 AS score
-ORDER BY score DESC, id
+     size([t IN $paddedTerms WHERE node.searchName CONTAINS t]) / terms AS inName,
+     size([t IN $paddedTerms WHERE node.searchText CONTAINS t]) / terms AS inText,
+     CASE WHEN node.searchName = $exactName THEN 2 ELSE 0 END AS exact
+WITH node, label, round((3 * inName + inText + exact) * 1000) / 1000.0 AS score
+ORDER BY score DESC, node.id
 LIMIT $first
-RETURN id, label, name, score`;
+RETURN node.id AS id, label, CASE label WHEN 'Paper' THEN node.title WHEN 'Repository' THEN node.owner + '/' + node.name ELSE node.name END AS name, score`;
 
 interface EdgeRow {
   from: string;
@@ -242,19 +243,19 @@ interface EdgeRow {
 
 /** Groups a batch of paper graphs into the parameter rows of the write statements. */
 export function writeRows(graphs: readonly PaperGraph[]) {
-  const entities = new Map<EntityLabel, Array<{ id: string; name: string; aliases: string[]; higherIsBetter: boolean | null }>>(ENTITY_LABELS.map((l) => [l, []]));
+  const entities = new Map<EntityLabel, Array<{ id: string; name: string; aliases: string[]; higherIsBetter: boolean | null; searchName: string; aliasTerms: string[] }>>(ENTITY_LABELS.map((l) => [l, []]));
   const seenEntities = new Set<string>();
   const edges = new Map<RelationshipType, EdgeRow[]>();
-  const repositories = new Map<string, { id: string; owner: string; name: string; url: string; terms: string }>();
+  const repositories = new Map<string, { id: string; owner: string; name: string; url: string; searchName: string }>();
   const links = new Map<string, { id: string; url: string; kind: string }>();
   const results: Array<{ paperId: string; datasetId: string; id: string; props: Record<string, unknown> }> = [];
   for (const g of graphs) {
     for (const e of g.entities) {
       if (seenEntities.has(e.id)) continue;
       seenEntities.add(e.id);
-      entities.get(e.label)!.push({ id: e.id, name: e.name, aliases: e.aliases, higherIsBetter: e.higherIsBetter ?? null });
+      entities.get(e.label)!.push({ id: e.id, name: e.name, aliases: e.aliases, higherIsBetter: e.higherIsBetter ?? null, searchName: searchKeys(e.name, '').searchName, aliasTerms: e.aliases.map((a) => searchTerms(a).join(' ')) });
     }
-    for (const r of g.repositories) repositories.set(r.id, { ...r, terms: searchTerms(`${r.owner}/${r.name}`).join(' ') });
+    for (const r of g.repositories) repositories.set(r.id, { ...r, searchName: searchKeys(displayName({ label: 'Repository', node: r }), '').searchName });
     for (const l of g.links) links.set(l.id, l);
     const byType = new Map<RelationshipType, EdgeRow>();
     for (const edge of g.edges) {
@@ -281,7 +282,7 @@ export function writeRows(graphs: readonly PaperGraph[]) {
   }
   return {
     paperIds: graphs.map((g) => g.paper.id),
-    papers: graphs.map((g) => ({ id: g.paper.id, props: { ...g.paper } })),
+    papers: graphs.map((g) => ({ id: g.paper.id, props: { ...g.paper, ...searchKeys(g.paper.title, g.paper.abstract) } })),
     entities,
     repositories: [...repositories.values()],
     links: [...links.values()],

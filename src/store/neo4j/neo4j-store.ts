@@ -3,7 +3,7 @@ import { StoreError } from '../../errors.js';
 import { emptyCounts, LABELS, RELATIONSHIP_TYPES, type Counts, type EntityNode, type Label, type PaperGraph, type PaperNode, type RelationshipType, type ResultNode, type Span } from '../graph-model.js';
 import { broaderName, compare, comparePapers, displayName, distinctNodes, rankRelated, sortLeaderboard } from '../graph-rules.js';
 import { RELATING_LABELS, relatednessOf } from '../rank-related.js';
-import { SEARCH_CANDIDATES, scorePatterns, searchTerms } from '../rank-search.js';
+import { SEARCH_CANDIDATES, scoreKeys, searchTerms } from '../rank-search.js';
 import type { GraphNode, GraphStore, LeaderboardEntry, NodeInclude, NodeWith, PageArgs, PaperFilter, PaperLink, PaperOrder, PapersPage, Path, RelatedPaper, SearchHit, SharedDataset } from '../store.js';
 import { labelOfId, labelsOfIds, TARGET_LABEL } from './labels.js';
 import * as cypher from './cypher.js';
@@ -137,7 +137,7 @@ export class Neo4jStore implements GraphStore {
   async nodes(ids: readonly string[]): Promise<Array<GraphNode | null>> {
     const labels = labelsOfIds(ids);
     if (labels.length === 0) return ids.map(() => null);
-    const statement = labels.map((label) => `MATCH (n:${label}) WHERE n.id IN $ids RETURN '${label}' AS label, properties(n) AS props`).join(' UNION ALL ');
+    const statement = labels.map((label) => `MATCH (n:${label}) WHERE n.id IN $ids RETURN '${label}' AS label, ${cypher.props('n')} AS props`).join(' UNION ALL ');
     const records = await this.read(async (tx) => (await tx.run(statement, { ids: [...new Set(ids)] })).records);
     const found = new Map(records.map((r) => { const node = toGraphNode(r.get('label') as Label, r.get('props') as Record<string, unknown>); return [node.node.id, node]; }));
     return ids.map((id) => found.get(id) ?? null);
@@ -247,7 +247,7 @@ export class Neo4jStore implements GraphStore {
     const lucene = terms.map((t) => `"${t.replace(/["\\]/g, '')}"`).join(' AND ');
     const wanted = labels && labels.length > 0 ? [...labels] : null;
     // Ranked in the database (rank-search.ts scoreHit, as Cypher): only the page comes back.
-    const parameters = { query: lucene, labels: wanted, limit: neo4j.int(SEARCH_CANDIDATES), first: neo4j.int(first), ...scorePatterns(query) };
+    const parameters = { query: lucene, labels: wanted, limit: neo4j.int(SEARCH_CANDIDATES), first: neo4j.int(first), ...scoreKeys(query) };
     const records = await this.read(async (tx) => (await tx.run(cypher.SEARCH, parameters)).records);
     return records.map((r) => ({ id: r.get('id') as string, label: r.get('label') as Label, name: r.get('name') as string, score: r.get('score') as number }));
   }
@@ -266,7 +266,7 @@ export class Neo4jStore implements GraphStore {
     if (labels.length === 0) return nodeIds.map(() => []);
     const pattern = direction === 'out' ? `-[:${type}]->` : `<-[:${type}]-`;
     const statement = labels
-      .map((label) => `MATCH (n:${label})${pattern}(m) WHERE n.id IN $ids RETURN DISTINCT n.id AS from, labels(m)[0] AS label, properties(m) AS props`)
+      .map((label) => `MATCH (n:${label})${pattern}(m) WHERE n.id IN $ids RETURN DISTINCT n.id AS from, labels(m)[0] AS label, ${cypher.props('m')} AS props`)
       .join(' UNION ');
     const records = await this.read(async (tx) => (await tx.run(statement, { ids: [...new Set(nodeIds)] })).records);
     const byNode = new Map<string, GraphNode[]>();
