@@ -10,8 +10,11 @@
  * The reads and where their meaning differs between the three: bench/api/queries.ts.
  * Targets: our API's p50 at most 1.5x bare Cypher, and below @neo4j/graphql's, on every query.
  *
- * Each measurement: autocannon, N connections, a warm-up run, then the measured run; p50/p99
- * from the time of every response (sub-millisecond), req/s as autocannon counts it. The servers
+ * Each query: every target warmed up first, then measured in R rounds, the targets in a rotated
+ * order each round (Neo4j's JIT keeps warming up for minutes: whichever target came first would
+ * pay for it); a round is one autocannon run of N connections. p50/p99 per round from the time of
+ * every response (sub-millisecond); reported: the median round's p50 and p99, the mean req/s,
+ * and the spread of the rounds' p50s. The servers
  * run in one child process (bench/api/targets.ts), so the load generator has its own event loop,
  * and all four run as in production: NODE_ENV=production, under which graphql-js (used by ours
  * and by @neo4j/graphql) skips its development-only checks.
@@ -19,8 +22,9 @@
  * Uses NEO4J_URI when set (its database is EMPTIED, and needs APOC), else starts
  * tools/neo4j-local with APOC from tools/neo4j-local/plugins.sh.
  *
- *   --duration S     measured seconds per query and target (default 8)
- *   --warmup S       warm-up seconds before each (default 2)
+ *   --duration S     measured seconds per round, query and target (default 3)
+ *   --rounds R       measured rounds per query and target (default 3)
+ *   --warmup S       warm-up seconds per query and target (default 3)
  *   --connections N  concurrent connections (default 10)
  *   --only a,b       only these queries (paper, papersOfDataset, leaderboard, search, sharedBenchmarks, connection)
  */
@@ -40,8 +44,9 @@ function option(name: string, fallback: number): number {
   if (!Number.isFinite(value) || value <= 0) throw new Error(`--${name} takes a positive number; got ${process.argv[i + 1]}`);
   return value;
 }
-const DURATION = option('duration', 8);
-const WARMUP = option('warmup', 2);
+const DURATION = option('duration', 3);
+const ROUNDS = Math.floor(option('rounds', 3));
+const WARMUP = option('warmup', 3);
 const CONNECTIONS = Math.floor(option('connections', 10));
 const onlyIndex = process.argv.indexOf('--only');
 const only = onlyIndex > 0 ? new Set(process.argv[onlyIndex + 1]!.split(',')) : undefined;
@@ -174,7 +179,7 @@ try {
   });
   if (ready.type === 'failed') throw new Error(`the target servers did not start:\n${ready.error}`);
   console.log(`data: embedded store ${ready.counts.embedded}; Neo4j ${ready.counts.neo4j}; search reads ${ready.searchIndexes.join(', ')}`);
-  console.log(`ready in ${((performance.now() - started) / 1000).toFixed(0)} s; each measurement: ${WARMUP} s warm-up, then ${DURATION} s, ${CONNECTIONS} connections\n`);
+  console.log(`ready in ${((performance.now() - started) / 1000).toFixed(0)} s; each query and target: ${WARMUP} s warm-up, then ${ROUNDS} rounds of ${DURATION} s in rotated order, ${CONNECTIONS} connections\n`);
 
   /** Our Neo4j store's round-trip counter, read in the servers' process. */
   const storeRoundTrips = () =>
@@ -226,19 +231,41 @@ try {
   const summary: string[] = [];
   for (const query of queries) {
     console.log(`\n${query.title}`);
-    console.log(`  ${'target'.padEnd(16)} ${'p50 ms'.padStart(8)} ${'p99 ms'.padStart(8)} ${'req/s'.padStart(8)} ${'requests'.padStart(9)} ${'non-2xx'.padStart(8)} ${'errors'.padStart(7)} ${'bad body'.padStart(9)}`);
-    for (const target of TARGETS) {
-      if (!usable.get(`${query.name}|${target.name}`)) {
-        console.log(`  ${target.label.padEnd(16)} not measured: its answer was an error`);
-        continue;
-      }
+    console.log(`  ${'target'.padEnd(16)} ${'p50 ms'.padStart(8)} ${'p99 ms'.padStart(8)} ${'req/s'.padStart(8)} ${'requests'.padStart(9)} ${'non-2xx'.padStart(8)} ${'errors'.padStart(7)} ${'bad body'.padStart(9)}  p50 of each round`);
+    const measured = TARGETS.filter((target) => {
+      if (!usable.get(`${query.name}|${target.name}`)) console.log(`  ${target.label.padEnd(16)} not measured: its answer was an error`);
+      return usable.get(`${query.name}|${target.name}`);
+    });
+    for (const target of measured) {
       const { url, body } = requestOf(query, target.name, ready.urls[target.name]);
       await cannon(url, body, WARMUP);
-      const m = await cannon(url, body, DURATION);
+    }
+    const rounds = new Map<TargetName, Measurement[]>(measured.map((t) => [t.name, []]));
+    for (let round = 0; round < ROUNDS; round++) {
+      for (let i = 0; i < measured.length; i++) {
+        const target = measured[(i + round) % measured.length]!;
+        const { url, body } = requestOf(query, target.name, ready.urls[target.name]);
+        rounds.get(target.name)!.push(await cannon(url, body, DURATION));
+      }
+    }
+    for (const target of measured) {
+      const list = rounds.get(target.name)!;
+      const median = (values: number[]) => [...values].sort((a, b) => a - b)[Math.floor((values.length - 1) / 2)]!;
+      const sum = (key: 'requests' | 'non2xx' | 'errors' | 'timeouts' | 'mismatches') => list.reduce((n, m) => n + m[key], 0);
+      const m: Measurement = {
+        p50: median(list.map((r) => r.p50)),
+        p99: median(list.map((r) => r.p99)),
+        rps: list.reduce((n, r) => n + r.rps, 0) / list.length,
+        requests: sum('requests'),
+        non2xx: sum('non2xx'),
+        errors: sum('errors'),
+        timeouts: sum('timeouts'),
+        mismatches: sum('mismatches'),
+      };
       results.set(`${query.name}|${target.name}`, m);
       if (m.non2xx > 0 || m.errors > 0 || m.mismatches > 0) failed = true;
       console.log(
-        `  ${target.label.padEnd(16)} ${fmt(m.p50).padStart(8)} ${fmt(m.p99).padStart(8)} ${fmt(m.rps, 0).padStart(8)} ${String(m.requests).padStart(9)} ${String(m.non2xx).padStart(8)} ${String(m.errors).padStart(7)} ${String(m.mismatches).padStart(9)}${m.timeouts ? `  (${m.timeouts} timeouts)` : ''}`,
+        `  ${target.label.padEnd(16)} ${fmt(m.p50).padStart(8)} ${fmt(m.p99).padStart(8)} ${fmt(m.rps, 0).padStart(8)} ${String(m.requests).padStart(9)} ${String(m.non2xx).padStart(8)} ${String(m.errors).padStart(7)} ${String(m.mismatches).padStart(9)}  ${list.map((r) => fmt(r.p50)).join(' ')}${m.timeouts ? `  (${m.timeouts} timeouts)` : ''}`,
       );
     }
     const p50 = (t: TargetName) => results.get(`${query.name}|${t}`)?.p50 ?? NaN;
