@@ -79,12 +79,6 @@ export function searchTextOf(a: GraphNode): string {
   }
 }
 
-/** A search candidate scored by the shared ranking rule. */
-export function toSearchHit(query: string, a: GraphNode): SearchHit {
-  const name = displayName(a);
-  return { id: a.node.id, label: a.label, name, score: scoreHit(query, name, searchTextOf(a)) };
-}
-
 /** Related papers best first (score, then id), each one's shared nodes in label and id order. */
 export function rankRelated(related: Iterable<RelatedPaper>, first: number): RelatedPaper[] {
   return [...related]

@@ -29,14 +29,22 @@ export const SEARCH_CANDIDATES = 500;
  * (weighted 1), plus 2 for a name equal to the query. In [0, 6]; rounded so both stores agree.
  */
 export function scoreHit(query: string, name: string, text: string): number {
-  const terms = searchTerms(query);
+  const nameTerms = searchTerms(name);
+  const inName = new Set(nameTerms);
+  const inText = new Set(searchTerms(text));
+  return scoreTerms(searchTerms(query), (t) => inName.has(t), (t) => inText.has(t), nameTerms);
+}
+
+/**
+ * scoreHit from answers a store already has (its index knows which field each term matched in):
+ * the query's terms, whether each is in the name and in the other text, and the name's terms.
+ */
+export function scoreTerms(terms: readonly string[], inName: (term: string) => boolean, inText: (term: string) => boolean, nameTerms: readonly string[]): number {
   if (terms.length === 0) return 0;
-  const nameTerms = new Set(searchTerms(name));
-  const textTerms = new Set(searchTerms(text));
-  const inName = terms.filter((t) => nameTerms.has(t)).length / terms.length;
-  const inText = terms.filter((t) => textTerms.has(t)).length / terms.length;
-  const exact = searchTerms(name).join(' ') === terms.join(' ') ? 2 : 0;
-  return Math.round((3 * inName + inText + exact) * 1000) / 1000;
+  const name = terms.filter(inName).length / terms.length;
+  const text = terms.filter(inText).length / terms.length;
+  const exact = nameTerms.join(' ') === terms.join(' ') ? 2 : 0;
+  return Math.round((3 * name + text + exact) * 1000) / 1000;
 }
 
 /**

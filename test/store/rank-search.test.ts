@@ -20,7 +20,8 @@ describe('search terms', () => {
 
 describe('search ranking', () => {
   it('weighs terms in the name 3, in the other text 1, and an exact name 2', () => {
-    expect(scoreHit('person re-identification', 'Person Re-Identification', '')).toBe(6);
+    expect(scoreHit('person re-identification', 'Person Re-Identification', '')).toBe(5);
+    expect(scoreHit('person re-identification', 'Person Re-Identification', 'person re-identification (re-ID)')).toBe(6);
     expect(scoreHit('person re-identification', 'person search', 'and re-identification')).toBe(1.667);
     expect(scoreHit('lora', 'A paper', 'we use LoRA')).toBe(1);
     expect(scoreHit('a b c', 'a', 'b')).toBe(1.333);

@@ -134,9 +134,14 @@ async function findByName(ctx: Context, label: Label, name: string): Promise<Gra
   return null;
 }
 
-/** The paper reporting a result: known from the parent when it came through a paper, else looked up. */
-async function paperOfResult(ctx: Context, r: GraphNode & { paperId?: string }): Promise<GraphNode | null | undefined> {
-  return r.paperId ? ctx.loaders.node.load(r.paperId) : (await ctx.loaders.linked('REPORTS', 'in').load(r.node.id))[0];
+/**
+ * A result as a parent object. When it came with its paper and metric (a paper's results, a
+ * leaderboard, sharedBenchmarks) they are answered from here, with no load at all.
+ */
+type ResultParent = GraphNode & { paper?: PaperNode; metric?: EntityNode | null };
+
+async function paperOfResult(ctx: Context, r: ResultParent): Promise<GraphNode | null | undefined> {
+  return r.paper ? { label: 'Paper', node: r.paper } : (await ctx.loaders.linked('REPORTS', 'in').load(r.node.id))[0];
 }
 
 const entityFields = {
@@ -197,7 +202,7 @@ export const resolvers = {
       const shared = await ctx.store.sharedDatasets(ids);
       return shared.map((s) => {
         primeEntries(ctx.loaders, s.results);
-        return { dataset: { label: 'Dataset', node: s.dataset }, results: s.results.map((r) => ({ label: 'Result', node: r.result, paperId: r.paper.id })) };
+        return { dataset: { label: 'Dataset', node: s.dataset }, results: s.results.map((r): ResultParent => ({ label: 'Result', node: r.result, paper: r.paper, metric: r.metric })) };
       });
     },
     connection: async (_: unknown, args: Args, ctx: Context) => {
@@ -241,7 +246,7 @@ export const resolvers = {
     concepts: (p: GraphNode, _: Args, ctx: Context) => mentions(ctx, p, ['MENTIONS']),
     repositories: (p: GraphNode, _: Args, ctx: Context) => mentions(ctx, p, ['HAS_CODE']),
     links: (p: GraphNode, _: Args, ctx: Context) => mentions(ctx, p, ['LINKS_TO']),
-    results: async (p: GraphNode, _: Args, ctx: Context) => (await mentions(ctx, p, ['REPORTS'])).map((m) => ({ ...m.link.target, paperId: p.node.id })),
+    results: async (p: GraphNode, _: Args, ctx: Context) => (await mentions(ctx, p, ['REPORTS'])).map((m): ResultParent => ({ ...m.link.target, paper: node<PaperNode>(p) })),
     cites: async (p: GraphNode, _: Args, ctx: Context) => (await mentions(ctx, p, ['CITES'])).map((m) => m.link.target),
     citedBy: (p: GraphNode, _: Args, ctx: Context) => ctx.loaders.linked('CITES', 'in').load(p.node.id),
     related: async (p: GraphNode, args: Args, ctx: Context) => {
@@ -265,16 +270,17 @@ export const resolvers = {
 
   Result: {
     id: (r: GraphNode) => r.node.id,
-    paper: (r: GraphNode & { paperId?: string }, _: Args, ctx: Context) => paperOfResult(ctx, r),
+    paper: (r: ResultParent, _: Args, ctx: Context) => (r.paper ? { label: 'Paper', node: r.paper } : paperOfResult(ctx, r)),
     dataset: (r: GraphNode, _: Args, ctx: Context) => ctx.loaders.node.load(node<ResultNode>(r).datasetId),
-    metric: (r: GraphNode, _: Args, ctx: Context) => {
+    metric: (r: ResultParent, _: Args, ctx: Context) => {
+      if (r.metric !== undefined) return r.metric ? { label: 'Metric', node: r.metric } : null;
       const metricId = node<ResultNode>(r).metricId;
       return metricId ? ctx.loaders.node.load(metricId) : null;
     },
     value: (r: GraphNode) => node<ResultNode>(r).value,
     kind: (r: GraphNode) => node<ResultNode>(r).kind.toUpperCase(),
     raw: (r: GraphNode) => node<ResultNode>(r).raw,
-    evidence: async (r: GraphNode & { paperId?: string }, _: Args, ctx: Context) => {
+    evidence: async (r: ResultParent, _: Args, ctx: Context) => {
       const paper = await paperOfResult(ctx, r);
       return paper ? node<ResultNode>(r).evidence.map((span) => toEvidence(paper.node as PaperNode, span)) : [];
     },
@@ -302,7 +308,7 @@ export const resolvers = {
     leaderboard: async (p: GraphNode, args: Args, ctx: Context) => {
       const entries = await ctx.loaders.leaderboard.load(leaderboardKey(p.node.id, args['metric'] ? String(args['metric']) : undefined));
       primeEntries(ctx.loaders, entries);
-      return entries.map((e, i) => ({ rank: i + 1, paper: { label: 'Paper', node: e.paper }, result: { label: 'Result', node: e.result, paperId: e.paper.id } }));
+      return entries.map((e, i) => ({ rank: i + 1, paper: { label: 'Paper', node: e.paper }, result: { label: 'Result', node: e.result, paper: e.paper, metric: e.metric } as ResultParent }));
     },
     tasks: (p: GraphNode, _: Args, ctx: Context) => entitiesOfPapers(ctx, p.node.id, 'Task'),
     metrics: async (p: GraphNode, _: Args, ctx: Context) => {

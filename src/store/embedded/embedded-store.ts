@@ -5,8 +5,8 @@ import { bfsFromNode } from 'graphology-traversal';
 import MiniSearch from 'minisearch';
 import { emptyCounts, type Counts, type EntityNode, type Label, type PaperGraph, type RelationshipType, type ResultNode, type Span } from '../graph-model.js';
 import { RELATING_LABELS, relatednessOf } from '../rank-related.js';
-import { rankHits, SEARCH_CANDIDATES, searchTerms } from '../rank-search.js';
-import { broaderName, compare, comparePapers, displayName, distinctNodes, rankRelated, searchTextOf, sortLeaderboard, toSearchHit } from '../graph-rules.js';
+import { rankHits, scoreTerms, SEARCH_CANDIDATES, searchTerms } from '../rank-search.js';
+import { broaderName, compare, comparePapers, displayName, distinctNodes, rankRelated, searchTextOf, sortLeaderboard } from '../graph-rules.js';
 import type { GraphNode, GraphStore, LeaderboardEntry, NodeInclude, NodeWith, PageArgs, PaperFilter, PaperLink, PaperOrder, PapersPage, Path, RelatedPaper, SearchHit, SharedDataset } from '../store.js';
 
 type NodeAttributes = GraphNode;
@@ -301,7 +301,14 @@ export class EmbeddedStore implements GraphStore {
     const candidates = this.index
       .search(query, { combineWith: 'AND', filter: (r) => !wanted || wanted.has(r['label'] as Label) })
       .slice(0, SEARCH_CANDIDATES);
-    const hits = candidates.map((c) => toSearchHit(query, this.graph.getNodeAttributes(String(c.id))));
+    // Scored from the index's own record of which field each term matched in: no re-reading of abstracts.
+    const terms = searchTerms(query);
+    const hits = candidates.map((c) => {
+      const a = this.graph.getNodeAttributes(String(c.id));
+      const name = displayName(a);
+      const fields = c.match;
+      return { id: a.node.id, label: a.label, name, score: scoreTerms(terms, (t) => fields[t]?.includes('name') ?? false, (t) => fields[t]?.includes('text') ?? false, searchTerms(name)) };
+    });
     return rankHits(hits, first);
   }
 

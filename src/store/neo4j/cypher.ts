@@ -135,12 +135,16 @@ const PAPERS_PAGE = `
   RETURN size(ps) AS total,
          [p IN [p IN ps WHERE $after IS NULL OR p.id > $after][0..$first] | ${props('p')}] AS papers`;
 
-/** Subquery body: the results on dataset `n` (only those of metric $metricId when given), unordered. */
+/**
+ * Subquery body: the results on dataset `n` (only those of metric $metricId when given),
+ * unordered, and their papers once each (a paper often has several results on one dataset).
+ */
 const LEADERBOARD_ROWS = `
   OPTIONAL MATCH (n)<-[:ON]-(r:Result)<-[:REPORTS]-(p:Paper)
   OPTIONAL MATCH (r)-[:MEASURED_BY]->(m:Metric)
   WITH p, r, m WHERE r IS NOT NULL AND ($metricId IS NULL OR m.id = $metricId)
-  RETURN collect({paper: ${props('p')}, result: ${props('r')}, metric: CASE WHEN m IS NULL THEN NULL ELSE ${props('m')} END}) AS board`;
+  RETURN collect({paperId: p.id, result: ${props('r')}, metric: CASE WHEN m IS NULL THEN NULL ELSE ${props('m')} END}) AS board,
+         [p IN collect(DISTINCT p) | ${props('p')}] AS boardPapers`;
 
 export function papersOf(label: Label): string {
   return `
@@ -154,7 +158,7 @@ export const LEADERBOARD = `
 MATCH (n:Dataset {id: $id})
 CALL (n) {${LEADERBOARD_ROWS}
 }
-RETURN board`;
+RETURN board, boardPapers`;
 
 /** A node with the parts a request needs (see `NodeInclude` in store.ts), in one statement. */
 export function nodeWith(label: Label, include: { links: boolean; papers: boolean; leaderboard: boolean }): string {
@@ -167,7 +171,7 @@ export function nodeWith(label: Label, include: { links: boolean; papers: boolea
   }
   if (include.leaderboard) {
     lines.push(`CALL (n) {${LEADERBOARD_ROWS}\n}`);
-    columns.push('board');
+    columns.push('board', 'boardPapers');
   }
   return `${lines.join('\n')}\nRETURN ${columns.join(', ')}`;
 }

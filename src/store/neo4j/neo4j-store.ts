@@ -171,7 +171,7 @@ export class Neo4jStore implements GraphStore {
       view.referenced = distinctNodes((record.get('referenced') as Array<{ label: Label; props: Record<string, unknown> }>).map((x) => toGraphNode(x.label, x.props)));
     }
     if (parts.papers) view.papers = { papers: (record.get('papers') as Array<Record<string, unknown>>).map(toPaper), totalCount: record.get('total') as number };
-    if (parts.leaderboard) view.leaderboard = toLeaderboard(record.get('board') as BoardRow[]);
+    if (parts.leaderboard) view.leaderboard = toLeaderboard(record.get('board') as BoardRow[], record.get('boardPapers') as Array<Record<string, unknown>>);
     return view;
   }
 
@@ -254,7 +254,7 @@ export class Neo4jStore implements GraphStore {
 
   async leaderboard(datasetId: string, metricId?: string): Promise<LeaderboardEntry[]> {
     const record = (await this.read(async (tx) => (await tx.run(cypher.LEADERBOARD, { id: datasetId, metricId: metricId ?? null })).records))[0];
-    return record ? toLeaderboard(record.get('board') as BoardRow[]) : [];
+    return record ? toLeaderboard(record.get('board') as BoardRow[], record.get('boardPapers') as Array<Record<string, unknown>>) : [];
   }
 
   async linked(nodeId: string, type: RelationshipType, direction: 'out' | 'in'): Promise<GraphNode[]> {
@@ -374,13 +374,14 @@ function toSpans(fields: readonly string[], starts: readonly number[], ends: rea
 
 /** A leaderboard row as cypher.ts LEADERBOARD_ROWS returns it. */
 interface BoardRow {
-  paper: Record<string, unknown>;
+  paperId: string;
   result: Record<string, unknown>;
   metric: Record<string, unknown> | null;
 }
 
-function toLeaderboard(rows: readonly BoardRow[]): LeaderboardEntry[] {
-  return sortLeaderboard(rows.map((row) => ({ paper: toPaper(row.paper), result: toResult(row.result), metric: row.metric ? toEntity('Metric', row.metric) : null })));
+function toLeaderboard(rows: readonly BoardRow[], papers: ReadonlyArray<Record<string, unknown>>): LeaderboardEntry[] {
+  const byId = new Map(papers.map((p) => [p['id'] as string, toPaper(p)]));
+  return sortLeaderboard(rows.map((row) => ({ paper: byId.get(row.paperId)!, result: toResult(row.result), metric: row.metric ? toEntity('Metric', row.metric) : null })));
 }
 
 function toPaper(p: Record<string, unknown>): PaperNode {
