@@ -316,7 +316,7 @@ RETURN {
       params: { from: IDS.fromConcept, to: IDS.toConcept },
     },
     differences:
-      'Same path everywhere: of all shortest paths (at most 4 hops, first 1000), the smallest id sequence. Ours orders the paths in JS, bare Cypher and @neo4j/graphql (a @cypher Query field) with ORDER BY.',
+      'Same path everywhere: of all shortest paths (at most 4 hops, first 1000), the smallest id sequence, picked by ORDER BY in Cypher by all three (@neo4j/graphql: a @cypher Query field); our embedded store by a bidirectional breadth-first search.',
     summarize: {
       ours: (d) => d.connection && d.connection.nodes.map((n: any) => n.id).join(' '),
       bare: (d) => QUERIES[5]!.summarize.ours(d),

@@ -74,6 +74,10 @@ function describeContract(name: string, store: () => GraphStore) {
       expect(dataset.leaderboard!.length).toBeGreaterThan(1);
       const metricId = dataset.leaderboard![0]!.result.metricId!;
       expect((await store().nodeWith('dataset:imagenet', { leaderboard: { metricId } }))!.leaderboard).toEqual(await store().leaderboard('dataset:imagenet', metricId));
+      const resultless = [...new Set(graphs.flatMap((g) => g.edges.filter((e) => e.type === 'EVALUATES_ON').map((e) => e.to)))].sort().find((id) => !graphs.some((g) => g.results.some((r) => r.datasetId === id)))!;
+      const quiet = (await store().nodeWith(resultless, { papers: { first: 1 }, leaderboard: {} }))!;
+      expect(quiet.leaderboard).toEqual([]);
+      expect(quiet.papers!.totalCount).toBeGreaterThan(0);
       // Parts that do not apply to the node's kind are left out; a missing node is null.
       expect(await store().nodeWith('method:lora', { links: true, leaderboard: {} })).toEqual({ node: await store().node('method:lora'), referenced: [] });
       expect(await store().nodeWith('paper:0000000000000000', { links: true })).toBeNull();

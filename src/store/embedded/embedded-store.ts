@@ -1,10 +1,10 @@
 import { mkdirSync, readFileSync, renameSync, writeFileSync, existsSync } from 'node:fs';
 import { join } from 'node:path';
 import Graph from 'graphology';
-import { bfsFromNode } from 'graphology-traversal';
 import MiniSearch from 'minisearch';
 import { emptyCounts, type Counts, type EntityNode, type Label, type PaperGraph, type RelationshipType, type ResultNode, type Span } from '../graph-model.js';
 import { RELATING_LABELS, relatednessOf } from '../rank-related.js';
+import { smallestShortestPath } from './shortest-path.js';
 import { rankHits, scoreTerms, SEARCH_CANDIDATES, searchTerms } from '../rank-search.js';
 import { broaderName, compare, comparePapers, displayName, distinctNodes, rankRelated, searchTextOf, sortLeaderboard } from '../graph-rules.js';
 import type { GraphNode, GraphStore, LeaderboardEntry, NodeInclude, NodeWith, PageArgs, PaperFilter, PaperLink, PaperOrder, PapersPage, Path, RelatedPaper, SearchHit, SharedDataset } from '../store.js';
@@ -267,27 +267,8 @@ export class EmbeddedStore implements GraphStore {
   async shortestPath(fromId: string, toId: string, maxHops: number): Promise<Path | null> {
     if (!this.graph.hasNode(fromId) || !this.graph.hasNode(toId)) return null;
     if (fromId === toId) return { nodes: [this.pathNode(fromId)], edges: [] };
-    // Distances from the target, explored no further than maxHops: a bounded breadth-first search.
-    const distance: Record<string, number> = {};
-    bfsFromNode(
-      this.graph,
-      toId,
-      (id, _attributes, depth) => {
-        distance[id] = depth;
-        return depth >= maxHops || id === fromId;
-      },
-      // 'directed' follows the graph's directed edges both ways: in- and out-neighbours.
-      { mode: 'directed' },
-    );
-    const total = distance[fromId];
-    if (total === undefined || total > maxHops) return null;
-    // The lexicographically smallest shortest path: from the start, always the smallest id one step closer.
-    const ids = [fromId];
-    for (let current = fromId; current !== toId; ) {
-      const next = [...new Set(this.graph.neighbors(current))].filter((n) => distance[n] === distance[current]! - 1).sort(compare)[0]!;
-      ids.push(next);
-      current = next;
-    }
+    const ids = smallestShortestPath((id) => this.graph.neighbors(id), fromId, toId, maxHops);
+    if (!ids) return null;
     const edges = ids.slice(1).map((to, i) => {
       const from = ids[i]!;
       const key = [...this.graph.edges(from, to), ...this.graph.edges(to, from)].sort(compare)[0]!;

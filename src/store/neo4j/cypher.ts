@@ -1,4 +1,4 @@
-import { ENTITY_LABELS, LABELS, type EntityLabel, type Label, type PaperGraph, type RelationshipType, type Span } from '../graph-model.js';
+import { ENTITY_LABELS, LABELS, type EntityLabel, type Label, type PaperGraph, type PaperNode, type RelationshipType, type Span } from '../graph-model.js';
 import { displayName } from '../graph-rules.js';
 import { searchKeys, searchTerms } from '../rank-search.js';
 import { TARGET_LABEL } from './labels.js';
@@ -11,11 +11,16 @@ import { TARGET_LABEL } from './labels.js';
 /** The labels search finds: papers, entities and repositories (links and results are not searched). */
 const SEARCHABLE_LABELS: readonly Label[] = ['Paper', ...ENTITY_LABELS, 'Repository'];
 
+// A paper's properties that make its PaperNode: named, so that a read leaves its search keys
+// (as long again as its abstract) in the store.
+const PAPER_FIELDS = ['id', 'title', 'titleDerived', 'abstract', 'arxivId', 'url', 'published', 'authors', 'sources', 'mentionedArxivIds'] as const satisfies ReadonlyArray<keyof PaperNode>;
+
 /**
  * A node's properties as the store's readers take them: all but the search keys, which only the
- * full-text index and the ranking read (a paper's would double what a read sends back).
+ * full-text index and the ranking read.
  */
-export const props = (variable: string): string => `${variable} {.*, searchName: null, searchText: null}`;
+export const props = (variable: string): string =>
+  `CASE WHEN ${variable}:Paper THEN ${variable} {${PAPER_FIELDS.map((f) => `.${f}`).join(', ')}} ELSE ${variable} {.*, searchName: null, searchText: null} END`;
 
 export const SCHEMA: string[] = [
   ...LABELS.map((label) => `CREATE CONSTRAINT ${label.toLowerCase()}_id IF NOT EXISTS FOR (n:${label}) REQUIRE n.id IS UNIQUE`),
@@ -140,9 +145,9 @@ const PAPERS_PAGE = `
  * unordered, and their papers once each (a paper often has several results on one dataset).
  */
 const LEADERBOARD_ROWS = `
-  OPTIONAL MATCH (n)<-[:ON]-(r:Result)<-[:REPORTS]-(p:Paper)
+  MATCH (n)<-[:ON]-(r:Result)<-[:REPORTS]-(p:Paper)
   OPTIONAL MATCH (r)-[:MEASURED_BY]->(m:Metric)
-  WITH p, r, m WHERE r IS NOT NULL AND ($metricId IS NULL OR m.id = $metricId)
+  WITH p, r, m WHERE $metricId IS NULL OR m.id = $metricId
   RETURN collect({paperId: p.id, result: ${props('r')}, metric: CASE WHEN m IS NULL THEN NULL ELSE ${props('m')} END}) AS board,
          [p IN collect(DISTINCT p) | ${props('p')}] AS boardPapers`;
 
