@@ -1,4 +1,4 @@
-import { mkdtemp, rm } from 'node:fs/promises';
+import { mkdtemp, readdir, rm, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
@@ -218,5 +218,16 @@ describe('embedded store persistence', () => {
     const reopened = EmbeddedStore.open(dir);
     expect(await reopened.counts()).toEqual(await embedded.counts());
     expect(await reopened.search('person re-identification', { first: 5 })).toEqual(await embedded.search('person re-identification', { first: 5 }));
+  });
+
+  it('starts empty from a file of an older format and keeps that file aside', async () => {
+    const old = await mkdtemp(join(tmpdir(), 'kg-store-old-'));
+    try {
+      await writeFile(join(old, 'graph.json'), JSON.stringify({ version: 1, graph: {}, index: '{}' }));
+      expect(EmbeddedStore.open(old).isEmpty()).toBe(true);
+      expect(await readdir(old)).toEqual(['graph.v1.json']);
+    } finally {
+      await rm(old, { recursive: true, force: true });
+    }
   });
 });

@@ -47,6 +47,10 @@ export class EmbeddedStore implements GraphStore {
       if (saved.version === FORMAT_VERSION) {
         store.graph.import(saved.graph as Parameters<typeof store.graph.import>[0]);
         store.index = MiniSearch.loadJSON<SearchDocument>(saved.index, INDEX_OPTIONS);
+      } else {
+        // An older format starts an empty store (the server reloads its corpus); the old file is
+        // kept beside it, not overwritten, so papers loaded from elsewhere are not lost.
+        renameSync(file, join(dir, `graph.v${saved.version}.json`));
       }
     }
     return store;
