@@ -84,17 +84,7 @@ function primeWith(loaders: Loaders, id: string, include: NodeInclude, view: Nod
     loaders.paperCount.prime(id, view.papers.totalCount);
     for (const paper of view.papers.papers) nodes.push({ label: 'Paper', node: paper });
   }
-  if (view.leaderboard && include.leaderboard) {
-    loaders.leaderboard.prime(leaderboardKey(id, include.leaderboard.metricId), view.leaderboard);
-    primeEntries(loaders, view.leaderboard);
-  }
+  // A leaderboard's results carry their papers and metrics to the resolvers themselves.
+  if (view.leaderboard && include.leaderboard) loaders.leaderboard.prime(leaderboardKey(id, include.leaderboard.metricId), view.leaderboard);
   for (const node of nodes) loaders.node.prime(node.node.id, node);
-}
-
-/** Primes the node loader with the papers and metrics of leaderboard-like entries. */
-export function primeEntries(loaders: Loaders, entries: ReadonlyArray<Pick<LeaderboardEntry, 'paper' | 'metric'>>): void {
-  for (const entry of entries) {
-    loaders.node.prime(entry.paper.id, { label: 'Paper', node: entry.paper });
-    if (entry.metric) loaders.node.prime(entry.metric.id, { label: entry.metric.label, node: entry.metric });
-  }
 }

@@ -1,7 +1,6 @@
 import type { PaperNode } from './graph-model.js';
 import { roundScore } from './rank-related.js';
-import { scoreHit } from './rank-search.js';
-import type { GraphNode, LeaderboardEntry, PaperOrder, RelatedPaper, SearchHit } from './store.js';
+import type { GraphNode, LeaderboardEntry, PaperOrder, RelatedPaper } from './store.js';
 
 /**
  * Rules both stores apply the same way, so that they give identical answers: names of nodes,

@@ -3,7 +3,7 @@ import { normalizeName } from '../../../loaders/normalize.js';
 import type { EntityNode, Label, PaperNode, RelationshipType, ResultNode } from '../../store/graph-model.js';
 import { displayName } from '../../store/graph-rules.js';
 import type { GraphNode, NodeInclude, PageArgs, PaperLink, PapersPage } from '../../store/store.js';
-import { leaderboardKey, loadNodeWith, papersKey, primeEntries, type Context } from '../context.js';
+import { leaderboardKey, loadNodeWith, papersKey, type Context } from '../context.js';
 import { selectedFields } from '../lookahead.js';
 import { toEvidence } from '../evidence.js';
 import { checkFirst } from '../limits.js';
@@ -140,8 +140,8 @@ async function findByName(ctx: Context, label: Label, name: string): Promise<Gra
  */
 type ResultParent = GraphNode & { paper?: PaperNode; metric?: EntityNode | null };
 
-async function paperOfResult(ctx: Context, r: ResultParent): Promise<GraphNode | null | undefined> {
-  return r.paper ? { label: 'Paper', node: r.paper } : (await ctx.loaders.linked('REPORTS', 'in').load(r.node.id))[0];
+function paperOfResult(ctx: Context, r: ResultParent): GraphNode | Promise<GraphNode | undefined> {
+  return r.paper ? { label: 'Paper', node: r.paper } : ctx.loaders.linked('REPORTS', 'in').load(r.node.id).then((papers) => papers[0]);
 }
 
 const entityFields = {
@@ -200,10 +200,7 @@ export const resolvers = {
       const ids = args['paperIds'] as string[];
       if (ids.length < 1 || ids.length > 20) throw new GraphQLError(`"paperIds" takes 1 to 20 paper ids; got ${ids.length}.`, { extensions: { code: 'BAD_USER_INPUT' } });
       const shared = await ctx.store.sharedDatasets(ids);
-      return shared.map((s) => {
-        primeEntries(ctx.loaders, s.results);
-        return { dataset: { label: 'Dataset', node: s.dataset }, results: s.results.map((r): ResultParent => ({ label: 'Result', node: r.result, paper: r.paper, metric: r.metric })) };
-      });
+      return shared.map((s) => ({ dataset: { label: 'Dataset', node: s.dataset }, results: s.results.map((r): ResultParent => ({ label: 'Result', node: r.result, paper: r.paper, metric: r.metric })) }));
     },
     connection: async (_: unknown, args: Args, ctx: Context) => {
       const maxHops = Number(args['maxHops'] ?? 4);
@@ -270,7 +267,7 @@ export const resolvers = {
 
   Result: {
     id: (r: GraphNode) => r.node.id,
-    paper: (r: ResultParent, _: Args, ctx: Context) => (r.paper ? { label: 'Paper', node: r.paper } : paperOfResult(ctx, r)),
+    paper: (r: ResultParent, _: Args, ctx: Context) => paperOfResult(ctx, r),
     dataset: (r: GraphNode, _: Args, ctx: Context) => ctx.loaders.node.load(node<ResultNode>(r).datasetId),
     metric: (r: ResultParent, _: Args, ctx: Context) => {
       if (r.metric !== undefined) return r.metric ? { label: 'Metric', node: r.metric } : null;
@@ -307,7 +304,6 @@ export const resolvers = {
     results: (p: GraphNode, _: Args, ctx: Context) => ctx.loaders.linked('ON', 'in').load(p.node.id),
     leaderboard: async (p: GraphNode, args: Args, ctx: Context) => {
       const entries = await ctx.loaders.leaderboard.load(leaderboardKey(p.node.id, args['metric'] ? String(args['metric']) : undefined));
-      primeEntries(ctx.loaders, entries);
       return entries.map((e, i) => ({ rank: i + 1, paper: { label: 'Paper', node: e.paper }, result: { label: 'Result', node: e.result, paper: e.paper, metric: e.metric } as ResultParent }));
     },
     tasks: (p: GraphNode, _: Args, ctx: Context) => entitiesOfPapers(ctx, p.node.id, 'Task'),

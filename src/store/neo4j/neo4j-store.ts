@@ -1,4 +1,4 @@
-import neo4j, { type Driver, type ManagedTransaction } from 'neo4j-driver';
+import neo4j, { type Driver, type ManagedTransaction, type Record as Neo4jRecord } from 'neo4j-driver';
 import { StoreError } from '../../errors.js';
 import { emptyCounts, LABELS, RELATIONSHIP_TYPES, type Counts, type EntityNode, type Label, type PaperGraph, type PaperNode, type RelationshipType, type ResultNode, type Span } from '../graph-model.js';
 import { broaderName, compare, comparePapers, displayName, distinctNodes, rankRelated, sortLeaderboard } from '../graph-rules.js';
@@ -170,8 +170,8 @@ export class Neo4jStore implements GraphStore {
       view.links = toLinks(record.get('links') as LinkRow[]);
       view.referenced = distinctNodes((record.get('referenced') as Array<{ label: Label; props: Record<string, unknown> }>).map((x) => toGraphNode(x.label, x.props)));
     }
-    if (parts.papers) view.papers = { papers: (record.get('papers') as Array<Record<string, unknown>>).map(toPaper), totalCount: record.get('total') as number };
-    if (parts.leaderboard) view.leaderboard = toLeaderboard(record.get('board') as BoardRow[], record.get('boardPapers') as Array<Record<string, unknown>>);
+    if (parts.papers) view.papers = toPage(record);
+    if (parts.leaderboard) view.leaderboard = toLeaderboard(record);
     return view;
   }
 
@@ -180,7 +180,7 @@ export class Neo4jStore implements GraphStore {
     if (!label) return { papers: [], totalCount: 0 };
     const record = await this.read(async (tx) => (await tx.run(cypher.papersOf(label), { id: nodeId, first: neo4j.int(first), after: after ?? null })).records[0]);
     if (!record) return { papers: [], totalCount: 0 };
-    return { papers: (record.get('papers') as Array<Record<string, unknown>>).map(toPaper), totalCount: record.get('total') as number };
+    return toPage(record);
   }
 
   async sharedDatasets(paperIds: readonly string[]): Promise<SharedDataset[]> {
@@ -254,7 +254,7 @@ export class Neo4jStore implements GraphStore {
 
   async leaderboard(datasetId: string, metricId?: string): Promise<LeaderboardEntry[]> {
     const record = (await this.read(async (tx) => (await tx.run(cypher.LEADERBOARD, { id: datasetId, metricId: metricId ?? null })).records))[0];
-    return record ? toLeaderboard(record.get('board') as BoardRow[], record.get('boardPapers') as Array<Record<string, unknown>>) : [];
+    return record ? toLeaderboard(record) : [];
   }
 
   async linked(nodeId: string, type: RelationshipType, direction: 'out' | 'in'): Promise<GraphNode[]> {
@@ -379,9 +379,16 @@ interface BoardRow {
   metric: Record<string, unknown> | null;
 }
 
-function toLeaderboard(rows: readonly BoardRow[], papers: ReadonlyArray<Record<string, unknown>>): LeaderboardEntry[] {
-  const byId = new Map(papers.map((p) => [p['id'] as string, toPaper(p)]));
+/** The `board` and `boardPapers` columns of cypher.ts LEADERBOARD_ROWS, as a sorted leaderboard. */
+function toLeaderboard(record: Neo4jRecord): LeaderboardEntry[] {
+  const byId = new Map((record.get('boardPapers') as Array<Record<string, unknown>>).map((p) => [p['id'] as string, toPaper(p)]));
+  const rows = record.get('board') as BoardRow[];
   return sortLeaderboard(rows.map((row) => ({ paper: byId.get(row.paperId)!, result: toResult(row.result), metric: row.metric ? toEntity('Metric', row.metric) : null })));
+}
+
+/** The `papers` and `total` columns of cypher.ts PAPERS_PAGE. */
+function toPage(record: Neo4jRecord): PapersPage {
+  return { papers: (record.get('papers') as Array<Record<string, unknown>>).map(toPaper), totalCount: record.get('total') as number };
 }
 
 function toPaper(p: Record<string, unknown>): PaperNode {
