@@ -108,7 +108,13 @@ export function normalizeWord(word: string, last: boolean): string {
   let key = /^[\x20-\x7e]*$/.test(word) && !word.includes('\\')
     ? word.toLowerCase()
     : decodeTexAccents(word).normalize('NFKD').replace(/\p{M}+/gu, '').toLowerCase();
-  key = key.replace(/[‐‑‒–—_-]+/g, ' ');
+  // One spelling per name: a hyphen between letters and digits goes (`HMDB-51` = `HMDB51`,
+  // `GPT-2` = `GPT2`), as does the hyphen of a prefix that papers also write glued
+  // (`pre-training` = `pretraining`, `multi-task` = `multitask`); other hyphens become spaces.
+  key = key
+    .replace(/(?<=\p{L})[‐‑‒–—-](?=\d)|(?<=\d)[‐‑‒–—-](?=\p{L})/gu, '')
+    .replace(/^(pre|post|multi|non|semi|fine|co)[‐‑‒–—-](?=\p{L})/u, '$1')
+    .replace(/[‐‑‒–—_-]+/g, ' ');
   if (!last) return key;
   if (/^[A-Z][A-Z0-9-]*[A-Z0-9]s$/.test(word)) return key.slice(0, -1);
   const space = key.lastIndexOf(' ');

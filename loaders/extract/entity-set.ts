@@ -71,9 +71,11 @@ export class EntitySet {
     return key ? this.byKey.get(key) : undefined;
   }
 
+  /** Forgets an entity and every surface form that led to it. */
   delete(surface: string): void {
-    const key = this.keyOf.get(normalizeName(surface));
-    if (key) this.byKey.delete(key);
+    const key = this.keyOf.get(normalizeName(surface)) ?? normalizeName(surface);
+    this.byKey.delete(key);
+    for (const [form, target] of this.keyOf) if (target === key) this.keyOf.delete(form);
   }
 
   values(): EntityMention[] {

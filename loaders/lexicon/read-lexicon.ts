@@ -5,6 +5,8 @@ import { z } from 'zod';
 export interface LexiconEntry {
   name: string;
   aliases: string[];
+  /** The family this entry is a version or variant of (`ImageNet-1k` of `ImageNet`): its own entity, linked to it. */
+  variantOf?: string;
 }
 
 export interface MetricEntry extends LexiconEntry {
@@ -21,11 +23,36 @@ export interface Lexicon {
   stopPhrases: string[];
   /** Upper-case words that are not entity names (`AI`, `SOTA`, `GPU`). */
   notNames: string[];
+  /** Word lists the rules test words against (task heads, concept heads, vague modifiers). */
+  cueWords: CueWordLists;
 }
 
-const Entry = z.object({ name: z.string().min(1), aliases: z.array(z.string().min(1)).default([]) });
+export interface CueWordLists {
+  taskHeads: string[];
+  techniqueHeads: string[];
+  notTaskWords: string[];
+  genericTaskModifiers: string[];
+  genericTaskHeads: string[];
+  leadingNoise: string[];
+  conceptHeads: string[];
+  notConceptWords: string[];
+  hubConcepts: string[];
+}
+
+const Entry = z.object({ name: z.string().min(1), aliases: z.array(z.string().min(1)).default([]), variantOf: z.string().min(1).optional() });
 const Metric = Entry.extend({ higherIsBetter: z.boolean().nullable() });
 const Strings = z.array(z.string().min(1));
+const CueWords = z.object({
+  taskHeads: Strings,
+  techniqueHeads: Strings,
+  notTaskWords: Strings,
+  genericTaskModifiers: Strings,
+  genericTaskHeads: Strings,
+  leadingNoise: Strings,
+  conceptHeads: Strings,
+  notConceptWords: Strings,
+  hubConcepts: Strings,
+});
 
 function readList<T>(file: string, schema: z.ZodType<T>): T {
   const path = new URL(file, import.meta.url);
@@ -46,6 +73,7 @@ export function readLexicon(): Lexicon {
     conceptFamilies: readList('./concept-families.json', z.array(Entry)),
     stopPhrases: readList('./stop-phrases.json', Strings),
     notNames: readList('./not-names.json', Strings),
+    cueWords: readList('./cue-words.json', CueWords),
   };
   return cached;
 }

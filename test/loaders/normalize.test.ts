@@ -7,9 +7,29 @@ describe('normalizeName', () => {
   });
 
   it('treats hyphens, underscores and spaces alike', () => {
-    expect(normalizeName('fine-tuning')).toBe('fine tuning');
-    expect(normalizeName('fine_tuning')).toBe('fine tuning');
-    expect(normalizeName('fine   tuning')).toBe('fine tuning');
+    expect(normalizeName('self-attention')).toBe('self attention');
+    expect(normalizeName('self_attention')).toBe('self attention');
+    expect(normalizeName('self   attention')).toBe('self attention');
+  });
+
+  it('drops a hyphen between letters and digits, so versions have one spelling', () => {
+    expect(normalizeName('HMDB-51')).toBe(normalizeName('HMDB51'));
+    expect(normalizeName('Market-1501')).toBe(normalizeName('market1501'));
+    expect(normalizeName('GPT-2')).toBe(normalizeName('GPT2'));
+    expect(normalizeName('WikiText-103')).toBe('wikitext103');
+  });
+
+  it('keeps distinct versions distinct', () => {
+    expect(normalizeName('GPT-3.5')).not.toBe(normalizeName('GPT-4'));
+    expect(normalizeName('VoxCeleb1')).not.toBe(normalizeName('VoxCeleb2'));
+    expect(normalizeName('ImageNet-1K')).not.toBe(normalizeName('ImageNet'));
+  });
+
+  it('glues the prefixes papers write both ways', () => {
+    expect(normalizeName('pre-training')).toBe(normalizeName('pretraining'));
+    expect(normalizeName('multi-task learning')).toBe(normalizeName('multitask learning'));
+    expect(normalizeName('fine-tuning')).toBe(normalizeName('finetuning'));
+    expect(normalizeName('non-linear')).toBe(normalizeName('nonlinear'));
   });
 
   it('drops a leading article', () => {
@@ -81,11 +101,11 @@ describe('slugify', () => {
 describe('buildEntityId', () => {
   it('reads kind:slug of the normalised name', () => {
     expect(buildEntityId('method', 'LoRA')).toBe('method:lora');
-    expect(buildEntityId('dataset', 'WikiText-103')).toBe('dataset:wikitext-103');
+    expect(buildEntityId('dataset', 'WikiText-103')).toBe('dataset:wikitext103');
   });
 
   it('gives two spellings of one name the same id', () => {
-    expect(buildEntityId('concept', 'Parameter-Efficient Fine-Tuning')).toBe(buildEntityId('concept', 'parameter efficient fine tuning'));
+    expect(buildEntityId('concept', 'Parameter-Efficient Fine-Tuning')).toBe(buildEntityId('concept', 'parameter efficient finetuning'));
   });
 });
 

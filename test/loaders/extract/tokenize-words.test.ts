@@ -22,7 +22,7 @@ describe('tokenizeWords', () => {
 
   it('folds each word as it sits inside a name', () => {
     const [word] = tokenizeWords('Llama-2');
-    expect(word?.key).toBe('llama 2');
+    expect(word?.key).toBe('llama2');
   });
 
   it('folds each word as the last word of a name, singular', () => {

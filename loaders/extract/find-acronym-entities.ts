@@ -1,0 +1,92 @@
+import { normalizeName } from '../normalize.js';
+import type { EntitySet } from './entity-set.js';
+import type { Evidence } from './evidence.js';
+import { inDatasetList, isDatasetContext } from './dataset-context.js';
+import type { AcronymDefinition } from './find-acronyms.js';
+import type { FieldText, PaperDraft } from './paper-draft.js';
+import { proposalRole } from './proposal-role.js';
+import { isTaskPhrase } from './find-tasks.js';
+
+/**
+ * Acronym definitions (`long form (SHORT)`) make one entity of both forms, typed by the paper's
+ * own words: its definition wins over a list entry that gives the short form another meaning
+ * (`masked autoencoder (MAE)` is a method here, not mean absolute error). A capitalised long form
+ * is a dataset in a dataset context, else a method; a lower-case one is a method the paper
+ * proposes, a task, or a concept.
+ */
+export function findAcronymEntities(draft: PaperDraft): void {
+  const { matchers, claims } = draft;
+  for (const f of draft.fields) {
+    for (const a of f.acronyms) {
+      const shortEv: Evidence = { field: f.field, start: a.shortStart, end: a.shortEnd };
+      const longEv: Evidence = { field: f.field, start: a.longStart, end: a.longEnd };
+      if (matchers.notNames.has(normalizeName(a.short)) && !draft.methods.has(a.short)) continue;
+      dropContradictedListEntry(draft, a);
+      const listed = kindOfPair(draft, a);
+      if (listed === 'method' || listed === 'dataset') {
+        const set = listed === 'method' ? draft.methods : draft.datasets;
+        set.add(a.long, longEv);
+        set.add(a.short, shortEv);
+      } else if (listed === 'metric' || listed === 'task' || listed === 'concept') {
+        // Already typed by a list; a lower-case long form the lists do not know is still a concept.
+        if (listed === 'concept') draft.concepts.add(a.long.toLowerCase(), longEv, { written: a.long });
+      } else if (!isCapitalised(a.long)) {
+        typeLowerCase(draft, f, a, longEv, shortEv);
+      } else {
+        const role = proposalRole(f, a.longStart, a.shortEnd + 1) ?? 'USED';
+        const dataset = isDatasetContext(f.text, a.longStart, a.shortEnd + 1) || inDatasetList(f, { start: a.longStart, end: a.shortEnd + 1 });
+        const target: EntitySet = dataset ? draft.datasets : draft.methods;
+        target.add(a.long, longEv, { role });
+        target.add(a.short, shortEv, { role });
+        if (dataset) draft.anchor('dataset', f.field, { name: a.short, start: a.longStart, end: a.shortEnd + 1 });
+      }
+      claims.claim(f.field, a.shortStart, a.shortEnd);
+      claims.claim(f.field, a.longStart, a.longEnd);
+    }
+  }
+}
+
+/** The kind the lists already gave either form of the definition, if any. */
+function kindOfPair(draft: PaperDraft, a: AcronymDefinition): 'method' | 'dataset' | 'task' | 'metric' | 'concept' | undefined {
+  if (draft.methods.has(a.short) || draft.methods.has(a.long)) return 'method';
+  if (draft.datasets.has(a.short) || draft.datasets.has(a.long)) return 'dataset';
+  if (draft.metrics.has(a.long) || draft.metrics.has(a.short)) return 'metric';
+  if (draft.tasks.has(a.long)) return 'task';
+  if (draft.concepts.has(a.long)) return 'concept';
+  return undefined;
+}
+
+/**
+ * A list matched the short form alone, but the paper defines it as something else: the entry is
+ * dropped, so the definition decides (`MAE` listed as mean absolute error, defined as masked autoencoder).
+ */
+function dropContradictedListEntry(draft: PaperDraft, a: AcronymDefinition): void {
+  const long = normalizeName(a.long);
+  for (const set of [draft.methods, draft.datasets, draft.metrics, draft.concepts]) {
+    const entity = set.get(a.short);
+    if (!entity?.canonical || set.has(a.long)) continue;
+    const forms = [entity.canonical, entity.name, ...entity.aliases].map(normalizeName);
+    if (!forms.includes(long)) set.delete(a.short);
+  }
+}
+
+/** `ranking-aware adapter (RAA)` proposed is a method; `keyword spotting (KWS)` a task; else a concept. */
+function typeLowerCase(draft: PaperDraft, f: FieldText, a: AcronymDefinition, longEv: Evidence, shortEv: Evidence): void {
+  const role = proposalRole(f, a.longStart, a.shortEnd + 1);
+  if (role === 'PROPOSED') {
+    draft.methods.add(a.short, shortEv, { role });
+    draft.methods.add(a.long, longEv, { role });
+  } else if (isTaskPhrase(a.long, draft.matchers.cues, true)) {
+    // Tasks are named by their long form (the short one is not kept: a task list reads as phrases).
+    draft.tasks.add(a.long.toLowerCase(), longEv, { written: a.long });
+  } else {
+    draft.concepts.add(a.long.toLowerCase(), longEv, { written: a.long });
+  }
+}
+
+/** A long form written as a name: most of its words capitalised, or odd capitals (`cOrrelating`). */
+export function isCapitalised(phrase: string): boolean {
+  const words = phrase.split(/\s+/).filter((w) => w.length > 3);
+  if (words.some((w) => /\p{Ll}\p{Lu}/u.test(w))) return true;
+  return words.length > 0 && words.filter((w) => /^\p{Lu}/u.test(w)).length >= Math.ceil(words.length / 2);
+}

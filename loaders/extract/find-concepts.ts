@@ -1,0 +1,52 @@
+import { normalizeName } from '../normalize.js';
+import { chunkNounPhrases, type NounPhrase } from './chunk-noun-phrases.js';
+import type { ParseText } from './extract-paper.js';
+import { addNounPhraseTask } from './find-tasks.js';
+import { leadingNoiseLength, type Matchers } from './matchers.js';
+import { isTaskPhrase } from './find-tasks.js';
+import type { PaperDraft } from './paper-draft.js';
+
+/**
+ * Concepts from the one compromise parse of the abstract: a noun phrase is a concept when it is a
+ * curated family, or two to four plain words ending in a technical head (`catastrophic
+ * forgetting`, `knowledge distillation`, `mixture of experts` through the lists) with no vague,
+ * evaluative or clause word in it. A phrase that names a task is a task instead; field names
+ * (`deep learning`) link every paper and are no concept.
+ */
+export function findConcepts(draft: PaperDraft, parse: ParseText): void {
+  const abstract = draft.fields.find((f) => f.field === 'abstract');
+  if (!abstract) return;
+  for (const phrase of chunkNounPhrases(parse(abstract.text), abstract.text)) {
+    const noise = leadingNoiseLength(phrase.text, draft.matchers.cues);
+    if (addNounPhraseTask(draft, phrase, noise)) continue;
+    const concept = conceptOf(phrase, noise, draft.matchers);
+    if (!concept) continue;
+    const start = phrase.start + noise;
+    const end = start + concept.surface.length;
+    if (draft.claims.isClaimed('abstract', start, end) && !draft.concepts.has(concept.name)) continue;
+    const kind = draft.kindOf(concept.surface);
+    if (kind && kind !== 'concept') continue;
+    draft.concepts.add(concept.name, { field: 'abstract', start, end }, { written: concept.surface });
+  }
+}
+
+function conceptOf(phrase: NounPhrase, noise: number, matchers: Matchers): { name: string; surface: string } | undefined {
+  const surface = phrase.text.slice(noise).replace(/\s*\([^)]*\)?$/, '').trim();
+  if (surface.length < 4 || !/[a-z]{3}/i.test(surface)) return undefined;
+  const words = surface.split(/\s+/);
+  if (words.length > 4) return undefined;
+  const key = normalizeName(surface);
+  const { cues } = matchers;
+  if (matchers.stopPhrases.has(key) || matchers.notNames.has(key) || cues.hubConcepts.has(key)) return undefined;
+  const family = matchers.families.lookup(surface);
+  if (family) return cues.hubConcepts.has(normalizeName(family.name)) ? undefined : { name: family.name.toLowerCase(), surface };
+  if (words.length === 1) return undefined;
+  if (matchers.methods.lookup(surface) || matchers.datasets.lookup(surface) || matchers.metrics.lookup(surface) || matchers.tasks.lookup(surface)) return undefined;
+  const head = normalizeName(words.at(-1)!);
+  if (!cues.conceptHeads.has(head)) return undefined;
+  // Plain words only: a capitalised or name-like word makes it a name, a digit a quantity.
+  if (words.some((w) => /\d/.test(w) || /\p{Lu}/u.test(w.slice(1)) || (/^\p{Lu}/u.test(w) && w !== words[0]))) return undefined;
+  if (words.some((w) => cues.notConceptWords.has(normalizeName(w))) || words.slice(0, -1).some((w) => matchers.stopPhrases.has(normalizeName(w)))) return undefined;
+  if (isTaskPhrase(surface, cues, true)) return undefined;
+  return { name: surface.toLowerCase(), surface };
+}

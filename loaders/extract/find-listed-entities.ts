@@ -1,0 +1,70 @@
+import type { MetricEntry } from '../lexicon/read-lexicon.js';
+import { normalizeName } from '../normalize.js';
+import type { Anchor } from './extract-results.js';
+import { ev, type PaperDraft } from './paper-draft.js';
+
+const COST_METRIC = /^(?:number of parameters|FLOPs|MACs|latency|memory footprint|training time|throughput|model size|inference speed|speedup|energy)/i;
+
+/**
+ * Curated lists first, longest match first: datasets, metrics (cost measures only next to a
+ * figure), `X@k` measures, methods, tasks and concept families. Each hit claims its span.
+ */
+export function findListedEntities(draft: PaperDraft): void {
+  const { matchers, claims } = draft;
+  for (const f of draft.fields) {
+    for (const hit of matchers.datasets.find(f.text, f.words)) {
+      if (claims.isClaimed(f.field, hit.start, hit.end)) continue;
+      const e = draft.datasets.add(hit.surface, ev(f.field, hit), { canonical: hit.entry.name });
+      draft.anchor('dataset', f.field, { name: e.name, start: hit.start, end: hit.end });
+      claims.claim(f.field, hit.start, hit.end);
+    }
+    for (const hit of matchers.metrics.find(f.text, f.words)) {
+      if (claims.isClaimed(f.field, hit.start, hit.end)) continue;
+      if (isCostMetric(hit.entry) && !hasNumberNear(f.text, hit.start, hit.end)) continue;
+      const e = draft.metrics.add(hit.surface, ev(f.field, hit), { canonical: hit.entry.name });
+      draft.higherIsBetter.set(e.key, hit.entry.higherIsBetter);
+      draft.anchor('metric', f.field, { name: e.name, start: hit.start, end: hit.end });
+      claims.claim(f.field, hit.start, hit.end);
+    }
+    for (const metric of findAtMetrics(f.text)) {
+      if (claims.isClaimed(f.field, metric.start, metric.end)) continue;
+      const e = draft.metrics.add(metric.name, ev(f.field, metric));
+      draft.higherIsBetter.set(e.key, true);
+      draft.anchor('metric', f.field, metric);
+      claims.claim(f.field, metric.start, metric.end);
+    }
+    for (const hit of matchers.methods.find(f.text, f.words)) {
+      if (claims.isClaimed(f.field, hit.start, hit.end)) continue;
+      draft.methods.add(hit.surface, ev(f.field, hit), { role: 'USED', canonical: hit.entry.name });
+      claims.claim(f.field, hit.start, hit.end);
+    }
+    for (const hit of matchers.tasks.find(f.text, f.words)) {
+      if (claims.isClaimed(f.field, hit.start, hit.end)) continue;
+      draft.tasks.add(hit.entry.name.toLowerCase(), ev(f.field, hit), { canonical: hit.entry.name, written: hit.surface });
+    }
+    for (const hit of matchers.families.find(f.text, f.words)) {
+      if (claims.isClaimed(f.field, hit.start, hit.end)) continue;
+      if (matchers.cues.hubConcepts.has(normalizeName(hit.entry.name))) {
+        // A field name (`deep learning`) is claimed but links nothing: every paper would share it.
+        claims.claim(f.field, hit.start, hit.end);
+        continue;
+      }
+      draft.concepts.add(hit.entry.name.toLowerCase(), ev(f.field, hit), { canonical: hit.entry.name, written: hit.surface });
+      claims.claim(f.field, hit.start, hit.end);
+    }
+  }
+}
+
+/** A metric that measures cost, not quality: a mention counts only next to a figure. */
+function isCostMetric(entry: MetricEntry): boolean {
+  return entry.higherIsBetter === null || COST_METRIC.test(entry.name);
+}
+
+function hasNumberNear(text: string, start: number, end: number): boolean {
+  return /\d/.test(text.slice(Math.max(0, start - 30), Math.min(text.length, end + 30)));
+}
+
+/** `pass@1`, `Recall@10`, `MRR@10`, `Hits@1`: named measures at a cut-off. */
+function findAtMetrics(text: string): Anchor[] {
+  return [...text.matchAll(/\b([A-Za-z][A-Za-z-]{1,15}@\d+)\b/g)].map((m) => ({ name: m[1]!, start: m.index, end: m.index + m[1]!.length }));
+}

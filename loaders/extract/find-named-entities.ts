@@ -1,0 +1,131 @@
+import { normalizeName } from '../normalize.js';
+import { inDatasetList, isDatasetContext } from './dataset-context.js';
+import type { Evidence } from './evidence.js';
+import { ev, type FieldText, type PaperDraft } from './paper-draft.js';
+import { isDirectProposal, proposalRole } from './proposal-role.js';
+
+const CAPITALISED_METHOD = /(?<![\p{L}-])(?:\p{Lu}[\p{L}]*(?:-\p{L}+)*\s+){1,4}(?:Networks?|Transformers?|Blocks?|Modules?|Layers?|Encoders?|Decoders?|Machines?|Nets?|Attention|Mechanisms?|Algorithms?|Adapters?|Memory|Autoencoders?|Units?)\b/gu;
+const MULTIWORD_DATASET = /(?<![\p{L}\d-])((?:\p{Lu}[\p{L}\d+.-]*\s+){1,4}(?:\p{Lu}[\p{L}\d+.-]*|\d{4}))\s+(?:dataset|benchmark|corpus|track|challenge|data)s?\b/gu;
+// Names built like datasets: `KernelBench`, `CodeSet`, `HotpotQA`, `LongBench`.
+const DATASET_NAME = /(?:Bench|Benchmark|Set|Corpus|QA|Data|DB)(?:-?\d+\w*)?$/;
+// `we present Painter, …`, `we propose Diffusion Soup: …`: capitalised words a proposal verb introduces.
+const PROPOSED_NAME = /\b(?:we|this (?:paper|work|study))\s+(?:\w+ly\s+)?(?:propose|introduce|present|develop|design|devise|release|contribute)(?:s|d|ed)?\s+((?:\p{Lu}[\p{L}\d'’+-]*)(?:\s+\p{Lu}[\p{L}\d'’+-]*){0,2})(?=\s*(?:[,:(]|\.(?:\s|$)|\s[-–—]\s|\s+(?:which|that|to|for|as|with|in|a|an)\b))/gu;
+const FIRST_WORDS = /^(?:The|Our|This|These|A|An|We|In|On|For|To)$/;
+
+/**
+ * Names no list holds: the title's `Name:` prefix, names a proposal verb introduces, multi-word
+ * dataset names before a dataset noun, and name-like words typed by their context (a dataset
+ * context, a list closed by `datasets`, a proposal, else a model-like name used).
+ */
+export function findNamedEntities(draft: PaperDraft): void {
+  const { matchers, claims } = draft;
+  for (const f of draft.fields) {
+    if (f.field === 'title') addTitlePrefix(draft, f);
+    for (const match of f.text.matchAll(PROPOSED_NAME)) {
+      const name = match[1]!;
+      const start = match.index + match[0].length - name.length;
+      const end = start + name.length;
+      const key = normalizeName(name);
+      const listed = draft.methods.get(name);
+      if (listed) {
+        // A name the lists know, introduced as the paper's own (`we propose Hyena`).
+        draft.methods.add(name, ev(f.field, { start, end }), { role: 'PROPOSED' });
+        continue;
+      }
+      if (claims.isClaimed(f.field, start, end) || matchers.notNames.has(key) || matchers.stopPhrases.has(key) || FIRST_WORDS.test(name)) continue;
+      if (matchers.families.lookup(name) || matchers.tasks.lookup(name) || matchers.metrics.lookup(name)) continue;
+      const dataset = DATASET_NAME.test(name) || isDatasetContext(f.text, start, end);
+      (dataset ? draft.datasets : draft.methods).add(name, ev(f.field, { start, end }), { role: 'PROPOSED' });
+      if (dataset) draft.anchor('dataset', f.field, { name, start, end });
+      claims.claim(f.field, start, end);
+    }
+    // Multi-word dataset names before a dataset noun: `Occluded-PoseTrack ReID benchmark`, `Light Stage data`.
+    for (const match of f.text.matchAll(MULTIWORD_DATASET)) {
+      const phrase = match[1]!;
+      const start = match.index + match[0].indexOf(phrase);
+      const end = start + phrase.length;
+      const words = phrase.split(/\s+/);
+      if (words.length < 2 || claims.isClaimed(f.field, start, end) || FIRST_WORDS.test(words[0]!)) continue;
+      const e = draft.datasets.add(phrase, ev(f.field, { start, end }));
+      draft.anchor('dataset', f.field, { name: e.name, start, end });
+      claims.claim(f.field, start, end);
+    }
+    for (const name of f.names) {
+      const key = normalizeName(name.text);
+      if (matchers.notNames.has(key) || matchers.stopPhrases.has(key)) continue;
+      const evidence: Evidence = ev(f.field, name);
+      const known = draft.methods.get(name.text) ?? draft.datasets.get(name.text);
+      if (known) {
+        // A curated method is an existing one unless the paper introduces it by name (`we propose Hyena`).
+        const role = known.canonical && !isDirectProposal(f, name.start) ? 'USED' : (proposalRole(f, name.start, name.end) ?? 'USED');
+        (draft.methods.get(name.text) ? draft.methods : draft.datasets).add(name.text, evidence, { role });
+        claims.claim(f.field, name.start, name.end);
+        continue;
+      }
+      if (claims.isClaimed(f.field, name.start, name.end) || draft.metrics.has(name.text) || draft.tasks.has(name.text) || draft.concepts.has(name.text)) continue;
+      if (matchers.families.lookup(name.text) || matchers.tasks.lookup(name.text) || matchers.metrics.lookup(name.text)) continue;
+      const role = proposalRole(f, name.start, name.end);
+      if (DATASET_NAME.test(name.text) || isDatasetContext(f.text, name.start, name.end) || inDatasetList(f, name)) {
+        const e = draft.datasets.add(name.text, evidence);
+        draft.anchor('dataset', f.field, { name: e.name, start: name.start, end: name.end });
+      } else if (role) {
+        draft.methods.add(name.text, evidence, { role });
+      } else if (isModelLike(name.text) && (f.field === 'abstract' || !/^\p{Lu}\p{Ll}+-\p{Lu}\p{Ll}+$/u.test(name.text))) {
+        draft.methods.add(name.text, evidence, { role: 'USED' });
+      } else {
+        continue;
+      }
+      claims.claim(f.field, name.start, name.end);
+    }
+  }
+  findCapitalisedMethods(draft);
+}
+
+/** `RepMode: Learning to …` names the artifact before the colon when it is short and name-like. */
+function addTitlePrefix(draft: PaperDraft, f: FieldText): void {
+  const name = titlePrefixName(f.text);
+  if (!name || draft.datasets.has(name.text) || draft.matchers.notNames.has(normalizeName(name.text))) return;
+  const target = /\b(?:dataset|benchmark|corpus)\b/i.test(f.text) || DATASET_NAME.test(name.text) ? draft.datasets : draft.methods;
+  target.add(name.text, ev('title', name), { role: 'PROPOSED' });
+  draft.claims.claim('title', name.start, name.end);
+}
+
+/**
+ * Multi-word names in the abstract: capitalised words ending in an architecture noun
+ * (`Sentence Attention Block`, `Memorizing Transformers`), unless a curated family.
+ */
+function findCapitalisedMethods(draft: PaperDraft): void {
+  for (const f of draft.fields) {
+    if (f.field !== 'abstract') continue;
+    for (const match of f.text.matchAll(CAPITALISED_METHOD)) {
+      const start = match.index;
+      const end = start + match[0].length;
+      // A curated name inside the phrase (`Memorizing Transformers`) does not stop it; one at its start does.
+      const firstWordEnd = start + match[0].search(/\s/);
+      if (draft.claims.isClaimed(f.field, start, firstWordEnd) || draft.matchers.families.lookup(match[0]) || draft.matchers.stopPhrases.has(normalizeName(match[0]))) continue;
+      draft.methods.add(match[0], ev(f.field, { start, end }), { role: proposalRole(f, start, end) ?? 'USED' });
+      draft.claims.claim(f.field, start, end);
+    }
+  }
+}
+
+/** Names with digits or inner capitals read as models (`Llama-2`, `RetNet`); bare capitals need more. */
+function isModelLike(name: string): boolean {
+  return /\d/.test(name) || /^\p{Lu}\p{Ll}+-\p{Lu}/u.test(name) || /\p{Ll}\p{Lu}/u.test(name) || /^\p{Lu}{2,}\p{Ll}+/u.test(name) || /^[A-Z]{3,}[a-z]?$/.test(name);
+}
+
+/** Any mark of a name at all (inner capital, two capitals, a digit): looser than find-names' `isNameLike`, for titles. */
+export function hasNameMarks(word: string): boolean {
+  return /\p{Ll}\p{Lu}|\p{Lu}{2,}|\d/u.test(word);
+}
+
+function titlePrefixName(title: string): { text: string; start: number; end: number } | undefined {
+  const colon = title.indexOf(': ');
+  if (colon <= 0) return undefined;
+  const prefix = title.slice(0, colon).trim();
+  const words = prefix.split(/\s+/);
+  if (words.length > 3 || prefix.length > 40) return undefined;
+  if (words.length > 1 && !words.some((w) => hasNameMarks(w))) return undefined;
+  if (words.length === 1 && !/^\p{Lu}/u.test(prefix) && !hasNameMarks(prefix)) return undefined;
+  return { text: prefix, start: 0, end: prefix.length };
+}

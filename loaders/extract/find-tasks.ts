@@ -1,0 +1,63 @@
+import { normalizeName } from '../normalize.js';
+import type { Field } from './evidence.js';
+import type { CueWords } from './matchers.js';
+import type { NounPhrase } from './chunk-noun-phrases.js';
+import { hasNameMarks } from './find-named-entities.js';
+import type { PaperDraft } from './paper-draft.js';
+
+const ABSTRACT_TASK = /\b(?:task|problem|challenge) of\s+((?:[a-z][\w-]*\s+){0,4}[a-z][\w-]*)|\b((?:[a-z][\w-]*\s+){1,3}[a-z][\w-]*)\s+(?:tasks?|problems?)\b/g;
+// A title that starts with its task: `Person Re-Identification without …`, `Image Quality Assessment via …`.
+const TITLE_LEAD_TASK = /^((?:(?!(?:for|with|via|using|by|from|through|without|in|under|based|amid|on|of|and|to)\b)[\p{L}\d][\p{L}\d-]*\s+){0,3}(?!(?:for|with|via|using|by|from|through|without|in|under|based|amid|on|of|and|to)\b)[\p{L}\d][\p{L}\d-]*)(?=\s+(?:for|with|via|using|by|from|through|without|in|under|based|amid)\b|\s*[:,?]|$)/iu;
+const TITLE_TASK = /\b(?:for|towards?|on|in)\s+((?:[A-Za-z][\w-]*\s+){0,4}?[A-Za-z][\w-]*)(?=\s*(?:$|[:,?]|\s+(?:with|via|using|by|from|through|without|in|under|amid|based)\b))/gi;
+
+/**
+ * True for a phrase that names a task: two to five words ending in a task word (`person
+ * re-identification`, `image quality assessment`), no vague or clause word before it, not a
+ * generic phrase (`deep learning`). `techniques` admits heads that name techniques as often as
+ * problems (`continual learning`): taken where the text calls it a task, not from any noun phrase.
+ */
+export function isTaskPhrase(phrase: string, cues: CueWords, techniques: boolean): boolean {
+  const words = phrase.split(/\s+/);
+  if (words.length < 2 || words.length > 5) return false;
+  const head = normalizeName(words.at(-1)!);
+  if (!cues.taskHeads.has(head) || (!techniques && cues.techniqueHeads.has(head))) return false;
+  const modifiers = words.slice(0, -1).map((w) => normalizeName(w));
+  if (cues.genericTaskHeads.has(head) && modifiers.every((m) => cues.genericTaskModifiers.has(m))) return false;
+  if (modifiers.some((m, i) => cues.notTaskWords.has(m) && !(i > 0 && m === 'visual'))) return false;
+  return !words.some((w) => hasNameMarks(w) && !/^(?:\d+D|Re-\w+)$/i.test(w));
+}
+
+/** Adds a task phrase found by a pattern, when it reads as one. */
+function addTaskPhrase(draft: PaperDraft, raw: string, field: Field, start: number, techniques: boolean): boolean {
+  const phrase = raw.replace(/[\s,.;:]+$/, '');
+  if (!isTaskPhrase(phrase, draft.matchers.cues, techniques) || draft.matchers.stopPhrases.has(normalizeName(phrase))) return false;
+  // A name is one kind: a phrase the lists hold as a method, dataset or metric is not a task.
+  const m = draft.matchers;
+  if (m.methods.lookup(phrase) || m.datasets.lookup(phrase) || m.metrics.lookup(phrase) || draft.methods.has(phrase)) return false;
+  draft.tasks.add(phrase.toLowerCase(), { field, start, end: start + phrase.length }, { written: phrase });
+  return true;
+}
+
+/** Tasks from the title (`for <task>`, a leading task) and the abstract (`the task of X`, `X tasks`). */
+export function findTasks(draft: PaperDraft): void {
+  for (const f of draft.fields) {
+    if (f.field === 'title') {
+      for (const match of f.text.matchAll(TITLE_TASK)) {
+        const phrase = match[1]!.trim();
+        addTaskPhrase(draft, phrase, 'title', match.index + match[0].indexOf(phrase), true);
+      }
+      const lead = TITLE_LEAD_TASK.exec(f.text.replace(/^[^:]{1,40}:\s+/, ''));
+      if (lead) addTaskPhrase(draft, lead[1]!, 'title', f.text.indexOf(lead[1]!), true);
+    } else {
+      for (const match of f.text.matchAll(ABSTRACT_TASK)) {
+        const phrase = (match[1] ?? match[2])!.trim();
+        addTaskPhrase(draft, phrase, f.field, match.index + match[0].indexOf(phrase), true);
+      }
+    }
+  }
+}
+
+/** A noun phrase of the abstract that names a task (`image quality assessment`); true when taken. */
+export function addNounPhraseTask(draft: PaperDraft, phrase: NounPhrase, noiseLength: number): boolean {
+  return addTaskPhrase(draft, phrase.text.slice(noiseLength), 'abstract', phrase.start + noiseLength, false);
+}
