@@ -5,6 +5,7 @@ import type { Evidence } from './extract/evidence.js';
 import { parseWithCompromise } from './extract/parse-with-compromise.js';
 import { readLexicon } from './lexicon/read-lexicon.js';
 import { normalizeName } from './normalize.js';
+import { reconcileIdentity } from './reconcile-identity.js';
 import type { Paper } from './papers.js';
 import type { ExtractionCache } from './extraction-cache.js';
 
@@ -48,7 +49,7 @@ export function extractCorpus(papers: readonly Paper[], cache?: ExtractionCache)
     linker.addDefinitions(entities);
     return { paper, entities };
   });
-  return extracted.map(({ paper, entities }) => {
+  return reconcileIdentity(extracted.map(({ paper, entities }) => {
     const link = (kind: EntityKind) => (e: EntityMention): PaperEntity => ({ id: linker.idOf(kind, e), name: e.name, aliases: e.aliases, evidence: e.evidence });
     // A bare acronym that another paper defines as a lower-case concept is that concept here too.
     const asConcept = (e: EntityMention): string | undefined => (e.canonical || e.aliases.length > 0 || e.role === 'PROPOSED' ? undefined : linker.conceptOf(e.name));
@@ -68,5 +69,16 @@ export function extractCorpus(papers: readonly Paper[], cache?: ExtractionCache)
       arxivIds: entities.arxivIds,
       concepts: concepts.map(link('concept')),
     };
-  });
+  }), listedKind);
+}
+
+/** The kind the curated lists give a whole name, for settling a name papers type differently. */
+function listedKind(name: string): 'method' | 'dataset' | 'metric' | 'task' | 'concept' | undefined {
+  matchers ??= buildMatchers(readLexicon());
+  if (matchers.metrics.lookup(name)) return 'metric';
+  if (matchers.datasets.lookup(name)) return 'dataset';
+  if (matchers.methods.lookup(name)) return 'method';
+  if (matchers.tasks.lookup(name)) return 'task';
+  if (matchers.families.lookup(name)) return 'concept';
+  return undefined;
 }

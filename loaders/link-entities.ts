@@ -55,6 +55,10 @@ export class EntityLinker {
       return buildId(kind, slugify(long ?? longest));
     }
     const short = keys.reduce((a, b) => (b.length < a.length ? b : a));
-    return buildId(kind, slugify(short));
+    // A short form the corpus gives several meanings (`CSL` for Color Space Learning and for
+    // Cross-ID Similarity Learning) names each defined entity by its own long form.
+    const meanings = this.longForms.get(short);
+    const own = meanings && meanings.size > 1 ? keys.find((k) => meanings.has(k)) : undefined;
+    return buildId(kind, slugify(own ?? short));
   }
 }

@@ -61,12 +61,17 @@ function kindOfPair(draft: PaperDraft, a: AcronymDefinition): 'method' | 'datase
  * dropped, so the definition decides (`MAE` listed as mean absolute error, defined as masked autoencoder).
  */
 function dropContradictedListEntry(draft: PaperDraft, a: AcronymDefinition): void {
-  const long = normalizeName(a.long);
-  for (const set of [draft.methods, draft.datasets, draft.metrics, draft.concepts]) {
-    const entity = set.get(a.short);
-    if (!entity?.canonical || set.has(a.long)) continue;
-    const forms = [entity.canonical, entity.name, ...entity.aliases].map(normalizeName);
-    if (!forms.includes(long)) set.delete(a.short);
+  const m = draft.matchers;
+  const lists = [
+    [draft.methods, m.methods],
+    [draft.datasets, m.datasets],
+    [draft.metrics, m.metrics],
+    [draft.concepts, m.families],
+  ] as const;
+  for (const [set, gazetteer] of lists) {
+    const entry = gazetteer.lookup(a.short);
+    if (!entry || !set.get(a.short)?.canonical || gazetteer.lookup(a.long) === entry) continue;
+    set.delete(a.short);
   }
 }
 

@@ -9,7 +9,7 @@ const MULTIWORD_DATASET = /(?<![\p{L}\d-])((?:\p{Lu}[\p{L}\d+.-]*\s+){1,4}(?:\p{
 // Names built like datasets: `KernelBench`, `CodeSet`, `HotpotQA`, `LongBench`.
 const DATASET_NAME = /(?:Bench|Benchmark|Set|Corpus|QA|Data|DB)(?:-?\d+\w*)?$/;
 // `we present Painter, …`, `we propose Diffusion Soup: …`: capitalised words a proposal verb introduces.
-const PROPOSED_NAME = /\b(?:we|this (?:paper|work|study))\s+(?:\w+ly\s+)?(?:propose|introduce|present|develop|design|devise|release|contribute)(?:s|d|ed)?\s+((?:\p{Lu}[\p{L}\d'’+-]*)(?:\s+\p{Lu}[\p{L}\d'’+-]*){0,2})(?=\s*(?:[,:(]|\.(?:\s|$)|\s[-–—]\s|\s+(?:which|that|to|for|as|with|in|a|an)\b))/gu;
+const PROPOSED_NAME = /\b(?:[Ww]e|[Tt]his (?:paper|work|study))\s+(?:\w+ly\s+)?(?:propose|introduce|present|develop|design|devise|release|contribute)(?:s|d|ed)?\s+((?:\p{Lu}[\p{L}\d'’+-]*)(?:\s+\p{Lu}[\p{L}\d'’+-]*){0,2})(?=\s*(?:[,:(]|\.(?:\s|$)|\s[-–—]\s|\s+(?:which|that|to|for|as|with|in|a|an)\b))/gu;
 const FIRST_WORDS = /^(?:The|Our|This|These|A|An|We|In|On|For|To)$/;
 
 /**

@@ -229,4 +229,71 @@ describe('extractPaper (through extractEntities)', () => {
       expect([concept!.name, ...concept!.aliases]).toContain(abstract.slice(e.start, e.end));
     });
   });
+
+  describe('types from the paper\'s own words', () => {
+    it('makes a plain capitalised name after "we present" a PROPOSED method', () => {
+      expect(method(extract('In this work we present Sculptor, a model that edits meshes from sketches.'), 'Sculptor')?.role).toBe('PROPOSED');
+    });
+
+    it('makes a two-word name after "we introduce" a PROPOSED method', () => {
+      expect(method(extract('We introduce Garden Mix: a recipe for merging adapters.'), 'Garden Mix')?.role).toBe('PROPOSED');
+    });
+
+    it('makes a curated name PROPOSED when the paper introduces it by name', () => {
+      expect(method(extract('We propose Mamba, a selective state space model.'), 'Mamba')?.role).toBe('PROPOSED');
+    });
+
+    it('keeps a curated name USED when the proposal only builds on it', () => {
+      expect(method(extract('We propose a simple adapter built on top of Mamba for audio.'), 'Mamba')?.role).toBe('USED');
+    });
+
+    it('types every name of a list closed by "datasets" as a dataset, multi-word names included', () => {
+      const entities = extract('We test retrieval on both QBANK and Open Trivia Questions datasets.');
+      expect(names(entities.datasets)).toEqual(expect.arrayContaining(['QBANK']));
+      expect(names(entities.methods)).not.toContain('QBANK');
+    });
+
+    it('types the names a dataset noun opens a list with as datasets', () => {
+      const entities = extract('Results on three benchmarks (ZPQ-12, XKCDQA and HRVLD) favour our model.');
+      expect(names(entities.datasets)).toEqual(expect.arrayContaining(['ZPQ-12', 'XKCDQA', 'HRVLD']));
+    });
+
+    it("lets the paper's definition beat a list entry: MAE defined as a masked autoencoder is no metric", () => {
+      const entities = extract('We pre-train a masked autoencoder (MAE) on satellite images and fine-tune the MAE for crops.');
+      expect(names(entities.metrics)).not.toContain('MAE');
+      expect(names(entities.metrics)).not.toContain('mean absolute error');
+    });
+
+    it('makes a lower-case definition the paper proposes a PROPOSED method', () => {
+      const entities = extract('We propose gated token mixing (GTM), which replaces attention in small models.');
+      expect(method(entities, 'GTM')?.role).toBe('PROPOSED');
+    });
+
+    it('makes a lower-case definition that names a task a task, not a concept', () => {
+      const entities = extract('Prior work on keyword spotting (KWS) relies on large labelled sets.');
+      expect(names(entities.tasks)).toContain('keyword spotting');
+      expect(names(entities.concepts)).not.toContain('keyword spotting');
+    });
+  });
+
+  describe('concepts worth a node', () => {
+    it('keeps a technical idea a reader would browse', () => {
+      expect(names(extract('Sequential fine-tuning suffers from catastrophic forgetting of earlier skills.').concepts)).toContain('catastrophic forgetting');
+    });
+
+    it('drops boilerplate and evaluative phrases', () => {
+      const concepts = names(extract('The paper aim is simple. Our method achieves remarkable capabilities and impressive performance gains.').concepts);
+      expect(concepts).toEqual([]);
+    });
+
+    it('drops field names that would link every paper', () => {
+      expect(names(extract('Deep learning and machine learning have changed computer vision.').concepts)).toEqual([]);
+    });
+
+    it('never makes a task phrase a concept too', () => {
+      const entities = extract('We study semantic segmentation of aerial scenes with a lightweight decoder.');
+      expect(names(entities.tasks)).toContain('semantic segmentation');
+      expect(names(entities.concepts)).not.toContain('semantic segmentation');
+    });
+  });
 });

@@ -53,6 +53,14 @@ describe('EntityLinker', () => {
     expect(new EntityLinker().idOf('method', mention('DTRN', ['Deep Task-specific Bottom Representation Network']))).toBe('method:dtrn');
   });
 
+  it('gives each meaning of a short form used in two meanings its own id', () => {
+    const linker = new EntityLinker();
+    linker.addDefinitions(defining(['CSL', 'Color Space Learning'], ['CSL', 'Cross-ID Similarity Learning']));
+    expect(linker.idOf('method', mention('CSL', ['Color Space Learning']))).toBe('method:color-space-learning');
+    expect(linker.idOf('method', mention('CSL', ['Cross-ID Similarity Learning']))).toBe('method:cross-id-similarity-learning');
+    expect(linker.idOf('method', mention('CSL'))).toBe('method:csl');
+  });
+
   it('gives a curated entity the id of its curated name', () => {
     expect(new EntityLinker().idOf('dataset', mention('IN-1k', [], 'ImageNet'))).toBe('dataset:imagenet');
   });

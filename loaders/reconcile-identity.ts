@@ -1,0 +1,129 @@
+import type { ExtractedPaper, PaperEntity } from './extract-corpus.js';
+
+type KindList = 'methods' | 'datasets' | 'metrics' | 'tasks' | 'concepts';
+
+const KIND_OF: Record<KindList, string> = { methods: 'method', datasets: 'dataset', metrics: 'metric', tasks: 'task', concepts: 'concept' };
+const LISTS = Object.keys(KIND_OF) as KindList[];
+// Named kinds decided by votes, ties in this order; a task beats a concept of the same name.
+const NAMED: KindList[] = ['datasets', 'methods', 'metrics'];
+
+/**
+ * Corpus-wide identity after extraction: spellings that differ only in separators or a plural
+ * (`multi-layer perceptron`/`multilayer perceptron`, `MS MARCO`/`MSMARCO`, `ReLU`/`ReLUs`) take
+ * one id, the one most papers use (ties: the shorter, then the first in order); then one name
+ * is one kind.
+ */
+export function reconcileIdentity(papers: readonly ExtractedPaper[], listedKind: ListedKind = () => undefined): ExtractedPaper[] {
+  return reconcileKinds(mergeSpellings(papers), listedKind);
+}
+
+/** The kind the curated lists give a name (`FLOPs` a metric, `text-to-image generation` a task), if any. */
+export type ListedKind = (name: string) => 'method' | 'dataset' | 'metric' | 'task' | 'concept' | undefined;
+
+/** The key two spellings of one name share: letters and digits only, a final plural `s` dropped. */
+export function looseKey(id: string): string {
+  const key = id.toLowerCase().replace(/[^\p{L}\p{N}:+@]/gu, '');
+  return /[^su]s$/.test(key) && key.length > 5 ? key.slice(0, -1) : key;
+}
+
+function mergeSpellings(papers: readonly ExtractedPaper[]): ExtractedPaper[] {
+  const uses = new Map<string, number>();
+  for (const paper of papers) for (const list of LISTS) for (const e of paper[list] as PaperEntity[]) uses.set(e.id, (uses.get(e.id) ?? 0) + 1);
+  const byLoose = new Map<string, string[]>();
+  for (const id of uses.keys()) byLoose.set(looseKey(id), [...(byLoose.get(looseKey(id)) ?? []), id]);
+  const canonical = new Map<string, string>();
+  for (const ids of byLoose.values()) {
+    if (ids.length < 2) continue;
+    const best = [...ids].sort((a, b) => uses.get(b)! - uses.get(a)! || a.length - b.length || (a < b ? -1 : 1))[0]!;
+    for (const id of ids) if (id !== best) canonical.set(id, best);
+  }
+  if (canonical.size === 0) return [...papers];
+  return papers.map((paper) => {
+    const out = { ...paper };
+    for (const list of LISTS) {
+      const merged: PaperEntity[] = [];
+      for (const e of paper[list] as PaperEntity[]) {
+        const id = canonical.get(e.id) ?? e.id;
+        const same = merged.find((m) => m.id === id);
+        if (same) {
+          same.aliases = [...new Set([...same.aliases, ...(e.name === same.name ? [] : [e.name]), ...e.aliases])];
+          same.evidence = [...same.evidence, ...e.evidence];
+        } else {
+          merged.push({ ...e, id });
+        }
+      }
+      (out as Record<KindList, PaperEntity[]>)[list] = merged;
+    }
+    return out;
+  });
+}
+
+/**
+ * One name is one kind across the graph: when papers type the same name differently
+ * (`low-rank adaptation` a method in one, a task in another), every paper takes the kind most
+ * papers give it among methods, datasets and metrics; failing those, task over concept. A kind
+ * the curated lists give the name wins over votes.
+ * Entities moved into a kind merge with one the paper already has under that id.
+ */
+function reconcileKinds(papers: readonly ExtractedPaper[], listedKind: ListedKind): ExtractedPaper[] {
+  const votes = new Map<string, Map<KindList, number>>();
+  const listed = new Map<string, KindList>();
+  for (const paper of papers) {
+    for (const list of LISTS) {
+      for (const e of paper[list] as PaperEntity[]) {
+        const kind = listedKind(e.name);
+        if (kind) listed.set(slugOf(e.id), `${kind}s` as KindList);
+        const tally = votes.get(slugOf(e.id)) ?? new Map<KindList, number>();
+        tally.set(list, (tally.get(list) ?? 0) + 1);
+        votes.set(slugOf(e.id), tally);
+      }
+    }
+  }
+  const winner = new Map<string, KindList>();
+  for (const [slug, tally] of votes) {
+    if (tally.size < 2) continue;
+    const fromList = listed.get(slug);
+    if (fromList && tally.has(fromList)) {
+      winner.set(slug, fromList);
+      continue;
+    }
+    const named = NAMED.filter((k) => tally.has(k)).sort((a, b) => tally.get(b)! - tally.get(a)! || NAMED.indexOf(a) - NAMED.indexOf(b));
+    winner.set(slug, named[0] ?? 'tasks');
+  }
+  if (winner.size === 0) return [...papers];
+  return papers.map((paper) => {
+    const stays = (list: KindList) => (e: PaperEntity): boolean => (winner.get(slugOf(e.id)) ?? list) === list;
+    const out: ExtractedPaper = {
+      ...paper,
+      methods: paper.methods.filter(stays('methods')),
+      datasets: paper.datasets.filter(stays('datasets')),
+      metrics: paper.metrics.filter(stays('metrics')),
+      tasks: paper.tasks.filter(stays('tasks')),
+      concepts: paper.concepts.filter(stays('concepts')),
+    };
+    for (const list of LISTS) {
+      for (const e of paper[list] as PaperEntity[]) {
+        const target = winner.get(slugOf(e.id));
+        if (target && target !== list) moveInto(out, target, { id: `${KIND_OF[target]}:${slugOf(e.id)}`, name: e.name, aliases: e.aliases, evidence: e.evidence });
+      }
+    }
+    return out;
+  });
+}
+
+function slugOf(id: string): string {
+  return id.slice(id.indexOf(':') + 1);
+}
+
+function moveInto(paper: ExtractedPaper, target: KindList, entity: PaperEntity): void {
+  const list = paper[target] as PaperEntity[];
+  const existing = list.find((e) => e.id === entity.id);
+  if (existing) {
+    const merged: PaperEntity = { ...existing, aliases: [...new Set([...existing.aliases, ...(entity.name === existing.name ? [] : [entity.name]), ...entity.aliases])], evidence: [...existing.evidence, ...entity.evidence] };
+    list.splice(list.indexOf(existing), 1, merged);
+    return;
+  }
+  if (target === 'methods') paper.methods.push({ ...entity, role: 'USED' });
+  else if (target === 'metrics') paper.metrics.push({ ...entity, higherIsBetter: null });
+  else list.push(entity);
+}
