@@ -68,7 +68,7 @@ export function generateGraphs(sample: readonly PaperGraph[], count: number, see
       }
     }
     graphs.push({
-      paper: { id, title, titleDerived: false, abstract, arxivId: null, url: null, published: null, authors: [], sources: [`generated:${i + 1}`], mentionedArxivIds: [] },
+      paper: { id, title, titleDerived: false, abstract, arxivId: null, url: null, published: null, authors: [], sources: [`generated:${i + 1}`], mentionedArxivIds: [], codeUrls: [] },
       entities: [...entities.values()],
       repositories,
       links,

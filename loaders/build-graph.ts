@@ -1,5 +1,6 @@
 import type { EntityLabel, EntityNode, PaperEdge, PaperGraph, RelationshipType, ResultNode, Span } from '../src/store/graph-model.js';
 import type { ExtractedPaper, PaperEntity } from './extract-corpus.js';
+import { parseRepositoryUrl } from './extract/extract-links.js';
 import { buildId, digest, slugify } from './normalize.js';
 
 const ENTITY_KINDS = [
@@ -52,6 +53,24 @@ function chooseNames(papers: readonly ExtractedPaper[]): Map<string, { name: str
   return chosen;
 }
 
+/**
+ * The repositories the text links to, plus those the source record declares (`githubRepo`,
+ * `repo_url`), each declared one with evidence of field `source` pointing at its `codeUrls` index.
+ */
+function withDeclared(paper: ExtractedPaper): Array<{ owner: string; name: string; url: string; evidence: Span[] }> {
+  const byKey = new Map(paper.repositories.map((r) => [`${r.owner}/${r.name}`.toLowerCase(), { ...r, evidence: [...r.evidence] as Span[] }]));
+  (paper.codeUrls ?? []).forEach((url, index) => {
+    const repo = parseRepositoryUrl(url);
+    if (!repo) return;
+    const key = `${repo.owner}/${repo.name}`.toLowerCase();
+    const evidence: Span = { field: 'source', start: index, end: index };
+    const existing = byKey.get(key);
+    if (existing) existing.evidence.push(evidence);
+    else byKey.set(key, { ...repo, evidence: [evidence] });
+  });
+  return [...byKey.values()];
+}
+
 function buildGraph(paper: ExtractedPaper, names: ReadonlyMap<string, { name: string; aliases: Set<string> }>): PaperGraph {
   const entities: EntityNode[] = [];
   const edges: PaperEdge[] = [];
@@ -67,7 +86,7 @@ function buildGraph(paper: ExtractedPaper, names: ReadonlyMap<string, { name: st
       edges.push({ type, to: entity.id, evidence: entity.evidence as Span[] });
     }
   }
-  const repositories = paper.repositories.map((r) => ({ id: buildId('repository', slugify(`${r.owner}/${r.name}`.toLowerCase())), owner: r.owner, name: r.name, url: r.url, evidence: r.evidence }));
+  const repositories = withDeclared(paper).map((r) => ({ id: buildId('repository', slugify(`${r.owner}/${r.name}`.toLowerCase())), owner: r.owner, name: r.name, url: r.url, evidence: r.evidence }));
   for (const r of repositories) edges.push({ type: 'HAS_CODE', to: r.id, evidence: r.evidence });
   const links = paper.links.map((l) => ({ id: buildId('link', digest(l.url)), url: l.url, kind: l.kind, evidence: l.evidence }));
   for (const l of links) edges.push({ type: 'LINKS_TO', to: l.id, evidence: l.evidence });
@@ -92,6 +111,7 @@ function buildGraph(paper: ExtractedPaper, names: ReadonlyMap<string, { name: st
       authors: paper.authors ?? [],
       sources: paper.sources.map((s) => `${s.file}:${s.line}`),
       mentionedArxivIds: paper.arxivIds,
+      codeUrls: paper.codeUrls ?? [],
     },
     entities,
     repositories: repositories.map(({ evidence: _evidence, ...r }) => r),

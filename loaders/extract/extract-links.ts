@@ -65,6 +65,16 @@ export function classifyLink(url: string): LinkKind {
  * a bare `github.com/...`, LaTeX `\url{...}` leftovers), every other link with its kind, and the
  * arXiv ids the text names. A `*.github.io` page is a project page, not a repository.
  */
+/** The `owner/name` of a GitHub repository URL a source declares (`githubRepo`, `repo_url`), or undefined. */
+export function parseRepositoryUrl(url: string): { owner: string; name: string; url: string } | undefined {
+  for (const match of url.trim().matchAll(GITHUB)) {
+    const owner = match[1]!;
+    const name = trimTrailing(match[2]!).replace(/\.git$/i, '');
+    if (name && !GITHUB_RESERVED.has(owner.toLowerCase())) return { owner, name, url: `https://github.com/${owner}/${name}` };
+  }
+  return undefined;
+}
+
 export function extractLinks(paper: PaperText): LinkExtraction {
   const repositories = new Map<string, Repository>();
   const links = new Map<string, Link>();

@@ -5,14 +5,19 @@ import type { PaperNode, Span } from '../store/graph-model.js';
 // otherwise scan its abstract 50 times in one request.
 const sentenceEnds = new WeakMap<PaperNode, { title?: number[]; abstract?: number[] }>();
 
-function endsOf(paper: PaperNode, field: Span['field'], text: string): number[] {
+function endsOf(paper: PaperNode, field: 'title' | 'abstract', text: string): number[] {
   let cached = sentenceEnds.get(paper);
   if (!cached) sentenceEnds.set(paper, (cached = {}));
   return (cached[field] ??= [...findSentenceEnds(text), text.length]);
 }
 
 /** The API's view of a span: the mentioned text and the sentence it sits in. */
-export function toEvidence(paper: PaperNode, span: Span): { field: 'TITLE' | 'ABSTRACT'; start: number; end: number; text: string; sentence: string } {
+export function toEvidence(paper: PaperNode, span: Span): { field: 'TITLE' | 'ABSTRACT' | 'SOURCE'; start: number; end: number; text: string; sentence: string } {
+  if (span.field === 'source') {
+    // A link the source record declares: its text is the URL, and no sentence says it.
+    const url = paper.codeUrls?.[span.start] ?? '';
+    return { field: 'SOURCE', start: 0, end: url.length, text: url, sentence: '' };
+  }
   const text = span.field === 'title' ? paper.title : paper.abstract;
   const ends = endsOf(paper, span.field, text);
   const end = ends.find((e) => e > span.start) ?? text.length;

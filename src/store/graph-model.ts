@@ -34,9 +34,13 @@ export const PAPER_RELATIONSHIP: Record<Exclude<EntityLabel, 'Method'>, Relation
   Concept: 'MENTIONS',
 };
 
-/** Where a mention sits in a paper: field and character span. */
+/**
+ * Where a mention sits in a paper: field and character span. A link the paper's source record
+ * declares (Hugging Face `githubRepo`, Papers with Code `repo_url`) is field `source`, its start
+ * and end the index of the URL in the paper's `codeUrls`.
+ */
 export interface Span {
-  field: 'title' | 'abstract';
+  field: 'title' | 'abstract' | 'source';
   start: number;
   end: number;
 }
@@ -54,6 +58,8 @@ export interface PaperNode {
   sources: string[];
   /** arXiv ids the paper's text names; CITES edges are derived from them. */
   mentionedArxivIds: string[];
+  /** Code links the source records declare, the evidence of HAS_CODE edges of field `source`. */
+  codeUrls: string[];
 }
 
 export interface EntityNode {

@@ -13,7 +13,7 @@ const SEARCHABLE_LABELS: readonly Label[] = ['Paper', ...ENTITY_LABELS, 'Reposit
 
 // A paper's properties that make its PaperNode: named, so that a read leaves its search keys
 // (as long again as its abstract) in the store.
-const PAPER_FIELDS = ['id', 'title', 'titleDerived', 'abstract', 'arxivId', 'url', 'published', 'authors', 'sources', 'mentionedArxivIds'] as const satisfies ReadonlyArray<keyof PaperNode>;
+const PAPER_FIELDS = ['id', 'title', 'titleDerived', 'abstract', 'arxivId', 'url', 'published', 'authors', 'sources', 'mentionedArxivIds', 'codeUrls'] as const satisfies ReadonlyArray<keyof PaperNode>;
 
 /**
  * A node's properties as the store's readers take them: all but the search keys, which only the

@@ -403,6 +403,7 @@ function toPaper(p: Record<string, unknown>): PaperNode {
     authors: (p['authors'] as string[] | undefined) ?? [],
     sources: (p['sources'] as string[] | undefined) ?? [],
     mentionedArxivIds: (p['mentionedArxivIds'] as string[] | undefined) ?? [],
+    codeUrls: (p['codeUrls'] as string[] | undefined) ?? [],
   };
 }
 
