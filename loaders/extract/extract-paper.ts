@@ -61,7 +61,8 @@ export function extractPaper(paper: PaperText, matchers: Matchers, parse: ParseT
     repositories: links.repositories,
     links: links.links,
     arxivIds: links.arxivIds,
-    concepts: draft.concepts.values(),
+    // Field names (`deep learning`) are no concept, however a rule reached them: they would link every paper.
+    concepts: draft.concepts.values().filter((c) => !matchers.cues.hubConcepts.has(c.key)),
     acronyms: draft.fields.flatMap((f) => f.acronyms.map((a) => ({ short: a.short, long: a.long }))),
   };
 }

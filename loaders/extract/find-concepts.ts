@@ -17,7 +17,7 @@ export function findConcepts(draft: PaperDraft, parse: ParseText): void {
   const abstract = draft.fields.find((f) => f.field === 'abstract');
   if (!abstract) return;
   for (const phrase of chunkNounPhrases(parse(abstract.text), abstract.text)) {
-    const noise = leadingNoiseLength(phrase.text, draft.matchers.cues);
+    const noise = leadingNoiseLength(phrase.text, draft.matchers.cues, true);
     if (addNounPhraseTask(draft, phrase, noise)) continue;
     const concept = conceptOf(phrase, noise, draft.matchers);
     if (!concept) continue;
@@ -43,10 +43,17 @@ function conceptOf(phrase: NounPhrase, noise: number, matchers: Matchers): { nam
   if (words.length === 1) return undefined;
   if (matchers.methods.lookup(surface) || matchers.datasets.lookup(surface) || matchers.metrics.lookup(surface) || matchers.tasks.lookup(surface)) return undefined;
   const head = normalizeName(words.at(-1)!);
-  if (!cues.conceptHeads.has(head)) return undefined;
+  if (!cues.conceptHeads.has(head) || (cues.weakConceptHeads.has(head) && words.length > 2)) return undefined;
+  // Every word a plain word: no TeX or symbols, no one-letter variable, no plural before the head.
+  if (words.some((w) => /[^\p{L}-]/u.test(w) || w.length < 2) || words.slice(0, -1).some(isPlural)) return undefined;
   // Plain words only: a capitalised or name-like word makes it a name, a digit a quantity.
   if (words.some((w) => /\d/.test(w) || /\p{Lu}/u.test(w.slice(1)) || (/^\p{Lu}/u.test(w) && w !== words[0]))) return undefined;
   if (words.some((w) => cues.notConceptWords.has(normalizeName(w))) || words.slice(0, -1).some((w) => matchers.stopPhrases.has(normalizeName(w)))) return undefined;
   if (isTaskPhrase(surface, cues, true)) return undefined;
   return { name: surface.toLowerCase(), surface };
+}
+
+/** A plural noun (`images`, `responses`), not a word that merely ends in s (`loss`, `bias`, `physics`). */
+export function isPlural(word: string): boolean {
+  return /[^su'’]s$/i.test(word) && !/(?:ics|sis|ous)$/i.test(word) && word.length > 3;
 }

@@ -2,6 +2,7 @@ import { normalizeName } from '../normalize.js';
 import type { Field } from './evidence.js';
 import type { CueWords } from './matchers.js';
 import type { NounPhrase } from './chunk-noun-phrases.js';
+import { isPlural } from './find-concepts.js';
 import { hasNameMarks } from './find-named-entities.js';
 import type { PaperDraft } from './paper-draft.js';
 
@@ -23,7 +24,9 @@ export function isTaskPhrase(phrase: string, cues: CueWords, techniques: boolean
   if (!cues.taskHeads.has(head) || (!techniques && cues.techniqueHeads.has(head))) return false;
   const modifiers = words.slice(0, -1).map((w) => normalizeName(w));
   if (cues.genericTaskHeads.has(head) && modifiers.every((m) => cues.genericTaskModifiers.has(m))) return false;
-  if (modifiers.some((m, i) => cues.notTaskWords.has(m) && !(i > 0 && m === 'visual'))) return false;
+  if (modifiers.some((m) => cues.notTaskWords.has(m))) return false;
+  // A plural before the head reads as a clause (`images informs …`, `responses matching`).
+  if (words.slice(0, -1).some(isPlural)) return false;
   return !words.some((w) => hasNameMarks(w) && !/^(?:\d+D|Re-\w+)$/i.test(w));
 }
 

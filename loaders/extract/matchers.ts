@@ -23,6 +23,8 @@ export interface CueWords {
   genericTaskHeads: Set<string>;
   leadingNoise: Set<string>;
   conceptHeads: Set<string>;
+  /** Heads so general (`model`, `loss`) that only two-word phrases with them name an idea. */
+  weakConceptHeads: Set<string>;
   notConceptWords: Set<string>;
   hubConcepts: Set<string>;
 }
@@ -47,20 +49,27 @@ export function buildMatchers(lexicon: Lexicon): Matchers {
       genericTaskHeads: keys(cues.genericTaskHeads),
       leadingNoise: keys(cues.leadingNoise),
       conceptHeads: keys(cues.conceptHeads),
+      weakConceptHeads: keys(cues.weakConceptHeads),
       notConceptWords: keys(cues.notConceptWords),
       hubConcepts: keys(cues.hubConcepts),
     },
   };
 }
 
-/** The leading determiners and vague adjectives of a phrase, as one prefix to strip. */
-export function leadingNoiseLength(phrase: string, cues: CueWords): number {
+/**
+ * The length of a phrase's leading determiners and vague adjectives, and, with `verbs`, of a
+ * leading verb form (`mitigating catastrophic forgetting`, `improving preference learning`).
+ */
+export function leadingNoiseLength(phrase: string, cues: CueWords, verbs = false): number {
   const re = /\S+\s+/y;
   let at = 0;
   for (;;) {
     re.lastIndex = at;
     const m = re.exec(phrase);
-    if (!m || !cues.leadingNoise.has(normalizeName(m[0]))) return at;
+    if (!m) return at;
+    const key = normalizeName(m[0]);
+    const verb = verbs && /ing$/.test(key) && !cues.conceptHeads.has(key) && !cues.taskHeads.has(key);
+    if (!cues.leadingNoise.has(key) && !verb && !(verbs && cues.notTaskWords.has(key))) return at;
     at = re.lastIndex;
   }
 }

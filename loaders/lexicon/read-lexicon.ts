@@ -35,6 +35,7 @@ export interface CueWordLists {
   genericTaskHeads: string[];
   leadingNoise: string[];
   conceptHeads: string[];
+  weakConceptHeads: string[];
   notConceptWords: string[];
   hubConcepts: string[];
 }
@@ -50,6 +51,7 @@ const CueWords = z.object({
   genericTaskHeads: Strings,
   leadingNoise: Strings,
   conceptHeads: Strings,
+  weakConceptHeads: Strings,
   notConceptWords: Strings,
   hubConcepts: Strings,
 });
