@@ -82,15 +82,23 @@ export function buildTaskKey(name: string): string {
 }
 
 /**
- * True when `name` is a cut-off copy of a longer name in `all` (`1 Image, 2*2 Stitchi`): a prefix
- * of it that stops inside a word, whose last word is neither English nor a task head.
+ * True when `name` is a cut-off copy of a longer name in `all`: a prefix of it that stops inside
+ * a word (`1 Image, 2*2 Stitchi`) whose last word is neither English nor a task head, or a suffix
+ * of it that starts inside a word (`mage-to-Text Retrieval`) with a first word that is not English.
  */
 export function isTruncated(name: string, all: readonly string[], words: WordList): boolean {
   const lower = name.toLowerCase();
-  const last = lower.split(/[\s-]+/).at(-1) ?? '';
+  const parts = lower.split(/[\s-]+/);
   // Only a cut inside a lower-case run: `3D` before `3DGS` or `NER` before `NeRF` are whole words.
-  if (!/\p{Ll}$/u.test(name) || words.has(last) || isTaskHeadWord(last)) return false;
-  return all.some((other) => other.length > name.length && other.toLowerCase().startsWith(lower) && /\p{Ll}/u.test(other[name.length]!));
+  const cutEnd = /\p{Ll}$/u.test(name) && !words.has(parts.at(-1)!) && !isTaskHeadWord(parts.at(-1)!);
+  const cutStart = /^\p{Ll}/u.test(name) && !words.has(parts[0]!);
+  if (!cutEnd && !cutStart) return false;
+  return all.some((other) => {
+    if (other.length <= name.length) return false;
+    const otherLower = other.toLowerCase();
+    if (cutEnd && otherLower.startsWith(lower) && /\p{Ll}/u.test(other[name.length]!)) return true;
+    return cutStart && otherLower.endsWith(lower) && /\p{L}/u.test(other[other.length - name.length - 1]!);
+  });
 }
 
 interface Group {
@@ -126,7 +134,6 @@ export function buildTaskLexicon(rows: readonly TsvRow[], words: WordList, file 
     if (head) headCounts.set(americanize(head), (headCounts.get(americanize(head)) ?? 0) + 1);
   }
   const groups = new Map<string, Group>();
-  let merged = 0;
   rows.forEach((row, i) => {
     const raw = names[i]!;
     const drop = (reason: string): void => void drops.push({ file, line: row.line, name: raw, reason });
@@ -138,8 +145,7 @@ export function buildTaskLexicon(rows: readonly TsvRow[], words: WordList, file 
     const key = buildTaskKey(cleaned.name);
     if (NOT_TASKS.has(key)) return drop('not a task (reviewed list)');
     let group = groups.get(key);
-    if (group) merged++;
-    else groups.set(key, (group = { key, spellings: [], aliases: [], parents: [], areas: new Set(), lines: [] }));
+    if (!group) groups.set(key, (group = { key, spellings: [], aliases: [], parents: [], areas: new Set(), lines: [] }));
     group.spellings.push(cleaned.name);
     group.lines.push(row.line);
     if (cleaned.acronym) group.aliases.push(cleaned.acronym);
@@ -169,10 +175,10 @@ export function buildTaskLexicon(rows: readonly TsvRow[], words: WordList, file 
     if (owners?.size !== 1 || !acronyms.has(group.key)) continue;
     const owner = groups.get([...owners][0]!)!;
     owner.aliases.push(...group.spellings);
+    owner.lines.push(...group.lines);
     owner.parents.push(...group.parents);
     for (const area of group.areas) owner.areas.add(area);
     groups.delete(group.key);
-    merged += group.spellings.length;
   }
   claim();
 
@@ -210,5 +216,7 @@ export function buildTaskLexicon(rows: readonly TsvRow[], words: WordList, file 
     entries.push({ name, aliases: sortDistinct(aliases, buildMergeKey(name)), parents: sortDistinct(parents), areas: [...group.areas].sort() });
   }
   entries.sort(compareNames);
+  // Every row accepted is a spelling of exactly one entry; the rows beyond one an entry were merged.
+  const merged = [...groups.values()].reduce((sum, group) => sum + group.lines.length, 0) - entries.length;
   return { entries, drops, merged, resolve };
 }
