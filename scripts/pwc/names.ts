@@ -110,18 +110,18 @@ export function hasBalancedParentheses(text: string): boolean {
 /**
  * The spelling to show for names that share a key: the one written most often, then the one with
  * the most title-case words (`Domain Adaptation` over `Domain adaptation`, `Multi-Label` over
- * `MUlTI-LABEL`), then the most capitals (`CIFAR-10` over `cifar-10`), then the fewest hyphens,
- * then the first in code-point order, so the choice never depends on row order.
+ * `MUlTI-LABEL`), then the most capitals (`CIFAR-10` over `cifar-10`), then the most word breaks
+ * (`CIFAR-10` over `CIFAR10`), then the first in code-point order, so the choice never depends on row order.
  */
 export function pickDisplayName(spellings: readonly string[]): string {
   const counts = new Map<string, number>();
   for (const spelling of spellings) counts.set(spelling, (counts.get(spelling) ?? 0) + 1);
   const titleWords = (s: string): number => (s.match(/(?:^|[\s-])\p{Lu}\p{Ll}/gu) ?? []).length;
   const capitals = (s: string): number => (s.match(/\p{Lu}/gu) ?? []).length;
-  const hyphens = (s: string): number => (s.match(/-/g) ?? []).length;
+  const breaks = (s: string): number => (s.match(/[\s-]/g) ?? []).length;
   const ranked = [...counts].sort(
     ([a, countA], [b, countB]) =>
-      countB - countA || titleWords(b) - titleWords(a) || capitals(b) - capitals(a) || hyphens(a) - hyphens(b) || compareCodePoints(a, b),
+      countB - countA || titleWords(b) - titleWords(a) || capitals(b) - capitals(a) || breaks(b) - breaks(a) || compareCodePoints(a, b),
   );
   return ranked[0]![0];
 }
