@@ -86,6 +86,13 @@ export function cleanBenchmarkName(raw: string): CleanBenchmarkName {
     qualifiers.push(name.slice(colon + 1).trim());
     name = head;
   }
+  // `1B Words / Google Billion Word benchmark`: two names of one dataset.
+  const slash = name.indexOf(' / ');
+  if (slash > 0) {
+    const other = name.slice(slash + 3).trim();
+    if (other.split(' ').length <= MAX_BENCHMARK_WORDS && /^[\p{L}\p{N}]/u.test(other)) aliases.push(other);
+    name = name.slice(0, slash).trim();
+  }
   for (const separator of [' - ', ',']) {
     const at = name.indexOf(separator);
     if (at > 0) {

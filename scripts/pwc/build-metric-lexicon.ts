@@ -97,7 +97,9 @@ export function buildMetricLexicon(rows: readonly TsvRow[], context: MetricConte
       drop('not a metric name');
       continue;
     }
-    if (!known && (otherKeys.has(key) || methodKeys.has(key))) {
+    // `RACE-h`: a benchmark's part, named by the benchmark before the hyphen.
+    const family = buildMetricKey(cleaned.base.split('-')[0]!);
+    if (!known && (otherKeys.has(key) || methodKeys.has(key) || (cleaned.base.includes('-') && otherKeys.has(family)))) {
       drop('names a dataset, task or method');
       continue;
     }

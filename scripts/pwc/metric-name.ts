@@ -147,6 +147,12 @@ export function cleanMetricName(raw: string): CleanMetricName {
     name = name.slice(prefix[0].length);
   }
   name = name.replace(/\s*\(?%\)?$/, '').trim();
+  // A split or a shot count anywhere (`Avg. Test Rouge2`, `AP75-R-Test`, `0-shot MRR`) is a setting too.
+  name = name
+    .replace(/-(?:test|val|dev)$/i, '')
+    .replace(/(?:^|\s)(?:test|val|validation|dev|\d+[- ]shots?)(?=\s)/gi, ' ')
+    .replace(/\s+/g, ' ')
+    .trim();
   const tokens = name.split(' ');
   while (tokens.length > 1 && SUBSET_WORDS.has(tokens.at(-1)!.toLowerCase().replace(/\.$/, ''))) qualifiers.unshift(tokens.pop()!);
   name = tokens.join(' ');
@@ -172,10 +178,12 @@ export function cleanMetricName(raw: string): CleanMetricName {
 
 /**
  * The key under which metric names are one metric: the merge key with common short spellings
- * folded (`Acc` = `Accuracy`, `Top-1` = `Top-1 Accuracy`, `F1-score` = `F1`, `Parameters` = `Params`).
+ * and the archive's misspellings folded (`Acc` = `Accuracy` = `Accurcay`, `Top-1` = `Top-1 Accuracy`,
+ * `F1-score` = `F1`, `Parameters` = `Params`).
  */
 export function buildMetricKey(name: string): string {
   let key = buildMergeKey(name.replace(/^(?:number of|num\.?|#)\s*/i, ''));
+  key = key.replace(/accu(?:arcy|ray|rcay)/, 'accuracy').replace(/^cidr$/, 'cider');
   key = key.replace(/acc$/, 'accuracy').replace(/^(top\d+)$/, '$1accuracy').replace(/^(f1)score$/, '$1');
   key = key.replace(/parameters?$/, 'param').replace(/params?$/, 'param').replace(/^(?:m|million)param$/, 'param');
   return key;

@@ -28,7 +28,8 @@ const NOT_TASK_HEADS = new Set([
   'collection', 'comment', 'computing', 'condition', 'conversation', 'crisis', 'department', 'dimension', 'distribution',
   'document', 'education', 'element', 'emotion', 'emphasis', 'engineering', 'environment', 'equipment', 'evening',
   'everything', 'experiment', 'expression', 'fashion', 'foundation', 'function', 'government', 'hearing', 'hypothesis',
-  'information', 'institution', 'instrument', 'intuition', 'king', 'meaning', 'mission', 'moment', 'morning', 'motion',
+  'degradation', 'information', 'institution', 'instrument', 'intuition', 'king', 'management', 'meaning', 'mission',
+  'moment', 'morning', 'motion',
   'movement', 'nation', 'nothing', 'nursing', 'nutrition', 'oasis', 'opinion', 'painting', 'population', 'position',
   'question', 'racing', 'region', 'relation', 'religion', 'ring', 'segment', 'sentiment', 'session', 'setting',
   'situation', 'something', 'spring', 'statement', 'station', 'string', 'tension', 'thesis', 'thing', 'transition',
@@ -142,11 +143,17 @@ export function cleanTaskName(raw: string, rules: TaskNameRules): CleanTaskName 
     else qualifiers.unshift(group.inner);
     name = group.base;
   }
-  // `Video Captioning on MSR-VTT`: a leaderboard's dataset is a setting, not part of the task.
-  const onDataset = /^(.+?) on ((?:\S*\p{Lu}\S*\p{Lu}|\S*\d)\S*(?: \S+)*)$/u.exec(name);
-  if (onDataset) {
-    qualifiers.unshift(onDataset[2]!);
-    name = onDataset[1]!;
+  // `Video Captioning on MSR-VTT`, `6D Pose Estimation using RGB`, `2-task Classification`: a
+  // leaderboard's dataset, input or setting is not part of the task.
+  const setting = /^(.+?) (?:on (?=\S*\p{Lu}\S*\p{Lu}|\S*\d)|using |within )(.+)$/u.exec(name);
+  if (setting) {
+    qualifiers.unshift(setting[2]!);
+    name = setting[1]!;
+  }
+  const count = /^(\d+-(?:tasks?|class(?:es)?|ways?|shots?)) (.+)$/i.exec(name);
+  if (count) {
+    qualifiers.unshift(count[1]!);
+    name = count[2]!;
   }
   if (!/^[\p{L}\p{N}](?:[\p{L}\p{N} ]|['-](?=[\p{L}\p{N}]))*$/u.test(name)) return { ok: false, reason: 'odd punctuation' };
   name = tidyTaskSpelling(name, words);
