@@ -139,6 +139,10 @@ export function cleanBenchmarkName(raw: string): CleanBenchmarkName {
     return { ok: false, reason: 'generic word', base };
   }
   if (tokens.length >= 3 && base === base.toLowerCase()) return { ok: false, reason: 'description in lower case' };
+  // `RSM-based multi-objective optimization using desirability functions`: a title, mostly lower case.
+  if (tokens.length >= 5 && tokens.filter((token) => /^\p{Ll}/u.test(token)).length * 2 > tokens.length) return { ok: false, reason: 'description in lower case' };
+  // `Verireason-RTL-Coder_7b_reasoning_tb_simple`: a file or model name.
+  if ((base.match(/_/g) ?? []).length >= 3) return { ok: false, reason: 'file or model name' };
   return { ok: true, base, aliases, qualifiers };
 }
 

@@ -45,14 +45,14 @@ const LOWER = terms(
  */
 const HIGHER = terms(
   [
-    'accuracy', '[mwb]?acc', 'accuarcy', 'accuray', 'accurcay', 'top-?\\d+', 'f1', 'f0\\.5', 'f2', 'fβ', 'f-?score',
+    'accuracy', '[a-z]?acc', 'accuarcy', 'accuray', 'accurcay', 'top-?\\d+', '[a-z]?f1', 'f0\\.5', 'f2', 'fβ', 'f-?score',
     'f-?measure', 'f-beta', 'e-?measure', 's-?measure', 'bleu(?:-?\\d)?', 'sacrebleu', 'codebleu', 'rouge(?:-?(?:\\d|l|lsum|su4))?',
     'meteor', 'cider(?:-d)?', 'spice', 'spider', 'chrf\\+*', 'bertscore', 'bleurt', 'comet', 'bartscore', 'mauve',
     'clipscore', 'clip ?score', 'clipsim', 'auc', 'auroc', 'aupr', 'auprc', 'aupro', 'roc', 'recall', 'm?rec', 'precision',
-    'prec', 'sensitivity', 'specificity', '(?:m_)?[mihfv]?iou', 'fwiou', 'intersection over union', 'm?dice', 'jaccard', 'psnr',
+    'prec', 'sensitivity', 'specificity', '(?:m_)?[a-z]?iou(?:[a-z]+)?', 'fwiou', 'intersection over union', 'm?dice', 'jaccard', 'psnr',
     'ms-ssim', 'ssim', 'fsim', 'pesq', 'stoi', 'estoi', 'si-sdri?', 'sdri?', 'si-snri?', 'snr', 'csig', 'cbak', 'covl',
     'hits?', 'mrr', 'ndcg', 'pass', 'success', 'returns?', 'rewards?', 'g-mean', 'queries per second', 'qps', 'correlation', 'pearson', 'spearman', 'kendall',
-    'kappa', 'agreement', 'inception score', 'exact match', 'nmi', 'npmi', 'rand index', 'purity', 'm?r@\\d+', 'p@\\d+',
+    'kappa', 'agreement', 'inception score', 'exact match', 'nmi', 'npmi', 'rand index', 'purity', '[a-z]?r@\\d+', 'p@\\d+',
     'rank[- ]?\\d+', 'cmc', 'mota', 'idf1', 'hota', 'pck', 'pckh', 'oks', 'attachment score', 'win rate', 'elo', 'fps',
     'throughput', 'corloc', 'similarity', 'consistency', 'coherence', 'overlap', 'modularity', 'smatch', 'bpref',
     'completion', 'r squared', 'r2', 'd-prime', 'j&f', 'mos', 'dnsmos',
