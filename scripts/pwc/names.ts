@@ -1,4 +1,4 @@
-import { normalizeName } from '../../loaders/normalize.js';
+import { singularize } from '../../loaders/normalize.js';
 
 /** Lower-case English words (proper nouns left out), e.g. Debian's `/usr/share/dict/words`. */
 export type WordList = ReadonlySet<string>;
@@ -32,9 +32,22 @@ export function tidyName(raw: string): string {
     .trim();
 }
 
-/** The key two spellings share when they are one entry: the project's name key, spaces dropped (`CIFAR10` = `CIFAR-10`). */
+/**
+ * The key two spellings share when they are one entry: lower case, accents dropped, only letters,
+ * digits, `+` and `@` kept (and a `.` between digits), a leading article dropped and the last word
+ * singular as the project's normaliser makes it, so `CIFAR10` = `CIFAR-10`, `20NewsGroups` =
+ * `20 Newsgroups` and `Recall @ 10` = `Recall@10`, while `RefCOCO+` stays apart from `RefCOCO`.
+ */
 export function buildMergeKey(name: string): string {
-  return normalizeName(name).replace(/ /g, '');
+  const loose = name
+    .normalize('NFKD')
+    .replace(/\p{M}+/gu, '')
+    .toLowerCase()
+    .replace(/^(?:the|a|an)\s+(?=\S)/, '')
+    .replace(/[^a-z0-9+@.]/g, '')
+    .replace(/(?<!\d)\.|\.(?!\d)/g, '');
+  const tail = /[a-z]+$/.exec(loose);
+  return tail ? loose.slice(0, tail.index) + singularize(tail[0]) : loose;
 }
 
 /** True when every letter in `text` is of the Latin script (accented letters included). */
