@@ -6,13 +6,15 @@ import { digest } from './normalize.js';
 import type { Paper } from './papers.js';
 
 /** Bumped whenever extraction code changes what it finds; the lexicon's content is hashed in too. */
-export const EXTRACTOR_VERSION = 1;
+export const EXTRACTOR_VERSION = 2;
 
 /** The version key of the extraction rules: code version plus a digest of the curated lists. */
 export function extractorVersion(): string {
   const lexiconDir = new URL('./lexicon/', import.meta.url);
   const hash = createHash('sha256').update(String(EXTRACTOR_VERSION));
-  for (const file of readdirSync(lexiconDir).filter((f) => f.endsWith('.json')).sort()) hash.update(readFileSync(new URL(file, lexiconDir)));
+  for (const dir of [lexiconDir, new URL('./pwc/', lexiconDir)]) {
+    for (const file of readdirSync(dir).filter((f) => f.endsWith('.json')).sort()) hash.update(readFileSync(new URL(file, dir)));
+  }
   return hash.digest('hex').slice(0, 12);
 }
 

@@ -3,7 +3,7 @@ import { normalizeName } from '../normalize.js';
 import type { Anchor } from './extract-results.js';
 import { ev, type PaperDraft } from './paper-draft.js';
 
-const COST_METRIC = /^(?:number of parameters|FLOPs|MACs|latency|memory footprint|training time|throughput|model size|inference speed|speedup|energy)/i;
+const COST_METRIC = /^(?:number of parameters|model parameters|parameters|params|FLOPs|MACs|latency|memory footprint|training time|throughput|model size|inference speed|speedup|energy)/i;
 
 /**
  * Curated lists first, longest match first: datasets, metrics (cost measures only next to a
@@ -14,13 +14,18 @@ export function findListedEntities(draft: PaperDraft): void {
   for (const f of draft.fields) {
     for (const hit of matchers.datasets.find(f.text, f.words)) {
       if (claims.isClaimed(f.field, hit.start, hit.end)) continue;
-      const e = draft.datasets.add(hit.surface, ev(f.field, hit), { canonical: hit.entry.name });
-      draft.anchor('dataset', f.field, { name: e.name, start: hit.start, end: hit.end });
-      claims.claim(f.field, hit.start, hit.end);
+      const version = versionAfter(f.text, hit.end);
+      const end = hit.end + version.length;
+      // `MS MARCO V2.1` is its own version of MS MARCO, not MS MARCO itself.
+      const e = version ? draft.datasets.add(f.text.slice(hit.start, end), ev(f.field, { start: hit.start, end })) : draft.datasets.add(hit.surface, ev(f.field, hit), { canonical: hit.entry.name });
+      draft.anchor('dataset', f.field, { name: e.name, start: hit.start, end });
+      claims.claim(f.field, hit.start, end);
     }
     for (const hit of matchers.metrics.find(f.text, f.words)) {
       if (claims.isClaimed(f.field, hit.start, hit.end)) continue;
-      if (isCostMetric(hit.entry) && !hasNumberNear(f.text, hit.start, hit.end)) continue;
+      // Cost measures, and names with an everyday or another technical meaning (`Return`, `MAE`),
+      // are metrics only next to a figure.
+      if ((isCostMetric(hit.entry) || hit.entry.caseSensitive || hit.entry.ambiguous) && !hasNumberNear(f.text, hit.start, hit.end)) continue;
       const e = draft.metrics.add(hit.surface, ev(f.field, hit), { canonical: hit.entry.name });
       draft.higherIsBetter.set(e.key, hit.entry.higherIsBetter);
       draft.anchor('metric', f.field, { name: e.name, start: hit.start, end: hit.end });
@@ -35,8 +40,11 @@ export function findListedEntities(draft: PaperDraft): void {
     }
     for (const hit of matchers.methods.find(f.text, f.words)) {
       if (claims.isClaimed(f.field, hit.start, hit.end)) continue;
-      draft.methods.add(hit.surface, ev(f.field, hit), { role: 'USED', canonical: hit.entry.name });
-      claims.claim(f.field, hit.start, hit.end);
+      const version = versionAfter(f.text, hit.end);
+      const end = hit.end + version.length;
+      if (version) draft.methods.add(f.text.slice(hit.start, end), ev(f.field, { start: hit.start, end }), { role: 'USED' });
+      else draft.methods.add(hit.surface, ev(f.field, hit), { role: 'USED', canonical: hit.entry.name });
+      claims.claim(f.field, hit.start, end);
     }
     for (const hit of matchers.tasks.find(f.text, f.words)) {
       if (claims.isClaimed(f.field, hit.start, hit.end)) continue;
@@ -53,6 +61,11 @@ export function findListedEntities(draft: PaperDraft): void {
       claims.claim(f.field, hit.start, hit.end);
     }
   }
+}
+
+/** A version written after a name (` V2.1`, `-v2`, ` v1.5`), or ''. */
+function versionAfter(text: string, end: number): string {
+  return /^(?:[ -]?[vV]\d+(?:\.\d+)*)(?![\w.-]*\w)/.exec(text.slice(end))?.[0] ?? '';
 }
 
 /** A metric that measures cost, not quality: a mention counts only next to a figure. */

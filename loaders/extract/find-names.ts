@@ -11,6 +11,8 @@ export interface NameCandidate {
 
 // Model sizes and variants that belong to the name before them: `7B`, `410M`, `v2`, `XL`, `Large`.
 const ADJECTIVE_SUFFIX = /-(?:free|based|like|aware|style|specific|level|wise|guided|driven|centric|agnostic|only|enhanced|augmented|conditioned|scale|tuned|trained|friendly|related|oriented)$/i;
+// TeX commands glued to words when markup was stripped: `English$\rightarrow$English`.
+const TEX_GLUE = /(?:rightarrow|leftarrow|Rightarrow|mathbf|mathrm|textbf|textit|emph|cdot|times|approx)\p{Lu}/u;
 const SIZE = /^(?:\d+(?:\.\d+)?[BMKbmk]|v\d+(?:\.\d+)?|XL|XXL|Large|Base|Small|Tiny|Huge)$/;
 
 /**
@@ -20,7 +22,7 @@ const SIZE = /^(?:\d+(?:\.\d+)?[BMKbmk]|v\d+(?:\.\d+)?|XL|XXL|Large|Base|Small|T
 export function isNameLike(word: string): boolean {
   // Names start with a letter (`3D`, `4.5G`, `300B` are quantities), and `MLP-free` or
   // `CAM-based` are adjectives built on a name, not names.
-  if (!/^\p{L}/u.test(word) || ADJECTIVE_SUFFIX.test(word)) return false;
+  if (!/^\p{L}/u.test(word) || ADJECTIVE_SUFFIX.test(word) || TEX_GLUE.test(word)) return false;
   const letters = word.replace(/[^\p{L}]/gu, '');
   if (letters.length < 2 && !/\d/.test(word)) return false;
   const capitals = (word.match(/\p{Lu}/gu) ?? []).length;

@@ -29,7 +29,7 @@ const MAX_WORDS = 7;
  * one name normaliser, longest first, so `ImageNet-1k` wins over `ImageNet`. Runs are only tried
  * from words that can start a name, which keeps a scan to a few map look-ups per word.
  */
-export class Gazetteer<T extends { name: string; aliases: string[] }> {
+export class Gazetteer<T extends { name: string; aliases: string[]; caseSensitive?: boolean }> {
   private readonly forms = new Map<string, Form<T>>();
   /** First word key → the most words a name starting with it has. */
   private readonly starts = new Map<string, number>();
@@ -45,7 +45,7 @@ export class Gazetteer<T extends { name: string; aliases: string[] }> {
           continue;
         }
         const form: Form<T> = { entry };
-        if (isShortCapital(surface)) form.exact = surface;
+        if (isShortCapital(surface) || entry.caseSensitive) form.exact = surface;
         else if (/^(?:The\s+)?\p{Lu}\p{Ll}+$/u.test(surface) || /^The\s/.test(surface)) form.capital = true;
         this.forms.set(key, form);
         const words = key.split(' ');

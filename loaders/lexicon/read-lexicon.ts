@@ -1,5 +1,6 @@
 import { readFileSync } from 'node:fs';
 import { z } from 'zod';
+import { normalizeName } from '../normalize.js';
 
 /** One curated entry: a canonical name and the other spellings papers use. */
 export interface LexiconEntry {
@@ -7,6 +8,12 @@ export interface LexiconEntry {
   aliases: string[];
   /** The family this entry is a version or variant of (`ImageNet-1k` of `ImageNet`): its own entity, linked to it. */
   variantOf?: string;
+  /** Broader entries (a task's parent tasks in the Papers with Code taxonomy). */
+  parents?: string[];
+  /** The name is also ordinary English (`Natural Questions`, `Return`): it matches only as written. */
+  caseSensitive?: boolean;
+  /** The name has another common meaning in papers (`MAE`): a mention needs a supporting cue. */
+  ambiguous?: boolean;
 }
 
 export interface MetricEntry extends LexiconEntry {
@@ -40,7 +47,14 @@ export interface CueWordLists {
   hubConcepts: string[];
 }
 
-const Entry = z.object({ name: z.string().min(1), aliases: z.array(z.string().min(1)).default([]), variantOf: z.string().min(1).optional() });
+const Entry = z.object({
+  name: z.string().min(1),
+  aliases: z.array(z.string().min(1)).default([]),
+  variantOf: z.string().min(1).optional(),
+  parents: z.array(z.string().min(1)).optional(),
+  caseSensitive: z.boolean().optional(),
+  ambiguous: z.boolean().optional(),
+});
 const Metric = Entry.extend({ higherIsBetter: z.boolean().nullable() });
 const Strings = z.array(z.string().min(1));
 const CueWords = z.object({
@@ -65,17 +79,50 @@ function readList<T>(file: string, schema: z.ZodType<T>): T {
 
 let cached: Lexicon | undefined;
 
-/** Reads (once per process) and validates the curated lists shipped with the project. */
+/**
+ * Reads (once per process) and validates the lists shipped with the project: the hand-curated
+ * lists, then the Papers with Code taxonomy (`pwc/`, CC BY-SA 4.0, see its LICENSE.md) for
+ * tasks, benchmarks and metrics. A curated entry wins over a taxonomy entry with the same name,
+ * and a taxonomy entry that the curated lists hold as another kind (`knowledge distillation`, a
+ * concept, is a task there) is left out: one name, one kind.
+ */
 export function readLexicon(): Lexicon {
-  cached ??= {
+  if (cached) return cached;
+  const curated = {
     datasets: readList('./datasets.json', z.array(Entry)),
     methods: readList('./methods.json', z.array(Entry)),
     metrics: readList('./metrics.json', z.array(Metric)),
     tasks: readList('./tasks.json', z.array(Entry)),
     conceptFamilies: readList('./concept-families.json', z.array(Entry)),
+  };
+  const taxonomy = {
+    tasks: readList('./pwc/tasks.json', z.array(Entry)),
+    benchmarks: readList('./pwc/benchmarks.json', z.array(Entry)),
+    metrics: readList('./pwc/metrics.json', z.array(Metric)),
+  };
+  const keysOf = (...lists: Array<readonly LexiconEntry[]>): Set<string> => new Set(lists.flatMap((l) => l.flatMap((e) => [e.name, ...e.aliases].map(normalizeName))));
+  const stop = new Set([...readList('./stop-phrases.json', Strings), ...readList('./not-names.json', Strings)].map(normalizeName));
+  const unseen = <T extends LexiconEntry>(entries: readonly T[], taken: Set<string>): T[] =>
+    entries.filter((e) => admitsTaxonomyName(e.name, stop) && ![e.name, ...e.aliases].some((n) => taken.has(normalizeName(n)) || stop.has(normalizeName(n))));
+  cached = {
+    datasets: [...curated.datasets, ...unseen(taxonomy.benchmarks, keysOf(curated.datasets, curated.methods, curated.metrics, curated.tasks, curated.conceptFamilies))],
+    methods: curated.methods,
+    metrics: [...curated.metrics, ...unseen(taxonomy.metrics, keysOf(curated.datasets, curated.methods, curated.metrics, curated.tasks, curated.conceptFamilies, taxonomy.benchmarks))],
+    tasks: [...curated.tasks, ...unseen(taxonomy.tasks, keysOf(curated.datasets, curated.methods, curated.metrics, curated.tasks, curated.conceptFamilies))],
+    conceptFamilies: curated.conceptFamilies,
     stopPhrases: readList('./stop-phrases.json', Strings),
     notNames: readList('./not-names.json', Strings),
     cueWords: readList('./cue-words.json', CueWords),
   };
   return cached;
+}
+
+/**
+ * A taxonomy name that may become an entity by itself: not one plain word (`Perception`,
+ * `Memory`, `Digits`: leaderboards use them as names, papers as words), not a lower-case
+ * description (`real-world dataset`), not two or three capitals (`SO`, `ID`), not a stop phrase.
+ */
+function admitsTaxonomyName(name: string, stop: ReadonlySet<string>): boolean {
+  if (/^\p{Lu}?\p{Ll}+$/u.test(name) || /^\p{Ll}/u.test(name) || /^\p{Lu}{1,3}s?$/u.test(name) || (name.match(/\p{L}/gu)?.length ?? 0) < 2) return false;
+  return !stop.has(normalizeName(name));
 }
