@@ -88,6 +88,7 @@ export class Neo4jStore implements GraphStore {
       // The statements are sent together and run in order on the server: one wait per batch,
       // not one per statement.
       const statements: Array<Promise<unknown>> = [
+        tx.run(cypher.COUNT_WRITE),
         tx.run(cypher.DELETE_PAPER_RESULTS, { ids: rows.paperIds }),
         tx.run(cypher.DELETE_PAPER_EDGES, { ids: rows.paperIds }),
         tx.run(cypher.MERGE_PAPERS, { rows: rows.papers }),
@@ -102,6 +103,9 @@ export class Neo4jStore implements GraphStore {
   }
 
   async refreshDerived(): Promise<void> {
+    // Every batch counted up to here has committed, so what follows derives from all of them;
+    // batches committed meanwhile stay pending until their own load's refresh.
+    const { written } = await this.writesSoFar();
     await this.write(async (tx) => {
       await tx.run(cypher.DELETE_ORPHANS);
       await tx.run(cypher.DELETE_DERIVED);
@@ -114,6 +118,17 @@ export class Neo4jStore implements GraphStore {
       return broader ? [{ from: id, to: byName.get(broader)! }] : [];
     });
     if (pairs.length > 0) await this.write((tx) => tx.run(cypher.CREATE_BROADER, { rows: pairs }));
+    await this.write((tx) => tx.run(cypher.MARK_DERIVED, { written: neo4j.int(written) }));
+  }
+
+  async derivedPending(): Promise<boolean> {
+    const { written, derived } = await this.writesSoFar();
+    return written > derived;
+  }
+
+  private async writesSoFar(): Promise<{ written: number; derived: number }> {
+    const record = await this.read(async (tx) => (await tx.run(cypher.WRITES_SO_FAR)).records[0]!);
+    return { written: record.get('written') as number, derived: record.get('derived') as number };
   }
 
   async counts(): Promise<Counts> {
