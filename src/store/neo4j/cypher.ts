@@ -35,8 +35,10 @@ export const SCHEMA: string[] = [
 
 // Derived edges are tracked by two counters on one :KgState node (outside the graph's labels, so
 // no count, search or path sees it): `written` goes up in every write batch's transaction,
-// `derived` is set by a refresh to the `written` it started from. `written > derived` means some
+// `derived` is set by a refresh to the `written` it derived from. `written > derived` means some
 // papers' CITES/BROADER edges are missing: a load is running or stopped before deriving them.
+// Write batches and refreshes both write this node first, so its lock orders them: refreshes run
+// one at a time, and no batch commits during one.
 
 export const COUNT_WRITE = `
 MERGE (s:KgState {id: 'derive'})
@@ -46,9 +48,14 @@ export const WRITES_SO_FAR = `
 OPTIONAL MATCH (s:KgState {id: 'derive'})
 RETURN coalesce(s.written, 0) AS written, coalesce(s.derived, 0) AS derived`;
 
-export const MARK_DERIVED = `
+/** Takes the :KgState lock for a refresh (until its transaction ends). */
+export const LOCK_STATE = `
 MERGE (s:KgState {id: 'derive'})
-SET s.derived = CASE WHEN coalesce(s.derived, 0) > $written THEN s.derived ELSE $written END`;
+SET s.derivedAt = datetime()`;
+
+export const MARK_DERIVED = `
+MATCH (s:KgState {id: 'derive'})
+SET s.derived = coalesce(s.written, 0)`;
 
 export const DELETE_PAPER_RESULTS = `
 UNWIND $ids AS id

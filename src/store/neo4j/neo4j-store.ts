@@ -103,22 +103,22 @@ export class Neo4jStore implements GraphStore {
   }
 
   async refreshDerived(): Promise<void> {
-    // Every batch counted up to here has committed, so what follows derives from all of them;
-    // batches committed meanwhile stay pending until their own load's refresh.
-    const { written } = await this.writesSoFar();
+    // One transaction, holding the :KgState lock from its first statement: no write batch commits
+    // meanwhile and no other refresh runs, so it derives from exactly the batches it marks derived.
     await this.write(async (tx) => {
+      await tx.run(cypher.LOCK_STATE);
       await tx.run(cypher.DELETE_ORPHANS);
       await tx.run(cypher.DELETE_DERIVED);
       await tx.run(cypher.CREATE_CITES);
+      const concepts = (await tx.run('MATCH (c:Concept) RETURN c.name AS name, c.id AS id')).records;
+      const byName = new Map(concepts.map((r) => [r.get('name') as string, r.get('id') as string]));
+      const pairs = [...byName].flatMap(([name, id]) => {
+        const broader = broaderName(name, byName);
+        return broader ? [{ from: id, to: byName.get(broader)! }] : [];
+      });
+      if (pairs.length > 0) await tx.run(cypher.CREATE_BROADER, { rows: pairs });
+      await tx.run(cypher.MARK_DERIVED);
     });
-    const concepts = await this.read(async (tx) => (await tx.run('MATCH (c:Concept) RETURN c.name AS name, c.id AS id')).records);
-    const byName = new Map(concepts.map((r) => [r.get('name') as string, r.get('id') as string]));
-    const pairs = [...byName].flatMap(([name, id]) => {
-      const broader = broaderName(name, byName);
-      return broader ? [{ from: id, to: byName.get(broader)! }] : [];
-    });
-    if (pairs.length > 0) await this.write((tx) => tx.run(cypher.CREATE_BROADER, { rows: pairs }));
-    await this.write((tx) => tx.run(cypher.MARK_DERIVED, { written: neo4j.int(written) }));
   }
 
   async derivedPending(): Promise<boolean> {
