@@ -99,6 +99,7 @@ async function loadEmbedded(graphs: readonly PaperGraph[]): Promise<{ seconds: n
   });
   clearInterval(sampler);
   peak = Math.max(peak, process.memoryUsage().rss);
+  await store.close();
   await rm(dir, { recursive: true, force: true });
   return { seconds, peakMiB: (peak - base) / 1024 / 1024 };
 }

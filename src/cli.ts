@@ -1,9 +1,10 @@
 import { Command, CommanderError } from 'commander';
 import { addExtractCommand } from './cli/extract-command.js';
-import { addLoadCommand, addStatsCommand } from './cli/load-command.js';
+import { addLoadCommand } from './cli/load-command.js';
 import { addPapersCommand } from './cli/papers-command.js';
+import { addStatsCommand } from './cli/stats-command.js';
 import { readConfig, type Config } from './config.js';
-import { ExitCode, KgError } from './errors.js';
+import { DataFolderBusyError, ExitCode, KgError } from './errors.js';
 
 /** Builds the `kg` command-line program; config is read lazily so `--help` never needs it. */
 export function createProgram(): Command {
@@ -29,7 +30,7 @@ export async function runCli(argv: readonly string[]): Promise<void> {
       process.exitCode = error.exitCode === 0 ? ExitCode.OK : ExitCode.USAGE;
     } else if (error instanceof KgError) {
       process.stderr.write(`kg: ${error.message}\n`);
-      process.exitCode = ExitCode.USAGE;
+      process.exitCode = error instanceof DataFolderBusyError ? ExitCode.DATA_FOLDER_BUSY : ExitCode.USAGE;
     } else {
       process.stderr.write(`kg: unexpected failure: ${(error as Error).stack ?? String(error)}\n`);
       process.exitCode = ExitCode.FAILED;

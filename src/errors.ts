@@ -38,6 +38,8 @@ export const ExitCode = {
   LOADED_WITH_REJECTIONS: 3,
   /** Nothing could be read: no paper came out of the given paths. */
   NOTHING_READ: 4,
+  /** Nothing was written: another process is writing the embedded store's data folder. */
+  DATA_FOLDER_BUSY: 5,
 } as const;
 export type ExitCode = (typeof ExitCode)[keyof typeof ExitCode];
 
@@ -48,5 +50,29 @@ export class StoreError extends KgError {
     override readonly cause?: unknown,
   ) {
     super('STORE_UNAVAILABLE', message);
+  }
+}
+
+/**
+ * Another process holds the embedded store's data folder for writing. The message names it (pid,
+ * command, since when) and says how to proceed.
+ */
+export class DataFolderBusyError extends KgError {
+  constructor(
+    message: string,
+    /** The holder in words: `the paper-kg server (pid 12, since …)`. */
+    readonly holder: string,
+  ) {
+    super('DATA_FOLDER_BUSY', message);
+  }
+}
+
+/**
+ * The embedded store's file changed on disk since this process read it: a process that ignores
+ * the data-folder lock wrote it. Saving would overwrite that write, so nothing is saved.
+ */
+export class DataFolderChangedError extends KgError {
+  constructor(message: string) {
+    super('DATA_FOLDER_CHANGED', message);
   }
 }

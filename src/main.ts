@@ -1,5 +1,5 @@
 import { readConfig, type Config } from './config.js';
-import { ConfigError, KgError } from './errors.js';
+import { ConfigError, DataFolderBusyError, ExitCode, KgError } from './errors.js';
 import { startServer } from './graphql/server.js';
 import { createLogger } from './logger.js';
 
@@ -15,7 +15,7 @@ async function main(): Promise<void> {
   } catch (error) {
     if (error instanceof ConfigError) {
       process.stderr.write(`paper-kg: ${error.message}\n`);
-      process.exit(2);
+      process.exit(ExitCode.USAGE);
     }
     throw error;
   }
@@ -33,15 +33,16 @@ async function main(): Promise<void> {
       ...(config.apiKey ? { apiKey: config.apiKey } : {}),
     });
   } catch (error) {
-    logger.fatal({ err: error }, 'server could not start');
+    // A busy data folder is an expected refusal: its message says all, no stack trace in the log.
+    if (!(error instanceof DataFolderBusyError)) logger.fatal({ err: error }, 'server could not start');
     process.stderr.write(`paper-kg: ${error instanceof KgError ? error.message : (error as Error).stack}\n`);
-    process.exit(1);
+    process.exit(error instanceof DataFolderBusyError ? ExitCode.DATA_FOLDER_BUSY : ExitCode.FAILED);
   }
   process.stdout.write(`paper-kg: GraphQL at ${server.url}/graphql, playground at ${server.url}/playground, explorer at ${server.url}/explorer (${server.store.kind} store)\n`);
   const stop = async (signal: string): Promise<void> => {
     logger.info({ signal }, 'shutting down: finishing requests in flight');
     await server.close();
-    process.exit(0);
+    process.exit(ExitCode.OK);
   };
   process.once('SIGTERM', () => void stop('SIGTERM'));
   process.once('SIGINT', () => void stop('SIGINT'));

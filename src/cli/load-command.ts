@@ -1,24 +1,41 @@
 import cliProgress from 'cli-progress';
-import type { Command } from 'commander';
+import { InvalidArgumentError, type Command } from 'commander';
 import { ExtractionCache } from '../../loaders/extraction-cache.js';
 import { loadPapers, type LoadProgress } from '../../loaders/load.js';
 import type { Config } from '../config.js';
-import type { Counts } from '../store/graph-model.js';
+import { describeHolder } from '../store/embedded/data-folder-lock.js';
+import { EmbeddedStore } from '../store/embedded/embedded-store.js';
 import { openStore } from '../store/open-store.js';
 import { exitCodeFor, formatReport } from './format-report.js';
+import { describeStore, formatCounts } from './stats-command.js';
 
-/** `kg load <paths...>`: reads, extracts and writes papers into the configured store. */
+/**
+ * `kg load <paths...>`: reads, extracts and writes papers into the configured store. On the
+ * embedded store it holds the data folder from start to end (one writer at a time) and exits 5,
+ * writing nothing, when another process holds it, unless `--wait` lets it queue.
+ */
 export function addLoadCommand(program: Command, config: () => Config): void {
   program
     .command('load')
     .description('read paper sources, extract their entities and load them into the graph store (Neo4j when NEO4J_URI is set, else embedded)')
     .argument('<paths...>', 'files, folders (read recursively) or - for stdin')
     .option('--no-cache', 'extract every paper again instead of reusing cached results')
-    .action(async (paths: string[], options: { cache: boolean }) => {
+    .option('--wait <seconds>', 'when another process writes the embedded data folder, wait up to this long for it instead of stopping at once', parseSeconds, 0)
+    .addHelpText('after', '\nExit codes: 0 all loaded, 3 loaded with rejections, 4 nothing could be read,\n5 nothing written: another process (the server, another load) writes the embedded data folder.')
+    .action(async (paths: string[], options: { cache: boolean; wait: number }) => {
       const c = config();
-      const store = await openStore(c);
+      const store = await openStore(c, {
+        access: 'write',
+        holder: { role: 'load', command: `kg load ${paths.join(' ')}`.slice(0, 300) },
+        waitSeconds: options.wait,
+        onWait: (busy) => process.stderr.write(`kg load: ${c.dataDir} is in use by ${busy.holder}; waiting up to ${options.wait} s for it\n`),
+      });
       const progress = createProgress(process.stderr.isTTY === true);
       try {
+        if (store instanceof EmbeddedStore && store.tookOverFrom) {
+          process.stderr.write(`kg load: took over ${c.dataDir} from ${describeHolder(store.tookOverFrom)}, which ended without releasing it (every write it reported done was saved; work it had not finished is not in the store)\n`);
+        }
+        if (await store.derivedPending()) process.stderr.write('kg load: derived edges (CITES, BROADER) were pending from an earlier load; this load derives them\n');
         const report = await loadPapers(paths, store, {
           ...c.read,
           ...(options.cache ? { cache: new ExtractionCache(`${c.dataDir}/cache`) } : {}),
@@ -27,7 +44,7 @@ export function addLoadCommand(program: Command, config: () => Config): void {
         progress.stop();
         process.stderr.write(formatReport('kg load', report.read));
         process.stderr.write(
-          `  wrote ${report.papersWritten} papers into the ${store.kind} store ` +
+          `  wrote ${report.papersWritten} papers into ${describeStore(store, c)} ` +
             `(read ${report.seconds.read.toFixed(1)} s, extract ${report.seconds.extract.toFixed(1)} s, write ${report.seconds.write.toFixed(1)} s)\n`,
         );
         process.stdout.write(formatCounts(report.counts));
@@ -39,28 +56,10 @@ export function addLoadCommand(program: Command, config: () => Config): void {
     });
 }
 
-/** `kg stats`: node counts per label and relationship counts per type in the configured store. */
-export function addStatsCommand(program: Command, config: () => Config): void {
-  program
-    .command('stats')
-    .description('print the number of nodes per label and relationships per type in the configured store')
-    .action(async () => {
-      const store = await openStore(config());
-      try {
-        process.stdout.write(formatCounts(await store.counts()));
-      } finally {
-        await store.close();
-      }
-    });
-}
-
-export function formatCounts(counts: Counts): string {
-  const width = 14;
-  const lines = ['nodes'];
-  for (const [label, n] of Object.entries(counts.labels)) lines.push(`  ${label.padEnd(width)}${String(n).padStart(8)}`);
-  lines.push('relationships');
-  for (const [type, n] of Object.entries(counts.relationships)) lines.push(`  ${type.padEnd(width)}${String(n).padStart(8)}`);
-  return `${lines.join('\n')}\n`;
+function parseSeconds(value: string): number {
+  const seconds = Number(value);
+  if (!Number.isFinite(seconds) || seconds < 0) throw new InvalidArgumentError(`"${value}" is not a number of seconds (0 or more).`);
+  return seconds;
 }
 
 /** A progress bar on a terminal; plain lines, one per phase change, when not. */

@@ -11,6 +11,8 @@ import { ExtractionCache } from '../../loaders/extraction-cache.js';
 import { loadPapers } from '../../loaders/load.js';
 import { KgError, StoreError } from '../errors.js';
 import { createLogger, type Logger } from '../logger.js';
+import { describeHolder } from '../store/embedded/data-folder-lock.js';
+import { EmbeddedStore } from '../store/embedded/embedded-store.js';
 import { openStore } from '../store/open-store.js';
 import type { GraphStore } from '../store/store.js';
 import { createWebRouter } from '../web/web-router.js';
@@ -55,11 +57,15 @@ const CLIENT_CODES = new Set(['BAD_USER_INPUT', 'GRAPHQL_PARSE_FAILED', 'GRAPHQL
 export async function startServer(options: ServerOptions): Promise<RunningServer> {
   const logger = options.logger ?? createLogger('silent');
   const ownStore = options.store === undefined;
-  const store = options.store ?? (await openStore({ dataDir: options.dataDir, ...(options.neo4j ? { neo4j: options.neo4j } : {}) }));
-  if (ownStore && (await store.counts()).labels.Paper === 0) {
-    const started = performance.now();
-    const report = await loadPapers(options.corpusPaths, store, { cache: new ExtractionCache(`${options.dataDir}/cache`) });
-    logger.info({ papers: report.papersWritten, rejected: report.read.rejections.length, seconds: ((performance.now() - started) / 1000).toFixed(1) }, 'corpus loaded into the store');
+  // The server writes its embedded folder for as long as it runs (the corpus, ingest): it holds it.
+  const store =
+    options.store ??
+    (await openStore({ dataDir: options.dataDir, ...(options.neo4j ? { neo4j: options.neo4j } : {}) }, { access: 'write', holder: { role: 'server', command: `paper-kg server (${process.argv.slice(1).join(' ')})` } }));
+  try {
+    await prepareStore(store, ownStore, options, logger);
+  } catch (error) {
+    if (ownStore) await store.close();
+    throw error;
   }
 
   const app = express();
@@ -132,6 +138,7 @@ export async function startServer(options: ServerOptions): Promise<RunningServer
   await new Promise<void>((resolve) => httpServer.listen(options.port, options.host ?? '127.0.0.1', resolve));
   const { port } = httpServer.address() as AddressInfo;
   const url = `http://${options.host && options.host !== '0.0.0.0' ? options.host : '127.0.0.1'}:${port}`;
+  if (ownStore && store instanceof EmbeddedStore) store.announce({ url, ingest: options.apiKey !== undefined });
   logger.info({ url, store: store.kind }, 'server ready');
   let closing: Promise<void> | undefined;
   return {
@@ -144,6 +151,26 @@ export async function startServer(options: ServerOptions): Promise<RunningServer
         if (ownStore) await store.close();
       })()),
   };
+}
+
+/**
+ * Before serving an own store: the corpus into an empty one, and the derived edges a load left
+ * pending (it stopped between its papers and its CITES/BROADER edges).
+ */
+async function prepareStore(store: GraphStore, ownStore: boolean, options: ServerOptions, logger: Logger): Promise<void> {
+  if (!ownStore) return;
+  if (store instanceof EmbeddedStore && store.tookOverFrom) {
+    logger.warn({ previous: store.tookOverFrom }, `took over the data folder from ${describeHolder(store.tookOverFrom)}, which ended without releasing it`);
+  }
+  if ((await store.counts()).labels.Paper === 0) {
+    const started = performance.now();
+    const report = await loadPapers(options.corpusPaths, store, { cache: new ExtractionCache(`${options.dataDir}/cache`) });
+    logger.info({ papers: report.papersWritten, rejected: report.read.rejections.length, seconds: ((performance.now() - started) / 1000).toFixed(1) }, 'corpus loaded into the store');
+  } else if (await store.derivedPending()) {
+    const started = performance.now();
+    await store.refreshDerived();
+    logger.warn({ seconds: ((performance.now() - started) / 1000).toFixed(1) }, 'derived CITES/BROADER edges that an interrupted load had left pending');
+  }
 }
 
 function closeServer(server: Server): Promise<void> {

@@ -100,6 +100,11 @@ export interface GraphStore {
   writePapers(graphs: readonly PaperGraph[]): Promise<void>;
   /** Re-derives CITES and BROADER edges and drops entities no paper points at any more. */
   refreshDerived(): Promise<void>;
+  /**
+   * True when papers were written that `refreshDerived` has not covered yet: a load is running,
+   * or one stopped between its papers and its derived edges (the next load or start finishes it).
+   */
+  derivedPending(): Promise<boolean>;
 
   counts(): Promise<Counts>;
   node(id: string): Promise<GraphNode | null>;

@@ -214,6 +214,8 @@ export const resolvers = {
       return {
         nodes: Object.entries(counts.labels).map(([name, count]) => ({ name, count })),
         relationships: Object.entries(counts.relationships).map(([name, count]) => ({ name, count })),
+        // A function: graphql-js calls it only when the field is asked for.
+        derivedPending: () => ctx.store.derivedPending(),
       };
     },
   },

@@ -1,9 +1,11 @@
-import { mkdirSync, readFileSync, renameSync, writeFileSync, existsSync } from 'node:fs';
+import { mkdirSync, readFileSync, renameSync, statSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import Graph from 'graphology';
 import MiniSearch from 'minisearch';
+import { DataFolderChangedError } from '../../errors.js';
 import { emptyCounts, type Counts, type EntityNode, type Label, type PaperGraph, type RelationshipType, type ResultNode, type Span } from '../graph-model.js';
 import { RELATING_LABELS, relatednessOf } from '../rank-related.js';
+import { DataFolderLock, type Holder, type HolderRole } from './data-folder-lock.js';
 import { smallestShortestPath } from './shortest-path.js';
 import { rankHits, scoreTerms, SEARCH_CANDIDATES, searchTerms } from '../rank-search.js';
 import { broaderName, compare, comparePapers, displayName, distinctNodes, rankRelated, searchTextOf, sortLeaderboard } from '../graph-rules.js';
@@ -25,35 +27,103 @@ const FILE = 'graph.json';
 // 2: the index splits text with rank-search.ts searchTerms (1 used MiniSearch's own tokenizer).
 const FORMAT_VERSION = 2;
 
+interface SavedStore {
+  version: number;
+  graph: object;
+  index: string;
+  /** Papers were saved before their CITES/BROADER edges were derived (absent in older files: false). */
+  derivedPending?: boolean;
+}
+
+export interface EmbeddedOpenOptions {
+  /**
+   * `write` (the default) takes the data folder's lock for as long as the store is open; `read`
+   * takes none and refuses writes: a snapshot of the last save, readable beside a running writer.
+   */
+  access?: 'write' | 'read';
+  /** How this writer is named to a process that finds the folder taken. */
+  holder?: { role: HolderRole; command: string };
+}
+
 /**
  * The default store: an in-process graph (graphology) with a full-text index (MiniSearch),
  * persisted as one JSON file in the data directory, so a restart neither re-extracts nor
  * re-indexes. Answers every question of the store contract exactly as the Neo4j store does.
+ * One process writes a data folder at a time (data-folder-lock.ts); readers open it read-only.
  */
 export class EmbeddedStore implements GraphStore {
   readonly kind = 'embedded';
   private graph = new Graph.MultiDirectedGraph<NodeAttributes, EdgeAttributes>();
   private index = createIndex();
   private dirty = false;
+  /** Whether CITES/BROADER edges are derived from every paper written. */
+  private derivedCurrent = true;
+  /** The saved file as this process last read or wrote it (inode, size, mtime); null: no file. */
+  private fileSeen: string | null = null;
+  private closed = false;
 
-  private constructor(private readonly dir: string) {}
+  private constructor(
+    readonly dir: string,
+    private readonly lock: DataFolderLock | null,
+  ) {}
 
-  /** Opens the store in `dir`, loading the persisted graph and index when there is one. */
-  static open(dir: string): EmbeddedStore {
-    const store = new EmbeddedStore(dir);
-    const file = join(dir, FILE);
-    if (existsSync(file)) {
-      const saved = JSON.parse(readFileSync(file, 'utf8')) as { version: number; graph: object; index: string };
-      if (saved.version === FORMAT_VERSION) {
-        store.graph.import(saved.graph as Parameters<typeof store.graph.import>[0]);
-        store.index = MiniSearch.loadJSON<SearchDocument>(saved.index, INDEX_OPTIONS);
-      } else {
-        // An older format starts an empty store (the server reloads its corpus); the old file is
-        // kept beside it, not overwritten, so papers loaded from elsewhere are not lost.
-        renameSync(file, join(dir, `graph.v${saved.version}.json`));
-      }
+  /**
+   * Opens the store in `dir`, loading the persisted graph and index when there is one. For
+   * writing, first takes the folder's lock: throws DataFolderBusyError when another process (or
+   * another open store) holds it.
+   */
+  static open(dir: string, options: EmbeddedOpenOptions = {}): EmbeddedStore {
+    const lock = options.access === 'read' ? null : DataFolderLock.acquire(dir, options.holder ?? { role: 'other', command: process.argv.slice(1).join(' ') });
+    const store = new EmbeddedStore(dir, lock);
+    try {
+      store.readFile();
+    } catch (error) {
+      lock?.release();
+      throw error;
     }
     return store;
+  }
+
+  private readFile(): void {
+    const file = join(this.dir, FILE);
+    const seen = fileSignature(file);
+    if (seen === null) return;
+    const saved = JSON.parse(readFileSync(file, 'utf8')) as SavedStore;
+    if (saved.version === FORMAT_VERSION) {
+      this.graph.import(saved.graph as Parameters<typeof this.graph.import>[0]);
+      this.index = MiniSearch.loadJSON<SearchDocument>(saved.index, INDEX_OPTIONS);
+      this.derivedCurrent = saved.derivedPending !== true;
+      this.fileSeen = seen;
+    } else if (this.lock) {
+      // An older format starts an empty store (the server reloads its corpus); the old file is
+      // kept beside it, not overwritten, so papers loaded from elsewhere are not lost.
+      renameSync(file, join(this.dir, `graph.v${saved.version}.json`));
+    }
+  }
+
+  /** The process a folder's lock names: its holder, or one that died holding it; null if none. */
+  static holderOf(dir: string): (Holder & { running: boolean }) | null {
+    const holder = DataFolderLock.readHolder(dir);
+    return holder ? { ...holder, running: DataFolderLock.isRunning(holder) } : null;
+  }
+
+  /** The holder of this folder before us, when it died holding it (and what it had not saved is lost). */
+  get tookOverFrom(): Holder | null {
+    return this.lock?.tookOverFrom ?? null;
+  }
+
+  /** When the graph file was last saved; null before the first save. */
+  get savedAt(): Date | null {
+    try {
+      return statSync(join(this.dir, FILE)).mtime;
+    } catch {
+      return null;
+    }
+  }
+
+  /** Tells processes that find the folder taken where this server listens (holder file). */
+  announce(details: { url: string; ingest: boolean }): void {
+    this.lock?.announce(details);
   }
 
   /** True when the store holds no paper (a fresh data directory). */
@@ -62,8 +132,29 @@ export class EmbeddedStore implements GraphStore {
   }
 
   async writePapers(graphs: readonly PaperGraph[]): Promise<void> {
+    this.assertWritable();
     for (const g of graphs) this.writePaper(g);
     this.dirty = true;
+    this.derivedCurrent = false;
+  }
+
+  async derivedPending(): Promise<boolean> {
+    return !this.derivedCurrent;
+  }
+
+  /**
+   * Refuses a write this store could not save: read-only or closed, or the file changed on disk
+   * since it was read (a process that ignored the lock wrote it; saving would overwrite that).
+   */
+  private assertWritable(): void {
+    if (!this.lock || this.closed) throw new Error(`the embedded store in ${this.dir} is ${this.closed ? 'closed' : 'open read-only'}`);
+    const file = join(this.dir, FILE);
+    if (fileSignature(file) !== this.fileSeen) {
+      throw new DataFolderChangedError(
+        `${file} was changed by another process since this one read it; not overwriting it. ` +
+          'Restart this process to read the new file (and let only processes that take the data-folder lock write it).',
+      );
+    }
   }
 
   private writePaper(g: PaperGraph): void {
@@ -119,6 +210,7 @@ export class EmbeddedStore implements GraphStore {
   }
 
   async refreshDerived(): Promise<void> {
+    this.assertWritable();
     // Entities, repositories and links no paper or result points at any more go.
     for (const id of this.graph.nodes()) {
       const { label } = this.graph.getNodeAttributes(id);
@@ -150,19 +242,27 @@ export class EmbeddedStore implements GraphStore {
       const broader = broaderName(name, concepts);
       if (broader) this.addEdge(id, concepts.get(broader)!, 'BROADER', []);
     }
+    this.derivedCurrent = true;
     this.save();
   }
 
-  /** Writes the graph and index to the data directory, atomically (temp file, then rename). */
+  /**
+   * Writes the graph and index to the data directory, atomically (temp file, then rename), so a
+   * reader or a crash sees the previous save or this one, never a mix. Papers saved before their
+   * derived edges are marked so, and the next load or server start derives them.
+   */
   save(): void {
+    this.assertWritable();
     // Replaced documents leave dirt in the index; rather than vacuuming (which trips over indexes
     // restored from JSON), a changed index is rebuilt from the graph before it is written.
     if (this.index.dirtCount > 0) this.rebuildIndex();
     mkdirSync(this.dir, { recursive: true });
     const file = join(this.dir, FILE);
     const temp = `${file}.${process.pid}.tmp`;
-    writeFileSync(temp, JSON.stringify({ version: FORMAT_VERSION, graph: this.graph.export(), index: JSON.stringify(this.index) }));
+    const saved: SavedStore = { version: FORMAT_VERSION, graph: this.graph.export(), index: JSON.stringify(this.index), derivedPending: !this.derivedCurrent };
+    writeFileSync(temp, JSON.stringify(saved));
     renameSync(temp, file);
+    this.fileSeen = fileSignature(file);
     this.dirty = false;
   }
 
@@ -340,8 +440,15 @@ export class EmbeddedStore implements GraphStore {
 
   async ping(): Promise<void> {}
 
+  /** Saves what is not saved yet, then lets the data folder go. Idempotent. */
   async close(): Promise<void> {
-    if (this.dirty) this.save();
+    if (this.closed) return;
+    try {
+      if (this.dirty) this.save();
+    } finally {
+      this.closed = true;
+      this.lock?.release();
+    }
   }
 
   private metricOf(result: ResultNode): EntityNode | null {
@@ -374,4 +481,12 @@ function createIndex(): MiniSearch<SearchDocument> {
   return new MiniSearch<SearchDocument>(INDEX_OPTIONS);
 }
 
-
+/** A file's identity and version as stat gives them: equal strings, same file and contents. */
+function fileSignature(file: string): string | null {
+  try {
+    const stat = statSync(file, { bigint: true });
+    return `${stat.ino}:${stat.size}:${stat.mtimeNs}`;
+  } catch {
+    return null;
+  }
+}

@@ -30,7 +30,32 @@ export const SCHEMA: string[] = [
   // or `3.5` as one word where searchTerms sees two. Earlier versions' indexes are dropped.
   ...['paper_text', 'entity_names', 'repository_names'].map((name) => `DROP INDEX ${name} IF EXISTS`),
   `CREATE FULLTEXT INDEX search_terms IF NOT EXISTS FOR (n:${SEARCHABLE_LABELS.join('|')}) ON EACH [n.searchName, n.searchText] OPTIONS {indexConfig: {\`fulltext.analyzer\`: 'whitespace'}}`,
+  'CREATE CONSTRAINT kg_state_id IF NOT EXISTS FOR (s:KgState) REQUIRE s.id IS UNIQUE',
 ];
+
+// Derived edges are tracked by two counters on one :KgState node (outside the graph's labels, so
+// no count, search or path sees it): `written` goes up in every write batch's transaction,
+// `derived` is set by a refresh to the `written` it derived from. `written > derived` means some
+// papers' CITES/BROADER edges are missing: a load is running or stopped before deriving them.
+// Write batches and refreshes both write this node first, so its lock orders them: refreshes run
+// one at a time, and no batch commits during one.
+
+export const COUNT_WRITE = `
+MERGE (s:KgState {id: 'derive'})
+SET s.written = coalesce(s.written, 0) + 1`;
+
+export const WRITES_SO_FAR = `
+OPTIONAL MATCH (s:KgState {id: 'derive'})
+RETURN coalesce(s.written, 0) AS written, coalesce(s.derived, 0) AS derived`;
+
+/** Takes the :KgState lock for a refresh (until its transaction ends). */
+export const LOCK_STATE = `
+MERGE (s:KgState {id: 'derive'})
+SET s.derivedAt = datetime()`;
+
+export const MARK_DERIVED = `
+MATCH (s:KgState {id: 'derive'})
+SET s.derived = coalesce(s.written, 0)`;
 
 export const DELETE_PAPER_RESULTS = `
 UNWIND $ids AS id

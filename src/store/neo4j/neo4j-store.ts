@@ -88,6 +88,7 @@ export class Neo4jStore implements GraphStore {
       // The statements are sent together and run in order on the server: one wait per batch,
       // not one per statement.
       const statements: Array<Promise<unknown>> = [
+        tx.run(cypher.COUNT_WRITE),
         tx.run(cypher.DELETE_PAPER_RESULTS, { ids: rows.paperIds }),
         tx.run(cypher.DELETE_PAPER_EDGES, { ids: rows.paperIds }),
         tx.run(cypher.MERGE_PAPERS, { rows: rows.papers }),
@@ -102,18 +103,32 @@ export class Neo4jStore implements GraphStore {
   }
 
   async refreshDerived(): Promise<void> {
+    // One transaction, holding the :KgState lock from its first statement: no write batch commits
+    // meanwhile and no other refresh runs, so it derives from exactly the batches it marks derived.
     await this.write(async (tx) => {
+      await tx.run(cypher.LOCK_STATE);
       await tx.run(cypher.DELETE_ORPHANS);
       await tx.run(cypher.DELETE_DERIVED);
       await tx.run(cypher.CREATE_CITES);
+      const concepts = (await tx.run('MATCH (c:Concept) RETURN c.name AS name, c.id AS id')).records;
+      const byName = new Map(concepts.map((r) => [r.get('name') as string, r.get('id') as string]));
+      const pairs = [...byName].flatMap(([name, id]) => {
+        const broader = broaderName(name, byName);
+        return broader ? [{ from: id, to: byName.get(broader)! }] : [];
+      });
+      if (pairs.length > 0) await tx.run(cypher.CREATE_BROADER, { rows: pairs });
+      await tx.run(cypher.MARK_DERIVED);
     });
-    const concepts = await this.read(async (tx) => (await tx.run('MATCH (c:Concept) RETURN c.name AS name, c.id AS id')).records);
-    const byName = new Map(concepts.map((r) => [r.get('name') as string, r.get('id') as string]));
-    const pairs = [...byName].flatMap(([name, id]) => {
-      const broader = broaderName(name, byName);
-      return broader ? [{ from: id, to: byName.get(broader)! }] : [];
-    });
-    if (pairs.length > 0) await this.write((tx) => tx.run(cypher.CREATE_BROADER, { rows: pairs }));
+  }
+
+  async derivedPending(): Promise<boolean> {
+    const { written, derived } = await this.writesSoFar();
+    return written > derived;
+  }
+
+  private async writesSoFar(): Promise<{ written: number; derived: number }> {
+    const record = await this.read(async (tx) => (await tx.run(cypher.WRITES_SO_FAR)).records[0]!);
+    return { written: record.get('written') as number, derived: record.get('derived') as number };
   }
 
   async counts(): Promise<Counts> {
