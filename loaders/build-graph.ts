@@ -80,6 +80,8 @@ function buildGraph(paper: ExtractedPaper, names: ReadonlyMap<string, { name: st
       const chosen = names.get(entity.id);
       const node: EntityNode = { id: entity.id, label, name: chosen?.name ?? entity.name, aliases: [...(chosen?.aliases ?? entity.aliases)].sort() };
       if (label === 'Metric') node.higherIsBetter = entity.higherIsBetter ?? null;
+      const broader = (entity.broader ?? []).filter((id) => id !== entity.id);
+      if (broader.length > 0) node.broader = broader;
       entities.push(node);
       idByName.set(`${label}|${entity.name}`, entity.id);
       const type: RelationshipType = label === 'Method' ? (entity.role === 'PROPOSED' ? 'PROPOSES' : 'USES') : EDGE_OF[label];

@@ -4,7 +4,7 @@ import type { EntityMention } from './extract/entity-set.js';
 import type { Evidence } from './extract/evidence.js';
 import { parseWithCompromise } from './extract/parse-with-compromise.js';
 import { readLexicon } from './lexicon/read-lexicon.js';
-import { normalizeName } from './normalize.js';
+import { buildEntityId, normalizeName } from './normalize.js';
 import { reconcileIdentity } from './reconcile-identity.js';
 import type { Paper } from './papers.js';
 import type { ExtractionCache } from './extraction-cache.js';
@@ -15,6 +15,8 @@ export interface PaperEntity {
   name: string;
   aliases: string[];
   evidence: Evidence[];
+  /** Ids of broader entities of the same kind the lists declare. */
+  broader?: string[];
 }
 
 /** A paper with everything extracted from it and corpus-wide entity ids. */
@@ -50,7 +52,13 @@ export function extractCorpus(papers: readonly Paper[], cache?: ExtractionCache)
     return { paper, entities };
   });
   return reconcileIdentity(extracted.map(({ paper, entities }) => {
-    const link = (kind: EntityKind) => (e: EntityMention): PaperEntity => ({ id: linker.idOf(kind, e), name: e.name, aliases: e.aliases, evidence: e.evidence });
+    const link = (kind: EntityKind) => (e: EntityMention): PaperEntity => ({
+      id: linker.idOf(kind, e),
+      name: e.name,
+      aliases: e.aliases,
+      evidence: e.evidence,
+      ...(e.broader ? { broader: e.broader.map((name) => buildEntityId(kind, name)) } : {}),
+    });
     // A bare acronym that another paper defines as a lower-case concept is that concept here too.
     const asConcept = (e: EntityMention): string | undefined => (e.canonical || e.aliases.length > 0 || e.role === 'PROPOSED' ? undefined : linker.conceptOf(e.name));
     const movedConcepts = entities.methods

@@ -13,6 +13,8 @@ export interface EntityMention {
   role?: Role;
   /** The curated canonical name, when the entity is in a curated list. */
   canonical?: string;
+  /** Broader entries the lists declare (parent tasks, the family of a version), by name. */
+  broader?: string[];
 }
 
 /**
@@ -31,7 +33,7 @@ export class EntitySet {
    * Records a mention. `canonical` is the curated name when the mention came from a list;
    * `written` is the text as written when `surface` is a normalised form of it.
    */
-  add(surface: string, evidence: Evidence, options: { role?: Role; canonical?: string; written?: string } = {}): EntityMention {
+  add(surface: string, evidence: Evidence, options: { role?: Role; canonical?: string; written?: string; broader?: string[] } = {}): EntityMention {
     const surfaceKey = normalizeName(surface);
     const partnerKey = this.pairs.get(surfaceKey);
     const key = this.keyOf.get(surfaceKey) ?? (partnerKey ? this.keyOf.get(partnerKey) : undefined) ?? normalizeName(options.canonical ?? surface);
@@ -44,6 +46,7 @@ export class EntitySet {
     this.keyOf.set(surfaceKey, key);
     if (partnerKey) this.keyOf.set(partnerKey, key);
     if (options.canonical && !entity.canonical) entity.canonical = options.canonical;
+    if (options.broader && options.broader.length > 0 && !entity.broader) entity.broader = options.broader;
     if (surface !== entity.name && !entity.aliases.includes(surface)) {
       // The short form of an acronym pair is the name papers cite; the long form becomes an alias.
       if (partnerKey && isShortForm(surface, entity.name)) {

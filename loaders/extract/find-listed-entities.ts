@@ -1,4 +1,4 @@
-import type { MetricEntry } from '../lexicon/read-lexicon.js';
+import type { LexiconEntry, MetricEntry } from '../lexicon/read-lexicon.js';
 import { normalizeName } from '../normalize.js';
 import type { Anchor } from './extract-results.js';
 import { ev, type PaperDraft } from './paper-draft.js';
@@ -17,7 +17,7 @@ export function findListedEntities(draft: PaperDraft): void {
       const version = versionAfter(f.text, hit.end);
       const end = hit.end + version.length;
       // `MS MARCO V2.1` is its own version of MS MARCO, not MS MARCO itself.
-      const e = version ? draft.datasets.add(f.text.slice(hit.start, end), ev(f.field, { start: hit.start, end })) : draft.datasets.add(hit.surface, ev(f.field, hit), { canonical: hit.entry.name });
+      const e = version ? draft.datasets.add(f.text.slice(hit.start, end), ev(f.field, { start: hit.start, end }), { broader: [hit.entry.name] }) : draft.datasets.add(hit.surface, ev(f.field, hit), { canonical: hit.entry.name, broader: broaderOf(hit.entry) });
       draft.anchor('dataset', f.field, { name: e.name, start: hit.start, end });
       claims.claim(f.field, hit.start, end);
     }
@@ -26,7 +26,7 @@ export function findListedEntities(draft: PaperDraft): void {
       // Cost measures, and names with an everyday or another technical meaning (`Return`, `MAE`),
       // are metrics only next to a figure.
       if ((isCostMetric(hit.entry) || hit.entry.caseSensitive || hit.entry.ambiguous) && !hasNumberNear(f.text, hit.start, hit.end)) continue;
-      const e = draft.metrics.add(hit.surface, ev(f.field, hit), { canonical: hit.entry.name });
+      const e = draft.metrics.add(hit.surface, ev(f.field, hit), { canonical: hit.entry.name, broader: broaderOf(hit.entry) });
       draft.higherIsBetter.set(e.key, hit.entry.higherIsBetter);
       draft.anchor('metric', f.field, { name: e.name, start: hit.start, end: hit.end });
       claims.claim(f.field, hit.start, hit.end);
@@ -42,13 +42,13 @@ export function findListedEntities(draft: PaperDraft): void {
       if (claims.isClaimed(f.field, hit.start, hit.end)) continue;
       const version = versionAfter(f.text, hit.end);
       const end = hit.end + version.length;
-      if (version) draft.methods.add(f.text.slice(hit.start, end), ev(f.field, { start: hit.start, end }), { role: 'USED' });
-      else draft.methods.add(hit.surface, ev(f.field, hit), { role: 'USED', canonical: hit.entry.name });
+      if (version) draft.methods.add(f.text.slice(hit.start, end), ev(f.field, { start: hit.start, end }), { role: 'USED', broader: [hit.entry.name] });
+      else draft.methods.add(hit.surface, ev(f.field, hit), { role: 'USED', canonical: hit.entry.name, broader: broaderOf(hit.entry) });
       claims.claim(f.field, hit.start, end);
     }
     for (const hit of matchers.tasks.find(f.text, f.words)) {
       if (claims.isClaimed(f.field, hit.start, hit.end)) continue;
-      draft.tasks.add(hit.entry.name.toLowerCase(), ev(f.field, hit), { canonical: hit.entry.name, written: hit.surface });
+      draft.tasks.add(hit.entry.name.toLowerCase(), ev(f.field, hit), { canonical: hit.entry.name, written: hit.surface, broader: broaderOf(hit.entry) });
     }
     for (const hit of matchers.families.find(f.text, f.words)) {
       if (claims.isClaimed(f.field, hit.start, hit.end)) continue;
@@ -61,6 +61,11 @@ export function findListedEntities(draft: PaperDraft): void {
       claims.claim(f.field, hit.start, hit.end);
     }
   }
+}
+
+/** What a list entry says is broader: a task's parents, the family of a version. */
+function broaderOf(entry: LexiconEntry): string[] {
+  return [...(entry.parents ?? []), ...(entry.variantOf ? [entry.variantOf] : [])];
 }
 
 /** A version written after a name (` V2.1`, `-v2`, ` v1.5`), or ''. */

@@ -69,6 +69,12 @@ export interface EntityNode {
   aliases: string[];
   /** Metrics only: whether a higher value is better, when the direction is known. */
   higherIsBetter?: boolean | null;
+  /**
+   * Ids of broader entities of the same label the curated lists or the Papers with Code taxonomy
+   * declare (a task's parent tasks, the family a version belongs to); BROADER edges are derived
+   * from them to those that exist. Absent when none.
+   */
+  broader?: string[];
 }
 
 export interface RepositoryNode {

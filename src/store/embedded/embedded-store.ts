@@ -242,6 +242,12 @@ export class EmbeddedStore implements GraphStore {
       const broader = broaderName(name, concepts);
       if (broader) this.addEdge(id, concepts.get(broader)!, 'BROADER', []);
     }
+    this.graph.forEachNode((id, a) => {
+      if (a.label === 'Paper' || a.label === 'Result' || a.label === 'Repository' || a.label === 'Link' || a.label === 'Concept') return;
+      for (const to of (a.node as EntityNode).broader ?? []) {
+        if (to !== id && this.graph.hasNode(to) && this.graph.getNodeAttribute(to, 'label') === a.label) this.addEdge(id, to, 'BROADER', []);
+      }
+    });
     this.derivedCurrent = true;
     this.save();
   }

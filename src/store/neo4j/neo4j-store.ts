@@ -117,6 +117,7 @@ export class Neo4jStore implements GraphStore {
         return broader ? [{ from: id, to: byName.get(broader)! }] : [];
       });
       if (pairs.length > 0) await tx.run(cypher.CREATE_BROADER, { rows: pairs });
+      for (const label of ['Task', 'Dataset', 'Method', 'Metric'] as const) await tx.run(cypher.createDeclaredBroader(label));
       await tx.run(cypher.MARK_DERIVED);
     });
   }
@@ -425,6 +426,8 @@ function toPaper(p: Record<string, unknown>): PaperNode {
 function toEntity(label: EntityNode['label'], p: Record<string, unknown>): EntityNode {
   const node: EntityNode = { id: p['id'] as string, label, name: p['name'] as string, aliases: (p['aliases'] as string[] | undefined) ?? [] };
   if (label === 'Metric') node.higherIsBetter = (p['higherIsBetter'] as boolean | undefined) ?? null;
+  const broader = p['broader'] as string[] | null | undefined;
+  if (broader && broader.length > 0) node.broader = broader;
   return node;
 }
 
