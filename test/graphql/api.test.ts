@@ -86,7 +86,7 @@ const QUERIES: Array<[string, string, Record<string, unknown>]> = [
   ['papers filtered by text and code', 'query { papers(filter: { text: "person re-identification", hasCode: true }, first: 5, orderBy: TITLE) { totalCount nodes { id title repositories { repository { name } } } } }', {}],
   ['a method and its papers', '{ method(name: "LoRA") { id name aliases paperCount proposedBy { id } usedBy(first: 3) { totalCount nodes { id } } tasks { id } datasets { id } papers(first: 2) { edges { cursor node { id } } } } }', {}],
   ['a dataset leaderboard', '{ dataset(name: "ImageNet") { id name results { value } leaderboard { rank paper { id } result { value metric { name higherIsBetter } } } metrics { name } } }', {}],
-  ['a concept and its neighbours', '{ concept(id: "concept:parameter-efficient-fine-tuning") { name aliases paperCount broader { id } narrower { id } related(first: 5) { weight concept { id } } } }', {}],
+  ['a concept and its neighbours', '{ concept(id: "concept:parameter-efficient-finetuning") { name aliases paperCount broader { id } narrower { id } related(first: 5) { weight concept { id } } } }', {}],
   ['search', '{ search(query: "person re-identification", first: 5) { id kind name score node { id } } }', {}],
   ['search by kind', '{ search(query: "diffusion", kinds: [CONCEPT, METHOD], first: 5) { id kind name } }', {}],
   ['a connection between two concepts', '{ connection(from: "concept:catastrophic-forgetting", to: "concept:diffusion-model") { length nodes { id kind name } edges { from to type } } }', {}],

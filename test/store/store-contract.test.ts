@@ -162,7 +162,7 @@ describe.skipIf(!neo4j)('Neo4j store', () => {
     });
 
     it('papers per method, dataset, task and concept', async () => {
-      for (const id of ['method:lora', 'method:clip', 'dataset:imagenet', 'task:person-re-identification', 'concept:parameter-efficient-fine-tuning', 'concept:diffusion-model']) {
+      for (const id of ['method:lora', 'method:clip', 'dataset:imagenet', 'task:person-re-identification', 'concept:parameter-efficient-finetuning', 'concept:diffusion-model']) {
         const page = await same((s) => s.papersOf(id, { first: 50 }));
         expect(page.totalCount, id).toBeGreaterThan(0);
       }

@@ -188,6 +188,10 @@ export class EmbeddedStore implements GraphStore {
     // Every alias any paper gave, in the order first seen: the Neo4j store keeps the same order.
     const aliases = existing ? [...existing.aliases, ...entity.aliases.filter((a) => !existing.aliases.includes(a))] : [...entity.aliases];
     const node: EntityNode = { ...entity, aliases };
+    // Broader ids only grow, in the order first seen, as in the Neo4j store.
+    const broader = [...(existing?.broader ?? []), ...(entity.broader ?? []).filter((b) => !existing?.broader?.includes(b))];
+    if (broader.length > 0) node.broader = broader;
+    else delete node.broader;
     this.upsertNode(entity.id, { label: entity.label, node });
     this.indexNode({ label: entity.label, node });
   }

@@ -83,12 +83,13 @@ MERGE (n:${label} {id: row.id})
 WITH n, row, coalesce(n.aliases, []) AS old
 // An entity that many papers share is written once, not once per batch: unchanged ones are left
 // alone, which also spares the full-text index an update.
-WHERE n.name IS NULL OR n.name <> row.name OR n.searchText IS NULL OR any(alias IN row.aliases WHERE NOT alias IN old) OR coalesce(n.broader, []) <> row.broader${label === 'Metric' ? ' OR n.higherIsBetter IS NULL <> row.higherIsBetter IS NULL OR n.higherIsBetter <> row.higherIsBetter' : ''}
+WHERE n.name IS NULL OR n.name <> row.name OR n.searchText IS NULL OR any(alias IN row.aliases WHERE NOT alias IN old) OR any(b IN row.broader WHERE NOT b IN coalesce(n.broader, []))${label === 'Metric' ? ' OR n.higherIsBetter IS NULL <> row.higherIsBetter IS NULL OR n.higherIsBetter <> row.higherIsBetter' : ''}
 WITH n, row, old + [alias IN row.aliases WHERE NOT alias IN old] AS aliases,
      // A node written before searchText existed takes the terms of the aliases it is given now.
      CASE WHEN n.searchText IS NULL THEN [] ELSE old END AS indexed
 SET n.name = row.name, n.aliases = aliases, n.searchName = row.searchName,
-    n.broader = CASE WHEN size(row.broader) = 0 THEN null ELSE row.broader END,
+    // Broader ids only grow: a paper that reached the entity without a list entry takes none away.
+    n.broader = CASE WHEN size(row.broader) = 0 THEN n.broader ELSE reduce(acc = coalesce(n.broader, []), b IN row.broader | CASE WHEN b IN acc THEN acc ELSE acc + b END) END,
     n.searchText = reduce(text = coalesce(n.searchText, ' '), i IN range(0, size(row.aliases) - 1) |
       CASE WHEN row.aliases[i] IN indexed THEN text ELSE text + row.aliasTerms[i] + ' ' END)${label === 'Metric' ? ',\n    n.higherIsBetter = row.higherIsBetter' : ''}`;
 }
@@ -288,16 +289,21 @@ interface EdgeRow {
 /** Groups a batch of paper graphs into the parameter rows of the write statements. */
 export function writeRows(graphs: readonly PaperGraph[]) {
   const entities = new Map<EntityLabel, Array<{ id: string; name: string; aliases: string[]; higherIsBetter: boolean | null; broader: string[]; searchName: string; aliasTerms: string[] }>>(ENTITY_LABELS.map((l) => [l, []]));
-  const seenEntities = new Set<string>();
+  const seenEntities = new Map<string, { broader: string[] }>();
   const edges = new Map<RelationshipType, EdgeRow[]>();
   const repositories = new Map<string, { id: string; owner: string; name: string; url: string; searchName: string }>();
   const links = new Map<string, { id: string; url: string; kind: string }>();
   const results: Array<{ paperId: string; datasetId: string; id: string; props: Record<string, unknown> }> = [];
   for (const g of graphs) {
     for (const e of g.entities) {
-      if (seenEntities.has(e.id)) continue;
-      seenEntities.add(e.id);
-      entities.get(e.label)!.push({ id: e.id, name: e.name, aliases: e.aliases, higherIsBetter: e.higherIsBetter ?? null, broader: e.broader ?? [], searchName: searchKeys(e.name, '').searchName, aliasTerms: e.aliases.map((a) => searchTerms(a).join(' ')) });
+      const seen = seenEntities.get(e.id);
+      if (seen) {
+        for (const b of e.broader ?? []) if (!seen.broader.includes(b)) seen.broader.push(b);
+        continue;
+      }
+      const row = { id: e.id, name: e.name, aliases: e.aliases, higherIsBetter: e.higherIsBetter ?? null, broader: [...(e.broader ?? [])], searchName: searchKeys(e.name, '').searchName, aliasTerms: e.aliases.map((a) => searchTerms(a).join(' ')) };
+      seenEntities.set(e.id, row);
+      entities.get(e.label)!.push(row);
     }
     for (const r of g.repositories) repositories.set(r.id, { ...r, searchName: searchKeys(displayName({ label: 'Repository', node: r }), '').searchName });
     for (const l of g.links) links.set(l.id, l);
