@@ -5,8 +5,8 @@ import type { PaperEntities } from './extract/extract-paper.js';
 import { digest } from './normalize.js';
 import type { Paper } from './papers.js';
 
-/** Bumped whenever extraction code changes what it finds; the lexicon's content is hashed in too. */
-export const EXTRACTOR_VERSION = 1;
+/** Bumped whenever extraction code changes what it finds; the lexicon's content is hashed in too. 2: results carry method, setting and split. */
+export const EXTRACTOR_VERSION = 2;
 
 /** The version key of the extraction rules: code version plus a digest of the curated lists. */
 export function extractorVersion(): string {

@@ -287,12 +287,15 @@ export function extractPaper(paper: PaperText, matchers: Matchers, parse: ParseT
     }
   }
 
-  // 5. Results: numbers tied to datasets (and metrics) within a sentence.
+  // 5. Results: numbers tied to datasets (and metrics) within a sentence, with the method that
+  //    scored them: one the sentence names, else the paper's first proposed method.
   const results: Result[] = [];
+  const proposedMethod = methods.values().find((m) => m.role === 'PROPOSED')?.name ?? null;
   for (const f of fields) {
     const anchors = (datasetAnchors.get(f.field) ?? []).map((a) => ({ ...a, name: datasets.get(a.name)?.name ?? a.name }));
     const metricList = (metricAnchors.get(f.field) ?? []).map((a) => ({ ...a, name: metricName(metrics.get(a.name)) }));
-    results.push(...extractResults(f.field, f.text, f.sentences, anchors, metricList));
+    const methodList = methods.values().flatMap((m) => m.evidence.filter((e) => e.field === f.field).map((e) => ({ name: m.name, start: e.start, end: e.end })));
+    results.push(...extractResults(f.field, f.text, f.sentences, anchors, metricList, methodList, proposedMethod));
   }
 
   // 6. Concepts: noun phrases of the one parse of the abstract; those ending in a task word

@@ -1,6 +1,6 @@
 import neo4j, { type Driver, type ManagedTransaction, type Record as Neo4jRecord } from 'neo4j-driver';
 import { StoreError } from '../../errors.js';
-import { emptyCounts, LABELS, RELATIONSHIP_TYPES, type Counts, type EntityNode, type Label, type PaperGraph, type PaperNode, type RelationshipType, type ResultNode, type Span } from '../graph-model.js';
+import { emptyCounts, LABELS, RELATIONSHIP_TYPES, type Counts, type EntityNode, type Label, type PaperGraph, type PaperNode, type RelationshipType, type ResultNode, type ResultSetting, type Span } from '../graph-model.js';
 import { broaderName, compare, comparePapers, displayName, distinctNodes, rankRelated, sortLeaderboard } from '../graph-rules.js';
 import { RELATING_LABELS, relatednessOf } from '../rank-related.js';
 import { SEARCH_CANDIDATES, scoreKeys, searchTerms } from '../rank-search.js';
@@ -420,6 +420,9 @@ function toResult(p: Record<string, unknown>): ResultNode {
     raw: p['raw'] as string,
     datasetId: p['datasetId'] as string,
     metricId: (p['metricId'] as string | undefined) ?? null,
+    methodId: (p['methodId'] as string | undefined) ?? null,
+    setting: (p['setting'] as ResultSetting | undefined) ?? null,
+    split: (p['split'] as string | undefined) ?? null,
     evidence: toSpans((p['evidenceFields'] as string[] | undefined) ?? [], (p['evidenceStarts'] as number[] | undefined) ?? [], (p['evidenceEnds'] as number[] | undefined) ?? []),
   };
 }
