@@ -31,7 +31,7 @@ const HYPHEN_COMPOUND = /^-\p{L}/u;
 const COUNT_NOUN = String.raw`(?:layers?|samples?|examples?|parameters?|params|images?|tokens?|gpus?|tpus?|hours?|days?|minutes?|seconds?|epochs?|steps?|iterations?|updates?|languages?|tasks?|datasets?|benchmarks?|classes|categories|papers?|heads?|words?|sentences?|documents?|videos?|frames?|clips?|queries|questions?|prompts?|labels?|annotations?|subjects?|users?|participants?|models?|experts?|blocks?|channels?|dimensions?|nodes?|edges?|pixels?|patches?|instances?|objects?|scenes?|domains?|environments?|games?|trajectories|demonstrations?|episodes?|rounds?|runs?|seeds?|shots?|bits?|bytes?|[gmkt]b|ms|billion|million|thousand|[bmk])`;
 // Words between a number and what it counts: `8% training samples`, `10% labeled data`.
 const COUNT_MODIFIER = String.raw`(?:training|train|labeled|labelled|unlabeled|unlabelled|annotated|additional|extra|fewer|less|more|total|trainable|learnable|tunable|active|input|output|synthetic|real|pre-?training|fine-?tuning|test|testing|validation|evaluation|hidden|attention|transformer|decoder|encoder|new|unique|distinct|human|expert|in-context|visual|text|image|video|audio|gpu|a100|v100|tpu)`;
-const COUNT_AFTER = new RegExp(String.raw`^\s*(?:\\?%\s*)?(?:${COUNT_MODIFIER}\s+){0,2}${COUNT_NOUN}\b`, 'i');
+const COUNT_AFTER = new RegExp(String.raw`^\s*(?:\\?%\s*)?(?:${COUNT_MODIFIER}\s+){0,2}${COUNT_NOUN}(?![\w-])`, 'i');
 // A share of data or compute: `8% of the training samples`, `10% of the FLOPs`, `1% labeled data`.
 // Read after a percentage (its `%` is part of the number).
 const SHARE_AFTER = new RegExp(String.raw`^\s*(?:of\b|(?:${COUNT_MODIFIER}\s+){0,2}(?:data|compute|budget|flops|memory|cost|time)\b)`, 'i');

@@ -137,6 +137,10 @@ describe('extractResults: which numbers are results', () => {
     expect(summary('It gets 27 BLEU on WMT14 with 16 GPUs.', ['WMT14'], ['BLEU'])).toEqual([['WMT14', 'BLEU', 27, 'score']]);
   });
 
+  it('keeps a number whose metric starts with a count word', () => {
+    expect(summary('It reaches 2.1% word-error-rate on SetA.', ['SetA'], ['word-error-rate'])).toEqual([['SetA', 'word-error-rate', 2.1, 'score']]);
+  });
+
   it('drops a percentage of training data', () => {
     expect(valueDataset('It reaches 90.2% on CIFAR-10 while using only 5% training samples.', ['CIFAR-10'])).toEqual([[90.2, 'CIFAR-10']]);
     expect(valueDataset('It reaches 90.2% on CIFAR-10 with 5% of the training samples.', ['CIFAR-10'])).toEqual([[90.2, 'CIFAR-10']]);
