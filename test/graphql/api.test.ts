@@ -5,6 +5,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { loadPapers } from '../../loaders/load.js';
 import { startServer, type RunningServer } from '../../src/graphql/server.js';
 import { LIMITS } from '../../src/graphql/limits.js';
+import { exampleQueries } from '../../src/web/examples.js';
 import type { GraphStore } from '../../src/store/store.js';
 import { connectTestNeo4j } from '../store/use-neo4j.js';
 
@@ -212,6 +213,13 @@ describe('batching', () => {
     } finally {
       await server.close();
     }
+  });
+});
+
+describe('playground examples', () => {
+  it.each(exampleQueries.map((e) => [e.title, e] as const))('"%s" runs without errors', async (_, example) => {
+    const { body } = await gql(embedded, example.query, example.variables ? (JSON.parse(example.variables) as Record<string, unknown>) : {});
+    expect(body.errors).toBeUndefined();
   });
 });
 
