@@ -12,7 +12,8 @@ const NAME_LIST_GAP = /^\s*(?:,\s*(?:and\s+|or\s+)?|and\s+|or\s+|&\s*|\/\s*)(?:t
 // `93.3% and 74.3% (mAP) on A and B`: a list of numbers, up to three words, then the datasets.
 const NUMBERS_THEN_ON = /^\s*(?:\(?[\w@-]+\)?\s+){0,3}?(?:on|for|in|across|over)\s+(?:the\s+)?$/i;
 // `precision, recall and F1 of 80.1, 75.2 and 77.6`: metrics, a few words, then their numbers.
-const METRICS_THEN_NUMBERS = /^\s*(?:[a-z][\w-]*\s*(?:,\s*)?){0,4}?(?:of|are|were|is|was|at|:|=)?\s*(?:,\s*)?(?:(?:i\.?e|e\.?g)\.?,?\s*)?$/i;
+// Words are delimited (a space or a comma each), so a long gap fails fast.
+const METRICS_THEN_NUMBERS = /^\s*(?:[a-z][\w-]*(?:\s*,\s*|\s+)){0,4}?(?:(?:of|are|were|is|was|at)\s+|[:=]\s*)?(?:(?:i\.?e|e\.?g)\.?,?\s*)?$/i;
 // `64.48, 67.17 and 65.03 for P/R/F1`, `80.1 and 75.2 precision and recall`.
 const NUMBERS_THEN_METRICS = /^\s*(?:\\?%)?\s*(?:(?:for|in|of)\s+(?:the\s+)?)?(?:terms of\s+)?$/i;
 const RESPECTIVELY = /\brespectively\b/i;
