@@ -73,6 +73,7 @@ describe('extractResults', () => {
   it('ignores a bound', () => {
     expect(results('Error stays less than 20% on ImageNet.', ['ImageNet'])).toEqual([]);
     expect(results('It is the first model exceeding 85% accuracy on ImageNet.', ['ImageNet'], ['accuracy'])).toEqual([]);
+    expect(results('It stays within 4% of the best model on ImageNet.', ['ImageNet'])).toEqual([]);
   });
 
   it('ignores a cost figure', () => {
