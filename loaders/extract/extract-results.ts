@@ -57,8 +57,9 @@ const ABBREVIATION_LIST = /(?<![\w/-])[A-Za-z][\w-]{0,3}\.?(?:\s?\/\s?[A-Za-z][\
  * in order, `respectively`, `on`, nearest), to a metric, to the method that scored them
  * (result-method.ts; `proposedMethod` when the sentence names none), and to the setting and split
  * the text gives. Which numbers are results at all is parse-result-numbers.ts's rule. A list of
- * numbers is one statement: a delta cue before it or after it makes every number a delta.
- * Pure: sentences and every anchor are given.
+ * numbers is one statement: a delta cue before it or after it makes every number a delta, as
+ * does a delta it is coordinated with (`by 0.7% mAP and 5.6% rank-1 accuracy`). Pure: sentences
+ * and every anchor are given.
  */
 export function extractResults(
   field: Field,

@@ -1,5 +1,5 @@
 import type { Anchor } from './extract-results.js';
-import { LIST_GAP, type ResultNumber } from './parse-result-numbers.js';
+import type { ResultNumber } from './parse-result-numbers.js';
 
 /** What each number of a sentence is paired with; a dataset of `null` says "none, on purpose". */
 export interface Pairing {
@@ -19,7 +19,7 @@ const NUMBERS_THEN_METRICS = /^\s*(?:\\?%)?\s*(?:(?:for|in|of)\s+(?:the\s+)?)?(?
 const RESPECTIVELY = /\brespectively\b/i;
 // A number's own `on`/`in` phrase with a name: `89.8% in Pima`, `80.1% on the B`.
 const OWN_TARGET = /\b(?:on|in|for|across)\s+(?:the\s+)?\p{Lu}/u;
-// A name-like word: capitalised, or with digits or inner capitals (`ICFG-PEDES`, `RSTPReid`).
+// A capitalised word, a name whether known or not: `ICFG-PEDES`, `RSTPReid`, `Dogs-120`.
 const NAME_LIKE = /(?<![\w-])\p{Lu}[\p{L}\d+.-]*[\p{L}\d]|(?<![\w-])\p{Lu}(?![\w-])/gu;
 // The parenthesis right after a number: `85.1% (UCF-101)`.
 const LABEL_AFTER = /^\s*\(([^()]{1,80})\)/;
@@ -151,7 +151,7 @@ function within(a: Anchor, span: { start: number; end: number }): boolean {
 }
 
 /** The anchor closest to a number, preferring one after it (`12.9% on APPS`) at equal distance. */
-export function nearest(anchors: readonly Anchor[], n: { start: number; end: number }): Anchor | undefined {
+function nearest(anchors: readonly Anchor[], n: { start: number; end: number }): Anchor | undefined {
   let best: Anchor | undefined;
   let bestDistance = Number.POSITIVE_INFINITY;
   for (const anchor of anchors) {
