@@ -64,7 +64,7 @@ export function generateGraphs(sample: readonly PaperGraph[], count: number, see
         const dataset = pick(datasets);
         const metric = metrics.length > 0 ? pick(metrics) : null;
         const value = Math.round(random() * 1000) / 10;
-        results.push({ id: `result:${digest(`${id}|${k}|${value}`)}`, value, kind: random() < 0.2 ? 'delta' : 'score', raw: `${value} on ${dataset.name}`, datasetId: dataset.id, metricId: metric?.id ?? null, evidence: [span()] });
+        results.push({ id: `result:${digest(`${id}|${k}|${value}`)}`, value, kind: random() < 0.2 ? 'delta' : 'score', raw: `${value} on ${dataset.name}`, datasetId: dataset.id, metricId: metric?.id ?? null, methodId: null, setting: null, split: null, evidence: [span()] });
       }
     }
     graphs.push({

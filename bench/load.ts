@@ -74,10 +74,11 @@ async function loadBare(graphs: readonly PaperGraph[]): Promise<number> {
           rel('REPORTS', g.paper.id, r.id);
           rel('ON', r.id, r.datasetId);
           if (r.metricId) rel('MEASURED_BY', r.id, r.metricId);
+          if (r.methodId) rel('SCORED_BY', r.id, r.methodId);
         }
       }
       for (const [label, rows] of nodes) await neo4j.runWrite(`UNWIND $rows AS row CREATE (n:${label}) SET n = row`, { rows });
-      const ends: Record<string, [string, string]> = { REPORTS: ['Paper', 'Result'], ON: ['Result', 'Dataset'], MEASURED_BY: ['Result', 'Metric'] };
+      const ends: Record<string, [string, string]> = { REPORTS: ['Paper', 'Result'], ON: ['Result', 'Dataset'], MEASURED_BY: ['Result', 'Metric'], SCORED_BY: ['Result', 'Method'] };
       for (const [type, rows] of rels) {
         const [fromLabel, toLabel] = ends[type] ?? ['Paper', TARGET_LABEL[type as keyof typeof TARGET_LABEL]!];
         await neo4j.runWrite(`UNWIND $rows AS row MATCH (a:${fromLabel} {id: row.from}) MATCH (b:${toLabel} {id: row.to}) CREATE (a)-[:${type}]->(b)`, { rows });

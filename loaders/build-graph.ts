@@ -97,9 +97,13 @@ function buildGraph(paper: ExtractedPaper, names: ReadonlyMap<string, { name: st
     const datasetId = idByName.get(`Dataset|${r.dataset}`);
     if (!datasetId) continue;
     const metricId = r.metric === null ? null : (idByName.get(`Metric|${r.metric}`) ?? paper.metrics.find((m) => m.name === r.metric || m.aliases.includes(r.metric!))?.id ?? null);
-    const id = buildId('result', digest(`${paper.id}|${datasetId}|${metricId}|${r.value}|${r.kind}`));
+    // Only a method the paper itself links to: a name the corpus linker made a concept is none.
+    const methodId = r.method === null ? null : (idByName.get(`Method|${r.method}`) ?? paper.methods.find((m) => m.aliases.includes(r.method!))?.id ?? null);
+    // Results without method, setting or split keep the ids they had before these existed.
+    const qualifiers = methodId === null && r.setting === null && r.split === null ? '' : `|${methodId}|${r.setting}|${r.split}`;
+    const id = buildId('result', digest(`${paper.id}|${datasetId}|${metricId}|${r.value}|${r.kind}${qualifiers}`));
     if (results.some((x) => x.id === id)) continue;
-    results.push({ id, value: r.value, kind: r.kind, raw: r.raw, datasetId, metricId, evidence: [r.evidence as Span] });
+    results.push({ id, value: r.value, kind: r.kind, raw: r.raw, datasetId, metricId, methodId, setting: r.setting, split: r.split, evidence: [r.evidence as Span] });
   }
   return {
     paper: {

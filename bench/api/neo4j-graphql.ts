@@ -15,7 +15,7 @@ import { expressMiddleware } from '@as-integrations/express5';
 import { Neo4jGraphQL } from '@neo4j/graphql';
 import express from 'express';
 import type { Driver } from 'neo4j-driver';
-import { searchCandidates } from './queries.js';
+import { LEADERBOARD_GROUPS, searchCandidates } from './queries.js';
 
 const ENTITY_FIELDS = `
   id: ID!
@@ -64,15 +64,14 @@ type Method @node {${ENTITY_FIELDS}
 type Dataset @node {${ENTITY_FIELDS}
   papers: [Paper!]! @relationship(type: "EVALUATES_ON", direction: IN, ${MENTION})
   results: [Result!]! @relationship(type: "ON", direction: IN)
-  "Results best first by the metric's direction (higher unless the metric says lower), then paper id."
+  "Scores grouped by metric and setting, one per paper and method, best first; 20 per group, group after group."
   leaderboard: [Result!]!
     @cypher(
       statement: """
-      MATCH (this)<-[:ON]-(r:Result)<-[:REPORTS]-(p:Paper)
-      OPTIONAL MATCH (r)-[:MEASURED_BY]->(m:Metric)
-      WITH r, p, CASE WHEN m.higherIsBetter = false THEN r.value ELSE -r.value END AS key
-      ORDER BY key, p.id, r.id
-      RETURN r
+      WITH this AS d
+      ${LEADERBOARD_GROUPS}
+      UNWIND rows[0..20] AS row
+      RETURN row.result AS r
       """
       columnName: "r"
     )
@@ -100,12 +99,16 @@ type Result @node {
   raw: String!
   datasetId: String
   metricId: String
+  methodId: String
+  setting: String
+  split: String
   evidenceFields: [String!]
   evidenceStarts: [Int!]
   evidenceEnds: [Int!]
   paper: [Paper!]! @relationship(type: "REPORTS", direction: IN, ${MENTION})
   dataset: [Dataset!]! @relationship(type: "ON", direction: OUT)
   metric: [Metric!]! @relationship(type: "MEASURED_BY", direction: OUT)
+  method: [Method!]! @relationship(type: "SCORED_BY", direction: OUT)
 }
 
 type Repository @node {

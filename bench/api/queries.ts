@@ -75,6 +75,22 @@ const sorted = (xs: string[]) => [...xs].sort();
 const count = (xs: unknown[] | undefined) => xs?.length ?? -1;
 const spans = (edges: Array<{ properties: { evidenceFields: string[] | null } }>) => edges.reduce((n, e) => n + (e.properties.evidenceFields?.length ?? 0), 0);
 
+/**
+ * Cypher: a dataset `d`'s scores grouped as src/store/graph-rules.ts groupLeaderboard groups them
+ * (the same order and ties): rows `m, setting, rows` (each row `{paper, method, result}`), one per
+ * (metric, setting), in group order.
+ */
+export const LEADERBOARD_GROUPS = `
+  MATCH (d)<-[:ON]-(r:Result {kind: 'score'})<-[:REPORTS]-(p:Paper)
+  OPTIONAL MATCH (r)-[:MEASURED_BY]->(m:Metric)
+  OPTIONAL MATCH (r)-[:SCORED_BY]->(s:Method)
+  WITH r, p, m, s, CASE WHEN m.higherIsBetter = false THEN r.value ELSE -r.value END AS key
+  ORDER BY key, r.id
+  WITH m, r.setting AS setting, p, s, head(collect({r: r, key: key})) AS best
+  ORDER BY best.key, p.id, coalesce(s.id, ''), best.r.id
+  WITH m, setting, collect({paper: p, method: s, result: best.r}) AS rows
+  ORDER BY size(rows) DESC, m.id, CASE WHEN setting IS NULL THEN -1 ELSE [i IN range(0, 3) WHERE ['zero-shot', 'few-shot', 'fine-tuned', 'linear-probe'][i] = setting][0] END`;
+
 export const QUERIES: BenchQuery[] = [
   {
     name: 'paper',
@@ -200,13 +216,13 @@ RETURN d {.id, .name, papers: {
     title: `(3) leaderboard of ${IDS.dataset}`,
     ours: {
       query: `query Leaderboard($id: ID!) {
-  dataset(id: $id) { id name leaderboard { rank paper { id title } result { id value kind raw metric { id name higherIsBetter } } } }
+  dataset(id: $id) { id name leaderboard { metric { id name higherIsBetter } setting higherIsBetter rows { rank paper { id title } method { id name } result { id value kind raw split } } } }
 }`,
       variables: { id: IDS.dataset },
     },
     neo4jGraphql: {
       query: `query Leaderboard($id: ID!) {
-  datasets(where: { id: { eq: $id } }) { id name leaderboard { id value kind raw paper { id title } metric { id name higherIsBetter } } }
+  datasets(where: { id: { eq: $id } }) { id name leaderboard { id value kind raw split setting paper { id title } method { id name } metric { id name higherIsBetter } } }
 }`,
       variables: { id: IDS.dataset },
     },
@@ -214,20 +230,21 @@ RETURN d {.id, .name, papers: {
       cypher: `
 MATCH (d:Dataset {id: $id})
 CALL (d) {
-  MATCH (d)<-[:ON]-(r:Result)<-[:REPORTS]-(p:Paper)
-  OPTIONAL MATCH (r)-[:MEASURED_BY]->(m:Metric)
-  WITH r, p, m, CASE WHEN m.higherIsBetter = false THEN r.value ELSE -r.value END AS key
-  ORDER BY key, p.id, r.id
-  RETURN collect({paper: p {.id, .title}, result: r {.id, .value, kind: toUpper(r.kind), .raw, metric: CASE WHEN m IS NULL THEN NULL ELSE m {.id, .name, .higherIsBetter} END}}) AS rows
+${LEADERBOARD_GROUPS}
+  WITH m, setting, [i IN range(0, size(rows) - 1) | {rank: i + 1, paper: {id: rows[i].paper.id, title: rows[i].paper.title},
+         method: CASE WHEN rows[i].method IS NULL THEN NULL ELSE {id: rows[i].method.id, name: rows[i].method.name} END,
+         result: {id: rows[i].result.id, value: rows[i].result.value, kind: toUpper(rows[i].result.kind), raw: rows[i].result.raw, split: rows[i].result.split}}][0..$first] AS rows
+  RETURN collect({metric: CASE WHEN m IS NULL THEN NULL ELSE m {.id, .name, .higherIsBetter} END, setting: toUpper(replace(setting, '-', '_')), higherIsBetter: m.higherIsBetter, rows: rows}) AS groups
 }
-RETURN d {.id, .name, leaderboard: [i IN range(0, size(rows) - 1) | {rank: i + 1, paper: rows[i].paper, result: rows[i].result}]} AS dataset`,
-      params: { id: IDS.dataset },
+RETURN d {.id, .name, leaderboard: groups} AS dataset`,
+      params: { id: IDS.dataset, first: 20 },
+      intParams: ['first'],
     },
-    differences: '@neo4j/graphql: a @cypher field on Dataset with the same ORDER BY; it returns Result nodes, so no rank field (the client numbers them).',
+    differences: '@neo4j/graphql: a @cypher field on Dataset with the same grouping and order, returning Result nodes group after group (20 rows each), so no groups and no rank field (the client splits and numbers them).',
     summarize: {
-      ours: (d) => d.dataset.leaderboard.map((e: any) => `${e.paper.id} ${e.result.value}`),
+      ours: (d) => d.dataset.leaderboard.flatMap((g: any) => g.rows.map((e: any) => `${e.paper.id} ${e.method?.id ?? '-'} ${e.result.value}`)),
       bare: (d) => QUERIES[2]!.summarize.ours(d),
-      neo4jGraphql: (d) => d.datasets[0].leaderboard.map((r: any) => `${r.paper[0]?.id} ${r.value}`),
+      neo4jGraphql: (d) => d.datasets[0].leaderboard.map((r: any) => `${r.paper[0]?.id} ${r.method[0]?.id ?? '-'} ${r.value}`),
     },
   },
   {

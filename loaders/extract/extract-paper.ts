@@ -45,11 +45,16 @@ export function extractPaper(paper: PaperText, matchers: Matchers, parse: ParseT
   findAcronymEntities(draft);
   findNamedEntities(draft);
   findTasks(draft);
+  // Results: numbers tied to datasets (and metrics) within a sentence, with the method that scored
+  // them: one the sentence names, else the paper's first proposed method.
   const results: Result[] = [];
+  const methods = draft.methods.values();
+  const proposedMethod = methods.find((m) => m.role === 'PROPOSED')?.name ?? null;
   for (const f of draft.fields) {
     const datasets = draft.anchorsOf('dataset', f.field).map((a) => ({ ...a, name: draft.datasets.get(a.name)?.name ?? a.name }));
     const metrics = draft.anchorsOf('metric', f.field).map((a) => ({ ...a, name: metricName(draft.metrics.get(a.name)) }));
-    results.push(...extractResults(f.field, f.text, f.sentences, datasets, metrics));
+    const methodAnchors = methods.flatMap((m) => m.evidence.filter((e) => e.field === f.field).map((e) => ({ name: m.name, start: e.start, end: e.end })));
+    results.push(...extractResults(f.field, f.text, f.sentences, datasets, metrics, methodAnchors, proposedMethod));
   }
   findConcepts(draft, parse);
   return {

@@ -1,6 +1,6 @@
 import DataLoader from 'dataloader';
-import type { RelationshipType } from '../store/graph-model.js';
-import type { GraphNode, GraphStore, LeaderboardEntry, NodeInclude, NodeWith, PageArgs, PaperLink, PapersPage } from '../store/store.js';
+import type { RelationshipType, ResultSetting } from '../store/graph-model.js';
+import type { GraphNode, GraphStore, LeaderboardFilter, LeaderboardGroup, NodeInclude, NodeWith, PageArgs, PaperLink, PapersPage } from '../store/store.js';
 
 /**
  * Per-request state: the store, and DataLoaders that batch the store reads a query makes, so
@@ -21,12 +21,12 @@ export interface Loaders {
   /** Keyed by `papersKey`. */
   papersOf: DataLoader<string, PapersPage>;
   /** Keyed by `leaderboardKey`. */
-  leaderboard: DataLoader<string, LeaderboardEntry[]>;
+  leaderboard: DataLoader<string, LeaderboardGroup[]>;
 }
 
 /** The key of one page of a node's papers: pages asked for twice in a query are read once. */
 export const papersKey = (nodeId: string, page: PageArgs): string => `${nodeId}|${page.first}|${page.after ?? ''}`;
-export const leaderboardKey = (datasetId: string, metricId: string | undefined): string => `${datasetId}|${metricId ?? ''}`;
+export const leaderboardKey = (datasetId: string, filter: LeaderboardFilter): string => `${datasetId}|${filter.metricId ?? ''}|${filter.setting ?? ''}`;
 
 export function createLoaders(store: GraphStore): Loaders {
   const linkedLoaders = new Map<string, DataLoader<string, GraphNode[]>>();
@@ -54,8 +54,8 @@ export function createLoaders(store: GraphStore): Loaders {
     leaderboard: new DataLoader(async (keys) =>
       Promise.all(
         keys.map((key) => {
-          const [id, metricId] = key.split('|');
-          return store.leaderboard(id!, metricId || undefined);
+          const [id, metricId, setting] = key.split('|');
+          return store.leaderboard(id!, { ...(metricId ? { metricId } : {}), ...(setting ? { setting: setting as ResultSetting } : {}) });
         }),
       ),
     ),
@@ -84,7 +84,7 @@ function primeWith(loaders: Loaders, id: string, include: NodeInclude, view: Nod
     loaders.paperCount.prime(id, view.papers.totalCount);
     for (const paper of view.papers.papers) nodes.push({ label: 'Paper', node: paper });
   }
-  // A leaderboard's results carry their papers and metrics to the resolvers themselves.
-  if (view.leaderboard && include.leaderboard) loaders.leaderboard.prime(leaderboardKey(id, include.leaderboard.metricId), view.leaderboard);
+  // A leaderboard's results carry their papers, metrics and methods to the resolvers themselves.
+  if (view.leaderboard && include.leaderboard) loaders.leaderboard.prime(leaderboardKey(id, include.leaderboard), view.leaderboard);
   for (const node of nodes) loaders.node.prime(node.node.id, node);
 }

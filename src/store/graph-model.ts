@@ -19,6 +19,7 @@ export const RELATIONSHIP_TYPES = [
   'REPORTS',
   'ON',
   'MEASURED_BY',
+  'SCORED_BY',
   'HAS_CODE',
   'LINKS_TO',
   'CITES',
@@ -90,6 +91,10 @@ export interface LinkNode {
   kind: string;
 }
 
+/** How a model was evaluated, when the paper says: results of different settings do not compare. */
+export const RESULT_SETTINGS = ['zero-shot', 'few-shot', 'fine-tuned', 'linear-probe'] as const;
+export type ResultSetting = (typeof RESULT_SETTINGS)[number];
+
 export interface ResultNode {
   id: string;
   value: number;
@@ -97,6 +102,11 @@ export interface ResultNode {
   raw: string;
   datasetId: string;
   metricId: string | null;
+  /** The method that scored it: one the paper proposes or uses. */
+  methodId: string | null;
+  setting: ResultSetting | null;
+  /** The split or subset of the dataset: `test`, `val`, `test-dev`, `10% labeled`. */
+  split: string | null;
   evidence: Span[];
 }
 

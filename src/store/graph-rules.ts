@@ -1,6 +1,6 @@
-import type { PaperNode } from './graph-model.js';
+import { RESULT_SETTINGS, type PaperNode, type ResultSetting } from './graph-model.js';
 import { roundScore } from './rank-related.js';
-import type { GraphNode, LeaderboardEntry, PaperOrder, RelatedPaper } from './store.js';
+import type { GraphNode, LeaderboardEntry, LeaderboardGroup, PaperOrder, RelatedPaper } from './store.js';
 
 /**
  * Rules both stores apply the same way, so that they give identical answers: names of nodes,
@@ -42,15 +42,47 @@ export function distinctNodes(nodes: readonly GraphNode[]): GraphNode[] {
   return [...new Map(nodes.map((n) => [n.node.id, n])).values()].sort((a, b) => compare(a.node.id, b.node.id));
 }
 
-/** Best first by the metric's direction (higher unless the metric says lower), then paper id. */
-export function sortLeaderboard(entries: LeaderboardEntry[]): LeaderboardEntry[] {
-  return entries.sort((a, b) => {
-    const lowerBetter = (a.metric?.higherIsBetter ?? true) === false;
-    const byValue = lowerBetter ? a.result.value - b.result.value : b.result.value - a.result.value;
-    return byValue || compare(a.paper.id, b.paper.id) || compare(a.result.id, b.result.id);
-  });
+/**
+ * A dataset's leaderboard from its results: scores only (a delta is no position on a board),
+ * grouped by (metric, setting) so that zero-shot and fine-tuned numbers, or accuracy and top-1
+ * accuracy, are never ranked against each other. In a group, one row per (paper, method) — its
+ * best value — best first by the metric's direction (highest first when the direction is
+ * unknown), ties by paper id, method id, result id. Groups with most rows first, then by metric
+ * id (none last) and setting (none first).
+ */
+export function groupLeaderboard(entries: readonly LeaderboardEntry[]): LeaderboardGroup[] {
+  const groups = new Map<string, LeaderboardGroup>();
+  const best = new Map<string, { group: LeaderboardGroup; entry: LeaderboardEntry }>();
+  for (const entry of entries) {
+    if (entry.result.kind !== 'score') continue;
+    const groupKey = `${entry.result.metricId ?? ''}|${entry.result.setting ?? ''}`;
+    let group = groups.get(groupKey);
+    if (!group) {
+      group = { metric: entry.metric, setting: entry.result.setting, higherIsBetter: entry.metric?.higherIsBetter ?? null, rows: [] };
+      groups.set(groupKey, group);
+    }
+    const rowKey = `${groupKey}|${entry.paper.id}|${entry.result.methodId ?? ''}`;
+    const held = best.get(rowKey);
+    if (!held || compareRows(group.higherIsBetter)(entry, held.entry) < 0) best.set(rowKey, { group, entry });
+  }
+  for (const { group, entry } of best.values()) group.rows.push(entry);
+  const settingOrder = (s: ResultSetting | null): number => (s === null ? -1 : RESULT_SETTINGS.indexOf(s));
+  return [...groups.values()]
+    .map((g) => ({ ...g, rows: g.rows.sort(compareRows(g.higherIsBetter)) }))
+    .sort((a, b) => b.rows.length - a.rows.length || compareNullLast(a.metric?.id ?? null, b.metric?.id ?? null) || settingOrder(a.setting) - settingOrder(b.setting));
 }
 
+function compareRows(higherIsBetter: boolean | null): (a: LeaderboardEntry, b: LeaderboardEntry) => number {
+  return (a, b) =>
+    (higherIsBetter === false ? a.result.value - b.result.value : b.result.value - a.result.value) ||
+    compare(a.paper.id, b.paper.id) ||
+    compare(a.result.methodId ?? '', b.result.methodId ?? '') ||
+    compare(a.result.id, b.result.id);
+}
+
+function compareNullLast(a: string | null, b: string | null): number {
+  return a === b ? 0 : a === null ? 1 : b === null ? -1 : compare(a, b);
+}
 
 /** Paper order of listings: by id, by title, or newest first (undated last); ties by id. */
 export function comparePapers(order: PaperOrder): (a: PaperNode, b: PaperNode) => number {

@@ -1,4 +1,4 @@
-import type { Counts, EntityLabel, EntityNode, Label, LinkNode, PaperGraph, PaperNode, RelationshipType, RepositoryNode, ResultNode, Span } from './graph-model.js';
+import type { Counts, EntityLabel, EntityNode, Label, LinkNode, PaperGraph, PaperNode, RelationshipType, RepositoryNode, ResultNode, ResultSetting, Span } from './graph-model.js';
 
 /** Any node, tagged with its label. */
 export type GraphNode =
@@ -44,10 +44,30 @@ export interface SearchHit {
   score: number;
 }
 
+/** A result on a dataset with its paper and the metric and method it names. */
 export interface LeaderboardEntry {
   paper: PaperNode;
   result: ResultNode;
   metric: EntityNode | null;
+  method: EntityNode | null;
+}
+
+/**
+ * The scores of one metric in one setting on a dataset: one row per (paper, method), that
+ * pair's best, best first by the metric's direction.
+ */
+export interface LeaderboardGroup {
+  metric: EntityNode | null;
+  setting: ResultSetting | null;
+  /** The metric's direction; null when it is unknown (or there is no metric): rows then run from the highest value. */
+  higherIsBetter: boolean | null;
+  rows: LeaderboardEntry[];
+}
+
+/** Which groups of a leaderboard to read: one metric's, one setting's, or all. */
+export interface LeaderboardFilter {
+  metricId?: string;
+  setting?: ResultSetting;
 }
 
 export interface PaperFilter {
@@ -66,7 +86,7 @@ export interface NodeInclude {
   /** One page of the papers linked to the node, as `papersOf` reads it. */
   papers?: PageArgs;
   /** A dataset's leaderboard, as `leaderboard` reads it. */
-  leaderboard?: { metricId?: string };
+  leaderboard?: LeaderboardFilter;
 }
 
 /** A node with the parts `NodeInclude` asked for; `referenced`: nodes those parts name by id. */
@@ -74,7 +94,7 @@ export interface NodeWith {
   node: GraphNode;
   links?: PaperLink[];
   papers?: PapersPage;
-  leaderboard?: LeaderboardEntry[];
+  leaderboard?: LeaderboardGroup[];
   referenced: GraphNode[];
 }
 
@@ -120,7 +140,8 @@ export interface GraphStore {
   relatedPapers(paperId: string, first: number): Promise<RelatedPaper[]>;
   shortestPath(fromId: string, toId: string, maxHops: number): Promise<Path | null>;
   search(query: string, options: { labels?: readonly Label[]; first: number }): Promise<SearchHit[]>;
-  leaderboard(datasetId: string, metricId?: string): Promise<LeaderboardEntry[]>;
+  /** A dataset's scores grouped by (metric, setting): graph-rules.ts `groupLeaderboard`. */
+  leaderboard(datasetId: string, filter?: LeaderboardFilter): Promise<LeaderboardGroup[]>;
 
   /** Nodes at the other end of a node's relationships of one type, in id order. */
   linked(nodeId: string, type: RelationshipType, direction: 'out' | 'in'): Promise<GraphNode[]>;

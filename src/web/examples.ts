@@ -31,6 +31,9 @@ query Paper {
     results {
       dataset { name }
       metric { name higherIsBetter }
+      method { name }
+      setting
+      split
       value
       kind
       raw
@@ -60,16 +63,24 @@ query DatasetPapers($after: String) {
   },
   {
     title: 'Leaderboard of a dataset',
-    query: `# Results reported on ImageNet, best first by each metric's direction.
-# Pass leaderboard(metric: "metric:…") to rank on one metric only.
+    query: `# Scores reported on ImageNet, one leaderboard per metric and evaluation setting
+# (zero-shot and fine-tuned numbers are never ranked together), best first by the
+# metric's direction, one row per paper and method. Narrow it with
+# leaderboard(metric: "metric:…", setting: ZERO_SHOT, first: 5).
 query Leaderboard {
   dataset(id: "dataset:imagenet") {
     name
     metrics { id name higherIsBetter }
-    leaderboard {
-      rank
-      paper { id title }
-      result { value kind raw metric { name } }
+    leaderboard(first: 10) {
+      metric { name }
+      setting
+      higherIsBetter
+      rows {
+        rank
+        paper { id title }
+        method { name }
+        result { value split raw }
+      }
     }
   }
 }

@@ -5,6 +5,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { loadPapers } from '../../loaders/load.js';
 import { startServer, type RunningServer } from '../../src/graphql/server.js';
 import { LIMITS } from '../../src/graphql/limits.js';
+import { exampleQueries } from '../../src/web/examples.js';
 import type { GraphStore } from '../../src/store/store.js';
 import { connectTestNeo4j } from '../store/use-neo4j.js';
 
@@ -71,7 +72,7 @@ const PAPER_QUERY = `query ($id: ID!) {
     datasets { dataset { id name } evidence { text } }
     tasks { task { id name } }
     metrics { metric { id name higherIsBetter } }
-    results { value kind raw dataset { id } metric { id } }
+    results { value kind raw dataset { id } metric { id } method { id name } setting split }
     repositories { repository { id name owner repo url } evidence { text } }
     links { link { url kind } }
     concepts { concept { id name } }
@@ -85,7 +86,13 @@ const QUERIES: Array<[string, string, Record<string, unknown>]> = [
   ['papers of a dataset, paged', 'query { papers(filter: { dataset: "ImageNet" }, first: 3) { totalCount pageInfo { hasNextPage endCursor } nodes { id title } } }', {}],
   ['papers filtered by text and code', 'query { papers(filter: { text: "person re-identification", hasCode: true }, first: 5, orderBy: TITLE) { totalCount nodes { id title repositories { repository { name } } } } }', {}],
   ['a method and its papers', '{ method(name: "LoRA") { id name aliases paperCount proposedBy { id } usedBy(first: 3) { totalCount nodes { id } } tasks { id } datasets { id } papers(first: 2) { edges { cursor node { id } } } } }', {}],
-  ['a dataset leaderboard', '{ dataset(name: "ImageNet") { id name results { value } leaderboard { rank paper { id } result { value metric { name higherIsBetter } } } metrics { name } } }', {}],
+  ['a dataset leaderboard', '{ dataset(name: "ImageNet") { id name results { value } leaderboard { metric { name } setting higherIsBetter rows { rank paper { id } method { id name } result { value setting split method { id } metric { name higherIsBetter } } } } metrics { name } } }', {}],
+  [
+    'one setting of a leaderboard, a few rows',
+    'query ($setting: ResultSetting) { dataset(id: "dataset:imagenet") { leaderboard(setting: $setting, first: 2) { metric { id } setting rows { rank paper { title } method { name } result { value kind } } } } }',
+    { setting: 'FINE_TUNED' },
+  ],
+  ['a paper\'s results with their methods, settings and splits', '{ paper(id: "paper:0b1da732a22a1b38") { results { value setting split method { name } dataset { name } } } }', {}],
   ['a concept and its neighbours', '{ concept(id: "concept:parameter-efficient-finetuning") { name aliases paperCount broader { id } narrower { id } related(first: 5) { weight concept { id } } } }', {}],
   ['search', '{ search(query: "person re-identification", first: 5) { id kind name score node { id } } }', {}],
   ['search by kind', '{ search(query: "diffusion", kinds: [CONCEPT, METHOD], first: 5) { id kind name } }', {}],
@@ -126,6 +133,49 @@ function describeApi(name: string, server: () => RunningServer) {
       expect(response.headers.get('location')).toBe('/playground');
     });
 
+    it('answers results with the method, setting and split they were reported with', async () => {
+      const { body } = await gql(server(), '{ paper(id: "paper:0b1da732a22a1b38") { title results { value setting split method { id name } } } }');
+      expect(body.errors).toBeUndefined();
+      const paper = body.data!['paper'] as { title: string; results: Array<{ value: number; setting: string | null; split: string | null; method: { name: string } | null }> };
+      expect(paper.title).toMatch(/^CoCa:/);
+      expect(paper.results.map((r) => [r.value, r.setting, r.method?.name ?? null]).sort()).toEqual([
+        [86.3, 'ZERO_SHOT', 'CoCa'],
+        [90.6, null, 'CoCa'],
+        [91, 'FINE_TUNED', 'CoCa'],
+      ]);
+      const speech = await gql(server(), '{ paper(id: "paper:fca72f694f71e6e3") { results { value kind split } } }');
+      expect((speech.body.data!['paper'] as { results: Array<{ split: string }> }).results.map((r) => r.split)).toContain('test-other');
+    });
+
+    it('ranks a leaderboard in groups of one metric and one setting, each row naming its method', async () => {
+      const { body } = await gql(server(), '{ dataset(id: "dataset:imagenet") { leaderboard { metric { id higherIsBetter } setting higherIsBetter rows { rank paper { id } method { id } result { value kind setting metric { id } method { id } } } } } }');
+      expect(body.errors).toBeUndefined();
+      type Row = { rank: number; paper: { id: string }; method: { id: string } | null; result: { value: number; kind: string; setting: string | null; metric: { id: string } | null; method: { id: string } | null } };
+      const groups = (body.data!['dataset'] as { leaderboard: Array<{ metric: { id: string; higherIsBetter: boolean | null } | null; setting: string | null; higherIsBetter: boolean | null; rows: Row[] }> }).leaderboard;
+      expect(groups.map((g) => g.setting)).toEqual(expect.arrayContaining(['ZERO_SHOT', 'FINE_TUNED', null]));
+      for (const g of groups) {
+        expect(g.higherIsBetter).toBe(g.metric?.higherIsBetter ?? null);
+        expect(g.rows.map((r) => r.rank)).toEqual(g.rows.map((_, i) => i + 1));
+        for (const r of g.rows) expect([r.result.kind, r.result.setting, r.result.metric?.id ?? null, r.result.method?.id ?? null]).toEqual(['SCORE', g.setting, g.metric?.id ?? null, r.method?.id ?? null]);
+        const values = g.rows.map((r) => r.result.value);
+        expect(values).toEqual([...values].sort((a, b) => (g.higherIsBetter === false ? a - b : b - a)));
+      }
+      const zeroShot = groups.find((g) => g.setting === 'ZERO_SHOT')!;
+      expect(zeroShot.rows.find((r) => r.paper.id === 'paper:0b1da732a22a1b38')).toMatchObject({ method: { id: 'method:coca' }, result: { value: 86.3 } });
+
+      const filtered = await gql(server(), '{ dataset(id: "dataset:imagenet") { leaderboard(setting: ZERO_SHOT, first: 1) { setting rows { rank } } } }');
+      const only = (filtered.body.data!['dataset'] as { leaderboard: Array<{ setting: string; rows: unknown[] }> }).leaderboard;
+      expect(only.length).toBeGreaterThan(0);
+      for (const g of only) expect([g.setting, g.rows.length]).toEqual(['ZERO_SHOT', 1]);
+    });
+
+    it('refuses a leaderboard setting that is not one and a page over the limit', async () => {
+      const bad = await gql(server(), '{ dataset(id: "dataset:imagenet") { leaderboard(setting: ONE_SHOT) { setting } } }');
+      expect(bad.body.errors?.[0]?.extensions?.['code']).toBe('GRAPHQL_VALIDATION_FAILED');
+      const big = await gql(server(), '{ dataset(id: "dataset:imagenet") { leaderboard(first: 500) { setting } } }');
+      expect(big.body.errors?.[0]?.extensions?.['code']).toBe('BAD_USER_INPUT');
+    });
+
     it('returns null for a missing item, not an error', async () => {
       const { body } = await gql(server(), '{ paper(id: "paper:nope") { id } method(name: "No Such Method") { id } }');
       expect(body).toEqual({ data: { paper: null, method: null } });
@@ -160,6 +210,31 @@ describe('batching', () => {
       const forTwenty = counting.calls.length;
       expect(forTwenty).toBe(forFive);
       expect(forTwenty).toBeLessThanOrEqual(3);
+    } finally {
+      await server.close();
+    }
+  });
+});
+
+describe('playground examples', () => {
+  it.each(exampleQueries.map((e) => [e.title, e] as const))('"%s" runs without errors', async (_, example) => {
+    const { body } = await gql(embedded, example.query, example.variables ? (JSON.parse(example.variables) as Record<string, unknown>) : {});
+    expect(body.errors).toBeUndefined();
+  });
+});
+
+describe('one store round trip', () => {
+  it('reads a dataset with its grouped leaderboard, methods and metrics, and a paper with its results, in one call each', async () => {
+    const counting = countingStore(embedded.store);
+    const server = await startServer({ port: 0, dataDir: dir, corpusPaths: [], store: counting.store });
+    try {
+      const board = '{ dataset(id: "dataset:imagenet") { name leaderboard(setting: ZERO_SHOT) { metric { name } rows { paper { title } method { name } result { value split method { name } metric { name } } } } } }';
+      counting.calls.length = 0;
+      expect((await gql(server, board)).body.errors).toBeUndefined();
+      expect(counting.calls).toEqual(['nodeWith']);
+      counting.calls.length = 0;
+      expect((await gql(server, '{ paper(id: "paper:0b1da732a22a1b38") { results { value setting method { name } dataset { name } metric { name } } } }')).body.errors).toBeUndefined();
+      expect(counting.calls).toEqual(['nodeWith']);
     } finally {
       await server.close();
     }

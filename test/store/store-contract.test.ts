@@ -72,8 +72,9 @@ function describeContract(name: string, store: () => GraphStore) {
       expect(dataset.papers).toEqual(await store().papersOf('dataset:imagenet', { first: 3, after: 'paper:1' }));
       expect(dataset.leaderboard).toEqual(await store().leaderboard('dataset:imagenet'));
       expect(dataset.leaderboard!.length).toBeGreaterThan(1);
-      const metricId = dataset.leaderboard![0]!.result.metricId!;
-      expect((await store().nodeWith('dataset:imagenet', { leaderboard: { metricId } }))!.leaderboard).toEqual(await store().leaderboard('dataset:imagenet', metricId));
+      const metricId = dataset.leaderboard![0]!.metric!.id;
+      expect((await store().nodeWith('dataset:imagenet', { leaderboard: { metricId } }))!.leaderboard).toEqual(await store().leaderboard('dataset:imagenet', { metricId }));
+      expect((await store().nodeWith('dataset:imagenet', { leaderboard: { setting: 'zero-shot' } }))!.leaderboard).toEqual(await store().leaderboard('dataset:imagenet', { setting: 'zero-shot' }));
       const resultless = [...new Set(graphs.flatMap((g) => g.edges.filter((e) => e.type === 'EVALUATES_ON').map((e) => e.to)))].sort().find((id) => !graphs.some((g) => g.results.some((r) => r.datasetId === id)))!;
       const quiet = (await store().nodeWith(resultless, { papers: { first: 1 }, leaderboard: {} }))!;
       expect(quiet.leaderboard).toEqual([]);
@@ -82,6 +83,53 @@ function describeContract(name: string, store: () => GraphStore) {
       expect(await store().nodeWith('method:lora', { links: true, leaderboard: {} })).toEqual({ node: await store().node('method:lora'), referenced: [] });
       expect(await store().nodeWith('paper:0000000000000000', { links: true })).toBeNull();
       expect(await store().nodeWith('no-such-kind:x', { links: true })).toBeNull();
+    });
+
+    it("keeps each result's method, setting and split, with an edge to the method", async () => {
+      const qualified = graphs.flatMap((g) => g.results.filter((r) => r.methodId !== null || r.setting !== null || r.split !== null).map((r) => ({ paperId: g.paper.id, result: r })));
+      // The sample corpus has every qualifier: methods, zero-shot and fine-tuned numbers, splits.
+      expect(new Set(qualified.map((q) => q.result.setting))).toEqual(new Set([null, 'zero-shot', 'fine-tuned', 'linear-probe']));
+      expect(qualified.some((q) => q.result.split === 'test-other')).toBe(true);
+      for (const { paperId, result } of qualified) {
+        const links = await store().paperLinks(paperId);
+        expect(links.find((l) => l.target.node.id === result.id)?.target.node).toEqual(result);
+      }
+      const scored = graphs.flatMap((g) => g.results).filter((r) => r.methodId !== null);
+      expect(scored.length).toBeGreaterThan(50);
+      expect((await store().counts()).relationships.SCORED_BY).toBe(scored.length);
+      const [first] = scored;
+      expect((await store().linked(first!.id, 'SCORED_BY', 'out')).map((n) => n.node.id)).toEqual([first!.methodId]);
+    });
+
+    it("ranks a dataset's scores in groups of one metric and one setting, one row per paper and method", async () => {
+      const datasets = [...new Set(graphs.flatMap((g) => g.results.map((r) => r.datasetId)))].sort();
+      for (const datasetId of datasets) {
+        const groups = await store().leaderboard(datasetId);
+        const scores = graphs.flatMap((g) => g.results.filter((r) => r.datasetId === datasetId && r.kind === 'score').map((r) => ({ paperId: g.paper.id, r })));
+        expect(groups.reduce((n, g) => n + g.rows.length, 0), datasetId).toBe(new Set(scores.map(({ paperId, r }) => `${r.metricId}|${r.setting}|${paperId}|${r.methodId}`)).size);
+        expect(new Set(groups.map((g) => `${g.metric?.id}|${g.setting}`)).size).toBe(groups.length);
+        for (const group of groups) {
+          expect(group.higherIsBetter).toBe(group.metric?.higherIsBetter ?? null);
+          const values = group.rows.map((row) => row.result.value);
+          expect(values).toEqual([...values].sort((a, b) => (group.higherIsBetter === false ? a - b : b - a)));
+          expect(new Set(group.rows.map((row) => `${row.paper.id}|${row.result.methodId}`)).size).toBe(group.rows.length);
+          for (const row of group.rows) {
+            expect([row.result.kind, row.result.metricId, row.result.setting, row.method?.id ?? null]).toEqual(['score', group.metric?.id ?? null, group.setting, row.result.methodId]);
+            // The row holds the best of that paper's and method's scores in the group.
+            const rivals = scores.filter(({ paperId, r }) => paperId === row.paper.id && r.methodId === row.result.methodId && r.metricId === row.result.metricId && r.setting === row.result.setting).map(({ r }) => r.value);
+            expect(row.result.value).toBe(group.higherIsBetter === false ? Math.min(...rivals) : Math.max(...rivals));
+          }
+        }
+      }
+      // CoCa's zero-shot and fine-tuned ImageNet numbers sit in groups of their own.
+      const imagenet = await store().leaderboard('dataset:imagenet');
+      const coca = paperTitled('CoCa');
+      const settingsOf = (value: number) => imagenet.filter((g) => g.rows.some((row) => row.paper.id === coca && row.result.value === value)).map((g) => g.setting);
+      expect([settingsOf(86.3), settingsOf(91)]).toEqual([['zero-shot'], ['fine-tuned']]);
+      expect(await store().leaderboard('dataset:imagenet', { setting: 'zero-shot' })).toEqual(imagenet.filter((g) => g.setting === 'zero-shot'));
+      const metricId = imagenet[0]!.metric!.id;
+      expect(await store().leaderboard('dataset:imagenet', { metricId })).toEqual(imagenet.filter((g) => g.metric?.id === metricId));
+      expect(await store().leaderboard('dataset:no-such-dataset')).toEqual([]);
     });
 
     it('holds every paper of the corpus and a uniquely identified node for every entity', async () => {
@@ -208,6 +256,15 @@ describe.skipIf(!neo4j)('Neo4j store', () => {
       const dataset = graphs.flatMap((g) => g.results).map((r) => r.datasetId).sort()[0]!;
       const board = await same((s) => s.leaderboard(dataset));
       expect(board.length).toBeGreaterThan(0);
+    });
+
+    it("every dataset's leaderboard groups, and one metric's or one setting's", async () => {
+      for (const dataset of [...new Set(graphs.flatMap((g) => g.results.map((r) => r.datasetId)))].sort()) await same((s) => s.leaderboard(dataset));
+      const imagenet = await same((s) => s.leaderboard('dataset:imagenet'));
+      expect(imagenet.some((g) => g.rows.some((row) => row.method !== null))).toBe(true);
+      await same((s) => s.leaderboard('dataset:imagenet', { setting: 'fine-tuned' }));
+      await same((s) => s.leaderboard('dataset:imagenet', { metricId: imagenet[0]!.metric!.id, setting: 'zero-shot' }));
+      await same((s) => s.nodeWith('dataset:imagenet', { leaderboard: { setting: 'zero-shot' } }));
     });
   });
 });

@@ -1,8 +1,8 @@
 import { GraphQLError, type GraphQLResolveInfo } from 'graphql';
 import { normalizeName } from '../../../loaders/normalize.js';
-import type { EntityNode, Label, PaperNode, RelationshipType, ResultNode } from '../../store/graph-model.js';
+import type { EntityNode, Label, PaperNode, RelationshipType, ResultNode, ResultSetting } from '../../store/graph-model.js';
 import { displayName } from '../../store/graph-rules.js';
-import type { GraphNode, NodeInclude, PageArgs, PaperLink, PapersPage } from '../../store/store.js';
+import type { GraphNode, LeaderboardFilter, LeaderboardGroup, NodeInclude, PageArgs, PaperLink, PapersPage } from '../../store/store.js';
 import { leaderboardKey, loadNodeWith, papersKey, type Context } from '../context.js';
 import { selectedFields } from '../lookahead.js';
 import { toEvidence } from '../evidence.js';
@@ -109,7 +109,7 @@ async function readNode(ctx: Context, id: string, label: Label, info: GraphQLRes
     }
   }
   const leaderboardArgs = fields.get('leaderboard');
-  if (label === 'Dataset' && leaderboardArgs) include.leaderboard = leaderboardArgs['metric'] ? { metricId: String(leaderboardArgs['metric']) } : {};
+  if (label === 'Dataset' && leaderboardArgs) include.leaderboard = leaderboardFilterOf(leaderboardArgs);
   const found = Object.keys(include).length > 0 ? await loadNodeWith(ctx.loaders, ctx.store, id, include) : await ctx.loaders.node.load(id);
   return found && found.label === label ? found : null;
 }
@@ -135,10 +135,32 @@ async function findByName(ctx: Context, label: Label, name: string): Promise<Gra
 }
 
 /**
- * A result as a parent object. When it came with its paper and metric (a paper's results, a
- * leaderboard, sharedBenchmarks) they are answered from here, with no load at all.
+ * A result as a parent object. When it came with its paper, metric or method (a paper's results,
+ * a leaderboard, sharedBenchmarks) they are answered from here, with no load at all.
  */
-type ResultParent = GraphNode & { paper?: PaperNode; metric?: EntityNode | null };
+type ResultParent = GraphNode & { paper?: PaperNode; metric?: EntityNode | null; method?: EntityNode | null };
+
+/** The store's filter from `leaderboard(metric, setting)`; the setting arrives as its internal value (`ResultSetting` below). */
+function leaderboardFilterOf(args: Args): LeaderboardFilter {
+  const metric = args['metric'];
+  const setting = args['setting'];
+  return { ...(metric ? { metricId: String(metric) } : {}), ...(setting ? { setting: setting as ResultSetting } : {}) };
+}
+
+/** A leaderboard group as the API shows it, each group's rows cut to `first`. */
+function toLeaderboardGroup(group: LeaderboardGroup, first: number) {
+  return {
+    metric: group.metric ? ({ label: 'Metric', node: group.metric } as GraphNode) : null,
+    setting: group.setting,
+    higherIsBetter: group.higherIsBetter,
+    rows: group.rows.slice(0, first).map((e, i) => ({
+      rank: i + 1,
+      paper: { label: 'Paper', node: e.paper } as GraphNode,
+      method: e.method ? ({ label: 'Method', node: e.method } as GraphNode) : null,
+      result: { label: 'Result', node: e.result, paper: e.paper, metric: e.metric, method: e.method } as ResultParent,
+    })),
+  };
+}
 
 function paperOfResult(ctx: Context, r: ResultParent): GraphNode | Promise<GraphNode | undefined> {
   return r.paper ? { label: 'Paper', node: r.paper } : ctx.loaders.linked('REPORTS', 'in').load(r.node.id).then((papers) => papers[0]);
@@ -222,6 +244,9 @@ export const resolvers = {
 
   Mutation: { ingest: ingestResolver },
 
+  // The enum's internal values are the store's, so arguments arrive and fields leave as `zero-shot`.
+  ResultSetting: { ZERO_SHOT: 'zero-shot', FEW_SHOT: 'few-shot', FINE_TUNED: 'fine-tuned', LINEAR_PROBE: 'linear-probe' } satisfies Record<string, ResultSetting>,
+
   SearchHit: { node: (h: { id: string }, _: Args, ctx: Context) => ctx.loaders.node.load(h.id) },
 
   Paper: {
@@ -276,6 +301,14 @@ export const resolvers = {
       const metricId = node<ResultNode>(r).metricId;
       return metricId ? ctx.loaders.node.load(metricId) : null;
     },
+    method: (r: ResultParent, _: Args, ctx: Context) => {
+      if (r.method !== undefined) return r.method ? { label: 'Method', node: r.method } : null;
+      // The method is one of the paper's own: a paper read with its links has it primed already.
+      const methodId = node<ResultNode>(r).methodId;
+      return methodId ? ctx.loaders.node.load(methodId) : null;
+    },
+    setting: (r: GraphNode) => node<ResultNode>(r).setting,
+    split: (r: GraphNode) => node<ResultNode>(r).split,
     value: (r: GraphNode) => node<ResultNode>(r).value,
     kind: (r: GraphNode) => node<ResultNode>(r).kind.toUpperCase(),
     raw: (r: GraphNode) => node<ResultNode>(r).raw,
@@ -305,8 +338,9 @@ export const resolvers = {
     ...entityFields,
     results: (p: GraphNode, _: Args, ctx: Context) => ctx.loaders.linked('ON', 'in').load(p.node.id),
     leaderboard: async (p: GraphNode, args: Args, ctx: Context) => {
-      const entries = await ctx.loaders.leaderboard.load(leaderboardKey(p.node.id, args['metric'] ? String(args['metric']) : undefined));
-      return entries.map((e, i) => ({ rank: i + 1, paper: { label: 'Paper', node: e.paper }, result: { label: 'Result', node: e.result, paper: e.paper, metric: e.metric } as ResultParent }));
+      const first = checkFirst(args['first'] as number | undefined, 20);
+      const groups = await ctx.loaders.leaderboard.load(leaderboardKey(p.node.id, leaderboardFilterOf(args)));
+      return groups.map((g) => toLeaderboardGroup(g, first));
     },
     tasks: (p: GraphNode, _: Args, ctx: Context) => entitiesOfPapers(ctx, p.node.id, 'Task'),
     metrics: async (p: GraphNode, _: Args, ctx: Context) => {

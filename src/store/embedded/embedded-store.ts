@@ -8,8 +8,8 @@ import { RELATING_LABELS, relatednessOf } from '../rank-related.js';
 import { DataFolderLock, type Holder, type HolderRole } from './data-folder-lock.js';
 import { smallestShortestPath } from './shortest-path.js';
 import { rankHits, scoreTerms, SEARCH_CANDIDATES, searchTerms } from '../rank-search.js';
-import { broaderName, compare, comparePapers, displayName, distinctNodes, rankRelated, searchTextOf, sortLeaderboard } from '../graph-rules.js';
-import type { GraphNode, GraphStore, LeaderboardEntry, NodeInclude, NodeWith, PageArgs, PaperFilter, PaperLink, PaperOrder, PapersPage, Path, RelatedPaper, SearchHit, SharedDataset } from '../store.js';
+import { broaderName, compare, comparePapers, displayName, distinctNodes, groupLeaderboard, rankRelated, searchTextOf } from '../graph-rules.js';
+import type { GraphNode, GraphStore, LeaderboardEntry, LeaderboardFilter, LeaderboardGroup, NodeInclude, NodeWith, PageArgs, PaperFilter, PaperLink, PaperOrder, PapersPage, Path, RelatedPaper, SearchHit, SharedDataset } from '../store.js';
 
 type NodeAttributes = GraphNode;
 interface EdgeAttributes {
@@ -25,7 +25,8 @@ interface SearchDocument {
 
 const FILE = 'graph.json';
 // 2: the index splits text with rank-search.ts searchTerms (1 used MiniSearch's own tokenizer).
-const FORMAT_VERSION = 2;
+// 3: results carry methodId, setting and split, with SCORED_BY edges to their methods.
+const FORMAT_VERSION = 3;
 
 interface SavedStore {
   version: number;
@@ -180,6 +181,7 @@ export class EmbeddedStore implements GraphStore {
       this.addEdge(paperId, result.id, 'REPORTS', result.evidence);
       this.addEdge(result.id, result.datasetId, 'ON', []);
       if (result.metricId) this.addEdge(result.id, result.metricId, 'MEASURED_BY', []);
+      if (result.methodId) this.addEdge(result.id, result.methodId, 'SCORED_BY', []);
     }
   }
 
@@ -311,7 +313,7 @@ export class EmbeddedStore implements GraphStore {
       view.referenced = distinctNodes((await this.nodes(ids)).filter((n): n is GraphNode => n !== null));
     }
     if (include.papers) view.papers = await this.papersOf(id, include.papers);
-    if (include.leaderboard && node.label === 'Dataset') view.leaderboard = await this.leaderboard(id, include.leaderboard.metricId);
+    if (include.leaderboard && node.label === 'Dataset') view.leaderboard = await this.leaderboard(id, include.leaderboard);
     return view;
   }
 
@@ -352,7 +354,7 @@ export class EmbeddedStore implements GraphStore {
             .filter((r) => this.graph.getNodeAttribute(r, 'label') === 'Result' && (this.graph.getNodeAttributes(r).node as ResultNode).datasetId === datasetId)
             .map((r) => {
               const result = this.graph.getNodeAttributes(r).node as ResultNode;
-              return { paper: this.paperNode(paperId), result, metric: this.metricOf(result) };
+              return { paper: this.paperNode(paperId), result, metric: this.entityOf(result.metricId) };
             }),
         )
         .sort((a, b) => compare(a.paper.id, b.paper.id) || compare(a.result.id, b.result.id)),
@@ -407,19 +409,19 @@ export class EmbeddedStore implements GraphStore {
     return rankHits(hits, first);
   }
 
-  async leaderboard(datasetId: string, metricId?: string): Promise<LeaderboardEntry[]> {
+  async leaderboard(datasetId: string, { metricId, setting }: LeaderboardFilter = {}): Promise<LeaderboardGroup[]> {
     if (!this.graph.hasNode(datasetId)) return [];
     const entries: LeaderboardEntry[] = [];
     for (const r of this.graph.inNeighbors(datasetId)) {
       const a = this.graph.getNodeAttributes(r);
       if (a.label !== 'Result') continue;
       const result = a.node;
-      if (metricId !== undefined && result.metricId !== metricId) continue;
+      if ((metricId !== undefined && result.metricId !== metricId) || (setting !== undefined && result.setting !== setting)) continue;
       const paperId = this.graph.inNeighbors(r).find((p) => this.graph.getNodeAttribute(p, 'label') === 'Paper');
       if (!paperId) continue;
-      entries.push({ paper: this.paperNode(paperId), result, metric: this.metricOf(result) });
+      entries.push({ paper: this.paperNode(paperId), result, metric: this.entityOf(result.metricId), method: this.entityOf(result.methodId) });
     }
-    return sortLeaderboard(entries);
+    return groupLeaderboard(entries);
   }
 
   async linked(nodeId: string, type: RelationshipType, direction: 'out' | 'in'): Promise<GraphNode[]> {
@@ -461,8 +463,8 @@ export class EmbeddedStore implements GraphStore {
     }
   }
 
-  private metricOf(result: ResultNode): EntityNode | null {
-    return result.metricId && this.graph.hasNode(result.metricId) ? (this.graph.getNodeAttributes(result.metricId).node as EntityNode) : null;
+  private entityOf(id: string | null): EntityNode | null {
+    return id && this.graph.hasNode(id) ? (this.graph.getNodeAttributes(id).node as EntityNode) : null;
   }
 
   private paperNode(id: string) {

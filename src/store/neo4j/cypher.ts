@@ -114,6 +114,11 @@ MATCH (n:${target} {id: edge.to})
 CREATE (p)-[:${type} {evidenceFields: edge.fields, evidenceStarts: edge.starts, evidenceEnds: edge.ends}]->(n)`;
 }
 
+/**
+ * A result's metric and method are both properties (`metricId`, `methodId`: a result read alone
+ * names them without a join, as the embedded store's node does) and relationships (MEASURED_BY,
+ * SCORED_BY: the graph can be walked from a method to what it scored).
+ */
 export const CREATE_RESULTS = `
 UNWIND $rows AS row
 MATCH (p:Paper {id: row.paperId})
@@ -122,9 +127,15 @@ MERGE (r:Result {id: row.id})
 SET r += row.props
 CREATE (p)-[:REPORTS {evidenceFields: row.props.evidenceFields, evidenceStarts: row.props.evidenceStarts, evidenceEnds: row.props.evidenceEnds}]->(r)
 CREATE (r)-[:ON]->(d)
-WITH r, row WHERE row.props.metricId IS NOT NULL
-MATCH (m:Metric {id: row.props.metricId})
-CREATE (r)-[:MEASURED_BY]->(m)`;
+WITH r, row
+CALL (r, row) {
+  MATCH (m:Metric) WHERE m.id = row.props.metricId
+  CREATE (r)-[:MEASURED_BY]->(m)
+}
+CALL (r, row) {
+  MATCH (s:Method) WHERE s.id = row.props.methodId
+  CREATE (r)-[:SCORED_BY]->(s)
+}`;
 
 export const DELETE_ORPHANS = `
 MATCH (n) WHERE (n:Method OR n:Dataset OR n:Task OR n:Metric OR n:Concept OR n:Repository OR n:Link)
@@ -177,14 +188,18 @@ const PAPERS_PAGE = `
          [p IN [p IN ps WHERE $after IS NULL OR p.id > $after][0..$first] | ${props('p')}] AS papers`;
 
 /**
- * Subquery body: the results on dataset `n` (only those of metric $metricId when given),
- * unordered, and their papers once each (a paper often has several results on one dataset).
+ * Subquery body: the scores on dataset `n` (only those of metric $metricId and setting $setting
+ * when given), unordered, with their metrics and methods, and their papers once each (a paper
+ * often has several results on one dataset). Deltas are left here; graph-rules.ts
+ * groupLeaderboard, which groups and ranks, leaves them out too.
  */
 const LEADERBOARD_ROWS = `
-  MATCH (n)<-[:ON]-(r:Result)<-[:REPORTS]-(p:Paper)
+  MATCH (n)<-[:ON]-(r:Result {kind: 'score'})<-[:REPORTS]-(p:Paper)
+  WHERE $setting IS NULL OR r.setting = $setting
   OPTIONAL MATCH (r)-[:MEASURED_BY]->(m:Metric)
-  WITH p, r, m WHERE $metricId IS NULL OR m.id = $metricId
-  RETURN collect({paperId: p.id, result: ${props('r')}, metric: CASE WHEN m IS NULL THEN NULL ELSE ${props('m')} END}) AS board,
+  OPTIONAL MATCH (r)-[:SCORED_BY]->(s:Method)
+  WITH p, r, m, s WHERE $metricId IS NULL OR m.id = $metricId
+  RETURN collect({paperId: p.id, result: ${props('r')}, metric: CASE WHEN m IS NULL THEN NULL ELSE ${props('m')} END, method: CASE WHEN s IS NULL THEN NULL ELSE ${props('s')} END}) AS board,
          [p IN collect(DISTINCT p) | ${props('p')}] AS boardPapers`;
 
 export function papersOf(label: Label): string {
@@ -326,7 +341,7 @@ export function writeRows(graphs: readonly PaperGraph[]) {
         paperId: g.paper.id,
         datasetId: r.datasetId,
         id: r.id,
-        props: { id: r.id, value: r.value, kind: r.kind, raw: r.raw, datasetId: r.datasetId, metricId: r.metricId, evidenceFields: spans.fields, evidenceStarts: spans.starts, evidenceEnds: spans.ends },
+        props: { id: r.id, value: r.value, kind: r.kind, raw: r.raw, datasetId: r.datasetId, metricId: r.metricId, methodId: r.methodId, setting: r.setting, split: r.split, evidenceFields: spans.fields, evidenceStarts: spans.starts, evidenceEnds: spans.ends },
       });
     }
   }

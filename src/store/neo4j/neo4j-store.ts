@@ -1,10 +1,10 @@
 import neo4j, { type Driver, type ManagedTransaction, type Record as Neo4jRecord } from 'neo4j-driver';
 import { StoreError } from '../../errors.js';
-import { emptyCounts, LABELS, RELATIONSHIP_TYPES, type Counts, type EntityNode, type Label, type PaperGraph, type PaperNode, type RelationshipType, type ResultNode, type Span } from '../graph-model.js';
-import { broaderName, compare, comparePapers, displayName, distinctNodes, rankRelated, sortLeaderboard } from '../graph-rules.js';
+import { emptyCounts, LABELS, RELATIONSHIP_TYPES, type Counts, type EntityNode, type Label, type PaperGraph, type PaperNode, type RelationshipType, type ResultNode, type ResultSetting, type Span } from '../graph-model.js';
+import { broaderName, compare, comparePapers, displayName, distinctNodes, groupLeaderboard, rankRelated } from '../graph-rules.js';
 import { RELATING_LABELS, relatednessOf } from '../rank-related.js';
 import { SEARCH_CANDIDATES, scoreKeys, searchTerms } from '../rank-search.js';
-import type { GraphNode, GraphStore, LeaderboardEntry, NodeInclude, NodeWith, PageArgs, PaperFilter, PaperLink, PaperOrder, PapersPage, Path, RelatedPaper, SearchHit, SharedDataset } from '../store.js';
+import type { GraphNode, GraphStore, LeaderboardFilter, LeaderboardGroup, NodeInclude, NodeWith, PageArgs, PaperFilter, PaperLink, PaperOrder, PapersPage, Path, RelatedPaper, SearchHit, SharedDataset } from '../store.js';
 import { labelOfId, labelsOfIds, TARGET_LABEL } from './labels.js';
 import * as cypher from './cypher.js';
 
@@ -178,7 +178,7 @@ export class Neo4jStore implements GraphStore {
     const label = labelOfId(id);
     if (!label) return null;
     const parts = { links: include.links === true && label === 'Paper', papers: include.papers !== undefined, leaderboard: include.leaderboard !== undefined && label === 'Dataset' };
-    const parameters = { id, first: neo4j.int(include.papers?.first ?? 0), after: include.papers?.after ?? null, metricId: include.leaderboard?.metricId ?? null };
+    const parameters = { id, first: neo4j.int(include.papers?.first ?? 0), after: include.papers?.after ?? null, metricId: include.leaderboard?.metricId ?? null, setting: include.leaderboard?.setting ?? null };
     const record = await this.read(async (tx) => (await tx.run(cypher.nodeWith(label, parts), parameters)).records[0]);
     if (!record) return null;
     const view: NodeWith = { node: toGraphNode(label, record.get('props') as Record<string, unknown>), referenced: [] };
@@ -268,8 +268,8 @@ export class Neo4jStore implements GraphStore {
     return records.map((r) => ({ id: r.get('id') as string, label: r.get('label') as Label, name: r.get('name') as string, score: r.get('score') as number }));
   }
 
-  async leaderboard(datasetId: string, metricId?: string): Promise<LeaderboardEntry[]> {
-    const record = (await this.read(async (tx) => (await tx.run(cypher.LEADERBOARD, { id: datasetId, metricId: metricId ?? null })).records))[0];
+  async leaderboard(datasetId: string, { metricId, setting }: LeaderboardFilter = {}): Promise<LeaderboardGroup[]> {
+    const record = (await this.read(async (tx) => (await tx.run(cypher.LEADERBOARD, { id: datasetId, metricId: metricId ?? null, setting: setting ?? null })).records))[0];
     return record ? toLeaderboard(record) : [];
   }
 
@@ -393,13 +393,16 @@ interface BoardRow {
   paperId: string;
   result: Record<string, unknown>;
   metric: Record<string, unknown> | null;
+  method: Record<string, unknown> | null;
 }
 
-/** The `board` and `boardPapers` columns of cypher.ts LEADERBOARD_ROWS, as a sorted leaderboard. */
-function toLeaderboard(record: Neo4jRecord): LeaderboardEntry[] {
+/** The `board` and `boardPapers` columns of cypher.ts LEADERBOARD_ROWS, as a grouped leaderboard. */
+function toLeaderboard(record: Neo4jRecord): LeaderboardGroup[] {
   const byId = new Map((record.get('boardPapers') as Array<Record<string, unknown>>).map((p) => [p['id'] as string, toPaper(p)]));
   const rows = record.get('board') as BoardRow[];
-  return sortLeaderboard(rows.map((row) => ({ paper: byId.get(row.paperId)!, result: toResult(row.result), metric: row.metric ? toEntity('Metric', row.metric) : null })));
+  return groupLeaderboard(
+    rows.map((row) => ({ paper: byId.get(row.paperId)!, result: toResult(row.result), metric: row.metric ? toEntity('Metric', row.metric) : null, method: row.method ? toEntity('Method', row.method) : null })),
+  );
 }
 
 /** The `papers` and `total` columns of cypher.ts PAPERS_PAGE. */
@@ -439,6 +442,9 @@ function toResult(p: Record<string, unknown>): ResultNode {
     raw: p['raw'] as string,
     datasetId: p['datasetId'] as string,
     metricId: (p['metricId'] as string | undefined) ?? null,
+    methodId: (p['methodId'] as string | undefined) ?? null,
+    setting: (p['setting'] as ResultSetting | undefined) ?? null,
+    split: (p['split'] as string | undefined) ?? null,
     evidence: toSpans((p['evidenceFields'] as string[] | undefined) ?? [], (p['evidenceStarts'] as number[] | undefined) ?? [], (p['evidenceEnds'] as number[] | undefined) ?? []),
   };
 }

@@ -494,7 +494,7 @@
           '    paperCount',
           '    tasks { id name }',
           '    metrics { id name higherIsBetter }',
-          '    leaderboard { rank paper { id title } result { value kind raw metric { name } } }',
+          '    leaderboard { metric { name } setting rows { rank paper { id title } method { name } result { value split raw } } }',
           '    ' + papers,
           '  }',
           '}',
