@@ -3,7 +3,7 @@ import type { EntityNode, PaperNode, ResultNode, ResultSetting } from '../../src
 import { groupLeaderboard } from '../../src/store/graph-rules.js';
 import type { LeaderboardEntry } from '../../src/store/store.js';
 
-const paper = (id: string): PaperNode => ({ id, title: id, titleDerived: false, abstract: '', arxivId: null, url: null, published: null, authors: [], sources: [], mentionedArxivIds: [] });
+const paper = (id: string): PaperNode => ({ id, title: id, titleDerived: false, abstract: '', arxivId: null, url: null, published: null, authors: [], sources: [], mentionedArxivIds: [], codeUrls: [] });
 const metric = (id: string, higherIsBetter: boolean | null): EntityNode => ({ id, label: 'Metric', name: id, aliases: [], higherIsBetter });
 const method = (id: string): EntityNode => ({ id, label: 'Method', name: id, aliases: [] });
 
