@@ -60,7 +60,7 @@ export function extractPaper(paper: PaperText, matchers: Matchers, parse: ParseT
   return {
     methods: draft.methods.values(),
     datasets: draft.datasets.values(),
-    tasks: draft.tasks.values(),
+    tasks: withoutContainedTasks(draft.tasks.values()),
     metrics: draft.metrics.values().map((m) => ({ ...m, name: metricName(m), aliases: metricName(m) === m.name || m.aliases.includes(m.name) ? m.aliases : [m.name, ...m.aliases], higherIsBetter: draft.higherIsBetter.get(m.key) ?? null })),
     results,
     repositories: links.repositories,
@@ -70,6 +70,15 @@ export function extractPaper(paper: PaperText, matchers: Matchers, parse: ParseT
     concepts: draft.concepts.values().filter((c) => !matchers.cues.hubConcepts.has(c.key)),
     acronyms: draft.fields.flatMap((f) => f.acronyms.map((a) => ({ short: a.short, long: a.long }))),
   };
+}
+
+/**
+ * A task whose words end another task of the paper (`speech recognition` beside `automatic speech
+ * recognition`) says the same thing less precisely: the list stays short, the precise one stays.
+ */
+function withoutContainedTasks(tasks: EntityMention[]): EntityMention[] {
+  const keys = tasks.map((t) => ` ${t.key}`);
+  return tasks.filter((t) => !keys.some((k) => k !== ` ${t.key}` && k.endsWith(` ${t.key}`)));
 }
 
 /** A metric is shown by its curated name when it has one: `PPL` is reported as `perplexity`. */

@@ -48,7 +48,9 @@ export function findListedEntities(draft: PaperDraft): void {
     }
     for (const hit of matchers.tasks.find(f.text, f.words)) {
       if (claims.isClaimed(f.field, hit.start, hit.end)) continue;
-      draft.tasks.add(hit.entry.name.toLowerCase(), ev(f.field, hit), { canonical: hit.entry.name, written: hit.surface, broader: broaderOf(hit.entry) });
+      // The paper's own spelling when it writes the listed phrase (`continual pre-training`), else the list's name.
+      const name = normalizeName(hit.surface) === normalizeName(hit.entry.name) ? hit.surface.toLowerCase() : hit.entry.name.toLowerCase();
+      draft.tasks.add(name, ev(f.field, hit), { canonical: hit.entry.name, written: hit.surface, broader: broaderOf(hit.entry) });
     }
     for (const hit of matchers.families.find(f.text, f.words)) {
       if (claims.isClaimed(f.field, hit.start, hit.end)) continue;

@@ -9,6 +9,8 @@ import type { PaperDraft } from './paper-draft.js';
 const ABSTRACT_TASK = /\b(?:task|problem|challenge) of\s+((?:[a-z][\w-]*\s+){0,4}[a-z][\w-]*)|\b((?:[a-z][\w-]*\s+){1,3}[a-z][\w-]*)\s+(?:tasks?|problems?)\b/g;
 // A title that starts with its task: `Person Re-Identification without …`, `Image Quality Assessment via …`.
 const TITLE_LEAD_TASK = /^((?:(?!(?:for|with|via|using|by|from|through|without|in|under|based|amid|on|of|and|to)\b)[\p{L}\d][\p{L}\d-]*\s+){0,3}(?!(?:for|with|via|using|by|from|through|without|in|under|based|amid|on|of|and|to)\b)[\p{L}\d][\p{L}\d-]*)(?=\s+(?:for|with|via|using|by|from|through|without|in|under|based|amid)\b|\s*[:,?]|$)/iu;
+// `we study X`, `this paper addresses the problem of X`: the problem the paper takes on.
+const STUDY_CUE = /\b(?:[Ww]e|[Tt]his (?:paper|work|study)|[Oo]ur work)\s+(?:\w+ly\s+)?(?:study|studies|address|addresses|tackle|tackles|focus on|focuses on|investigate|investigates|consider|considers|explore|explores|examine|examines|revisit|revisits)\s+(?:the\s+(?:problem|task|challenge)\s+of\s+)?(?:the\s+)?((?:(?!(?:for|with|via|using|by|from|through|in|under|on|where|which|that|and|to|as|of)\b)[a-z][\w-]*\s+){0,4}[a-z][\w-]*)(?=\s*(?:[,.;:(]|\s(?:for|with|via|using|by|from|through|in|under|on|where|which|that|and|to|as)\b))/g;
 const TITLE_TASK = /\b(?:for|towards?|on|in)\s+((?:[A-Za-z][\w-]*\s+){0,4}?[A-Za-z][\w-]*)(?=\s*(?:$|[:,?]|\s+(?:with|via|using|by|from|through|without|in|under|amid|based)\b))/gi;
 
 /**
@@ -56,11 +58,22 @@ export function findTasks(draft: PaperDraft): void {
         const phrase = (match[1] ?? match[2])!.trim();
         addTaskPhrase(draft, phrase, f.field, match.index + match[0].indexOf(phrase), true);
       }
+      for (const match of f.text.matchAll(STUDY_CUE)) {
+        const phrase = match[1]!;
+        addTaskPhrase(draft, phrase, f.field, match.index + match[0].length - phrase.length, true);
+      }
     }
   }
 }
 
-/** A noun phrase of the abstract that names a task (`image quality assessment`); true when taken. */
+/**
+ * A noun phrase of the abstract that names a task (`image quality assessment`); true when taken.
+ * A phrase the title repeats is the paper's subject, so technique heads count there too
+ * (`continual learning` in a title about continual learning).
+ */
 export function addNounPhraseTask(draft: PaperDraft, phrase: NounPhrase, noiseLength: number): boolean {
-  return addTaskPhrase(draft, phrase.text.slice(noiseLength), 'abstract', phrase.start + noiseLength, false);
+  const text = phrase.text.slice(noiseLength);
+  const title = draft.fields.find((f) => f.field === 'title');
+  const inTitle = title !== undefined && ` ${normalizeName(title.text)} `.includes(` ${normalizeName(text)} `);
+  return addTaskPhrase(draft, text, 'abstract', phrase.start + noiseLength, inTitle);
 }
