@@ -67,7 +67,8 @@ export function extractPaper(paper: PaperText, matchers: Matchers, parse: ParseT
     links: links.links,
     arxivIds: links.arxivIds,
     // Field names (`deep learning`) are no concept, however a rule reached them: they would link every paper.
-    concepts: draft.concepts.values().filter((c) => !matchers.cues.hubConcepts.has(c.key)),
+    // A single word is a concept only as a curated family (`hypernetwork`): alone, most words say too little.
+    concepts: draft.concepts.values().filter((c) => !matchers.cues.hubConcepts.has(c.key) && (c.canonical !== undefined || c.key.includes(' '))),
     acronyms: draft.fields.flatMap((f) => f.acronyms.map((a) => ({ short: a.short, long: a.long }))),
   };
 }

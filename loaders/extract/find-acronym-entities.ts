@@ -5,6 +5,7 @@ import { inDatasetList, isDatasetContext } from './dataset-context.js';
 import type { AcronymDefinition } from './find-acronyms.js';
 import type { FieldText, PaperDraft } from './paper-draft.js';
 import { proposalRole } from './proposal-role.js';
+import { conceptNamed } from './find-concepts.js';
 import { isTaskPhrase } from './find-tasks.js';
 
 /**
@@ -29,7 +30,8 @@ export function findAcronymEntities(draft: PaperDraft): void {
         set.add(a.short, shortEv);
       } else if (listed === 'metric' || listed === 'task' || listed === 'concept') {
         // Already typed by a list; a lower-case long form the lists do not know is still a concept.
-        if (listed === 'concept') draft.concepts.add(a.long.toLowerCase(), longEv, { written: a.long });
+        const concept = listed === 'concept' ? conceptNamed(a.long, draft.matchers) : undefined;
+        if (concept) draft.concepts.add(concept.name, longEv, { written: a.long });
       } else if (!isCapitalised(a.long)) {
         typeLowerCase(draft, f, a, longEv, shortEv);
       } else {
@@ -85,7 +87,8 @@ function typeLowerCase(draft: PaperDraft, f: FieldText, a: AcronymDefinition, lo
     // Tasks are named by their long form (the short one is not kept: a task list reads as phrases).
     draft.tasks.add(a.long.toLowerCase(), longEv, { written: a.long });
   } else {
-    draft.concepts.add(a.long.toLowerCase(), longEv, { written: a.long });
+    const concept = conceptNamed(a.long, draft.matchers);
+    if (concept) draft.concepts.add(concept.name, longEv, { written: a.long });
   }
 }
 

@@ -31,7 +31,15 @@ export function findConcepts(draft: PaperDraft, parse: ParseText): void {
 }
 
 function conceptOf(phrase: NounPhrase, noise: number, matchers: Matchers): { name: string; surface: string } | undefined {
-  const surface = phrase.text.slice(noise).replace(/\s*\([^)]*\)?$/, '').trim();
+  return conceptNamed(phrase.text.slice(noise).replace(/\s*\([^)]*\)?$/, '').trim(), matchers);
+}
+
+/**
+ * The concept a phrase names, or undefined: a curated family, or two to four plain words ending
+ * in a technical head, with no vague, evaluative or clause word and no plural before the head.
+ * The one test for every concept, whether a noun phrase or an acronym's lower-case long form.
+ */
+export function conceptNamed(surface: string, matchers: Matchers): { name: string; surface: string } | undefined {
   if (surface.length < 4 || !/[a-z]{3}/i.test(surface)) return undefined;
   const words = surface.split(/\s+/);
   if (words.length > 4) return undefined;

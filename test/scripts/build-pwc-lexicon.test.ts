@@ -193,7 +193,7 @@ describe('benchmark names', () => {
       variants: ['ImageNet - 10% labeled data', 'ImageNet 256x256'],
     });
     expect(byName.get('ImageNet-1K')).toMatchObject({ variantOf: 'ImageNet' });
-    expect(byName.get('CIFAR-10')).toEqual({ name: 'CIFAR-10', aliases: ['CIFAR10'], tasks: [] });
+    expect(byName.get('CIFAR-10')).toEqual({ name: 'CIFAR-10', aliases: [], tasks: [] });
     expect(byName.has('CIFAR-100')).toBe(true);
     expect(byName.get('VoxCeleb2')?.variantOf).toBeUndefined();
     expect(byName.get('Natural Questions')).toMatchObject({ caseSensitive: true, tasks: ['Question Answering'] });
