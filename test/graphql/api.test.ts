@@ -176,6 +176,18 @@ function describeApi(name: string, server: () => RunningServer) {
       expect(big.body.errors?.[0]?.extensions?.['code']).toBe('BAD_USER_INPUT');
     });
 
+    it('walks the task taxonomy and the versions of a dataset', async () => {
+      const { body } = await gql(
+        server(),
+        '{ task(id: "task:person-re-identification") { narrower { id } } narrowTask: task(id: "task:generalizable-person-re-identification") { broader { id } } dataset(id: "dataset:imagenet") { variants { id } } variant: dataset(id: "dataset:imagenet1k") { variantOf { id } } }',
+      );
+      const data = body.data as { task: { narrower: Array<{ id: string }> }; narrowTask: { broader: Array<{ id: string }> }; dataset: { variants: Array<{ id: string }> }; variant: { variantOf: { id: string } } };
+      expect(data.task.narrower.map((t) => t.id)).toContain('task:generalizable-person-re-identification');
+      expect(data.narrowTask.broader.map((t) => t.id)).toEqual(['task:person-re-identification']);
+      expect(data.dataset.variants.map((d) => d.id)).toContain('dataset:imagenet1k');
+      expect(data.variant.variantOf).toEqual({ id: 'dataset:imagenet' });
+    });
+
     it('returns null for a missing item, not an error', async () => {
       const { body } = await gql(server(), '{ paper(id: "paper:nope") { id } method(name: "No Such Method") { id } }');
       expect(body).toEqual({ data: { paper: null, method: null } });

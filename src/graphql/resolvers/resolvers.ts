@@ -173,6 +173,12 @@ const entityFields = {
   paperCount: (p: GraphNode, _: Args, ctx: Context) => ctx.loaders.paperCount.load(p.node.id),
 };
 
+/** A dataset's, method's or metric's family and versions: the BROADER edges the lists declare. */
+const variantFields = {
+  variantOf: async (p: GraphNode, _: Args, ctx: Context) => (await ctx.loaders.linked('BROADER', 'out').load(p.node.id))[0] ?? null,
+  variants: (p: GraphNode, _: Args, ctx: Context) => ctx.loaders.linked('BROADER', 'in').load(p.node.id),
+};
+
 async function resolveNodeIdOrName(ctx: Context, label: Label, value: string): Promise<string | null> {
   if (value.includes(':')) return value;
   const found = await findByName(ctx, label, value);
@@ -319,6 +325,7 @@ export const resolvers = {
   },
 
   Method: {
+    ...variantFields,
     id: (p: GraphNode) => p.node.id,
     ...entityFields,
     proposedBy: (p: GraphNode, _: Args, ctx: Context) => ctx.loaders.linked('PROPOSES', 'in').load(p.node.id),
@@ -336,6 +343,7 @@ export const resolvers = {
   Dataset: {
     id: (p: GraphNode) => p.node.id,
     ...entityFields,
+    ...variantFields,
     results: (p: GraphNode, _: Args, ctx: Context) => ctx.loaders.linked('ON', 'in').load(p.node.id),
     leaderboard: async (p: GraphNode, args: Args, ctx: Context) => {
       const first = checkFirst(args['first'] as number | undefined, 20);
@@ -349,8 +357,13 @@ export const resolvers = {
       return (await ctx.loaders.node.loadMany(ids)).filter((n): n is GraphNode => n !== null && !(n instanceof Error));
     },
   },
-  Task: { id: (p: GraphNode) => p.node.id, ...entityFields },
-  Metric: { id: (p: GraphNode) => p.node.id, ...entityFields, higherIsBetter: (p: GraphNode) => node<EntityNode>(p).higherIsBetter ?? null },
+  Task: {
+    id: (p: GraphNode) => p.node.id,
+    ...entityFields,
+    broader: (p: GraphNode, _: Args, ctx: Context) => ctx.loaders.linked('BROADER', 'out').load(p.node.id),
+    narrower: (p: GraphNode, _: Args, ctx: Context) => ctx.loaders.linked('BROADER', 'in').load(p.node.id),
+  },
+  Metric: { id: (p: GraphNode) => p.node.id, ...entityFields, ...variantFields, higherIsBetter: (p: GraphNode) => node<EntityNode>(p).higherIsBetter ?? null },
   Concept: {
     id: (p: GraphNode) => p.node.id,
     ...entityFields,
