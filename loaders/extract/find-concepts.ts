@@ -17,6 +17,8 @@ export function findConcepts(draft: PaperDraft, parse: ParseText): void {
   const abstract = draft.fields.find((f) => f.field === 'abstract');
   if (!abstract) return;
   for (const phrase of chunkNounPhrases(parse(abstract.text), abstract.text)) {
+    // compromise splits `in-context` and `non-convex`: a phrase glued to the word before it is half a word.
+    if (/[\p{L}\d][-‐]$/u.test(abstract.text.slice(Math.max(0, phrase.start - 2), phrase.start))) continue;
     const noise = leadingNoiseLength(phrase.text, draft.matchers.cues, true);
     if (addNounPhraseTask(draft, phrase, noise)) continue;
     const concept = conceptOf(phrase, noise, draft.matchers);

@@ -73,6 +73,10 @@ export function findTasks(draft: PaperDraft): void {
  */
 export function addNounPhraseTask(draft: PaperDraft, phrase: NounPhrase, noiseLength: number): boolean {
   const text = phrase.text.slice(noiseLength);
+  // Capitalised words in mid-sentence (`results on Wiki Link Prediction`) name a benchmark, not a task.
+  const abstract = draft.fields.find((f) => f.field === 'abstract')!;
+  const midSentence = !/(?:^|[.!?:]\s+)$/.test(abstract.text.slice(Math.max(0, phrase.start + noiseLength - 3), phrase.start + noiseLength));
+  if (midSentence && text.split(/\s+/).every((w) => /^\p{Lu}/u.test(w))) return false;
   const title = draft.fields.find((f) => f.field === 'title');
   const inTitle = title !== undefined && ` ${normalizeName(title.text)} `.includes(` ${normalizeName(text)} `);
   return addTaskPhrase(draft, text, 'abstract', phrase.start + noiseLength, inTitle);

@@ -20,6 +20,8 @@ interface Form<T> {
    * is an ordinary word. A lower-case alias of the same entry lifts this (`transformer`).
    */
   capital?: boolean;
+  /** Written with name capitals (`ReCoRD`, `ImageNet`): the text needs name capitals or a digit too, never a plain word (`records`). */
+  nameCase?: boolean;
 }
 
 const MAX_WORDS = 7;
@@ -46,6 +48,7 @@ export class Gazetteer<T extends { name: string; aliases: string[]; caseSensitiv
         }
         const form: Form<T> = { entry };
         if (isShortCapital(surface) || entry.caseSensitive) form.exact = surface;
+        else if (hasNameCapitals(surface)) form.nameCase = true;
         else if (/^(?:The\s+)?\p{Lu}\p{Ll}+$/u.test(surface) || /^The\s/.test(surface)) form.capital = true;
         this.forms.set(key, form);
         const words = key.split(' ');
@@ -61,6 +64,7 @@ export class Gazetteer<T extends { name: string; aliases: string[]; caseSensitiv
     const form = this.forms.get(normalizeName(name));
     if (!form) return undefined;
     if (form.capital && !/^\p{Lu}/u.test(name.replace(/^the\s+/i, ''))) return undefined;
+    if (form.nameCase && !hasNameMarks(name)) return undefined;
     return form.exact && !sameExact(name, form.exact) ? undefined : form.entry;
   }
 
@@ -86,7 +90,7 @@ export class Gazetteer<T extends { name: string; aliases: string[]; caseSensitiv
     if (maxWords === 0) return undefined;
     let prefix = '';
     const keys: string[] = [];
-    for (let n = 1; n <= Math.min(MAX_WORDS, words.length - i); n++) {
+    for (let n = 1; n <= Math.min(maxWords, MAX_WORDS, words.length - i); n++) {
       const word = words[i + n - 1]!;
       // A run that crosses punctuation other than a space is not one name.
       if (n > 1 && text.slice(words[i + n - 2]!.end, word.start) !== ' ') break;
@@ -100,14 +104,33 @@ export class Gazetteer<T extends { name: string; aliases: string[]; caseSensitiv
       const surface = text.slice(first.start, last.end);
       if (form.exact && !sameExact(surface, form.exact)) continue;
       if (form.capital && !/^\p{Lu}/u.test(surface.replace(/^the\s+/i, ''))) continue;
+      if (form.nameCase && !hasNameMarks(surface)) continue;
       return { entry: form.entry, surface, start: first.start, end: last.end, from: i, to: i + n };
     }
     return undefined;
   }
 }
 
+/** The same capitals as the listed form, whatever the separators: `MS-MARCO` is `MS MARCO`, `records` is not `ReCoRD`. */
 function sameExact(surface: string, exact: string): boolean {
-  return surface === exact || surface === `${exact}s`;
+  const fold = (s: string): string => s.replace(/[\s‐‑‒–—_-]+/g, ' ');
+  const a = fold(surface);
+  const b = fold(exact);
+  return a === b || a === `${b}s`;
+}
+
+/** Any name capital (`ImageNET`, `MS-MARCO`) or a digit (`imagenet-1K`) in the text as written. */
+function hasNameMarks(surface: string): boolean {
+  return /\p{Ll}\p{Lu}|\p{Lu}{2,}|\d/u.test(surface);
+}
+
+/**
+ * Capitals inside a word (`ReCoRD`, `LLaMA`, `ImageNet`) or a word in capitals (`AND Dataset`,
+ * `SCROLLS`): the name is written so to tell it from the word (`records`, `llama`, `and`), and
+ * matches only text that has name capitals or a digit too.
+ */
+function hasNameCapitals(surface: string): boolean {
+  return surface.split(/[\s-]+/).some((w) => /^\p{L}+$/u.test(w) && w.length >= 2 && (/\p{Lu}{2,}/u.test(w) || /\p{Ll}\p{Lu}/u.test(w)));
 }
 
 /** Upper-case forms of up to five letters, which would otherwise match ordinary words. */

@@ -296,4 +296,41 @@ describe('extractPaper (through extractEntities)', () => {
       expect(names(entities.concepts)).not.toContain('semantic segmentation');
     });
   });
+
+  describe('one stretch of text, one reading', () => {
+    it('takes no task or concept from half of a hyphenated word', () => {
+      const entities = extract('We study in-context generation under non-convex optimization.');
+      expect(names(entities.tasks)).not.toContain('context generation');
+      expect(names(entities.concepts)).not.toContain('convex optimization');
+    });
+
+    it('takes no task from a technique the sentence uses', () => {
+      expect(names(extract('We combine self-training with meta-learning to label scans.').tasks)).not.toContain('meta-learning');
+    });
+
+    it('takes no task from capitalised words that name a benchmark mid-sentence', () => {
+      expect(names(extract('Results on Wiki Link Prediction improve over baselines.').tasks)).toEqual([]);
+    });
+
+    it('matches a listed name written with inner capitals only with those capitals', () => {
+      const entities = extract('We keep records of every run and evaluate on ReCoRD and MS-MARCO.');
+      expect(names(entities.datasets)).toEqual(expect.arrayContaining(['ReCoRD', 'MS-MARCO']));
+      expect(entities.datasets.filter((d) => d.evidence.some((e) => e.start === 8))).toEqual([]);
+    });
+
+    it('makes a version written after a listed name its own entity', () => {
+      const entities = extract('We evaluate passage ranking on MS MARCO V2.1 and report MRR@10.');
+      expect(names(entities.datasets)).toContain('MS MARCO V2.1');
+    });
+
+    it('drops a task that a longer task of the paper contains', () => {
+      const entities = extract('We improve automatic speech recognition; speech recognition errors drop.');
+      expect(names(entities.tasks)).toContain('automatic speech recognition');
+      expect(names(entities.tasks)).not.toContain('speech recognition');
+    });
+
+    it('names a listed task as the paper spells it', () => {
+      expect(names(extract('We study continual pre-training of language models.').tasks)).toContain('continual pre-training');
+    });
+  });
 });
