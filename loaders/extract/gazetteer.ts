@@ -27,14 +27,17 @@ interface Form<T> {
 const MAX_WORDS = 7;
 
 /**
- * Finds curated names in tokenized text: every run of up to seven words is looked up under the
- * one name normaliser, longest first, so `ImageNet-1k` wins over `ImageNet`. Runs are only tried
- * from words that can start a name, which keeps a scan to a few map look-ups per word.
+ * Finds curated names in tokenized text in one pass over the words, whatever the lists' size: a
+ * hashed trie of word-boundary prefixes of every listed key (`image `, `image quality `) lets a run
+ * grow only while some name still starts with it, and the longest listed run wins, so `ImageNet-1k`
+ * wins over `ImageNet`. A scan costs a few map look-ups per word.
  */
 export class Gazetteer<T extends { name: string; aliases: string[]; caseSensitive?: boolean }> {
   private readonly forms = new Map<string, Form<T>>();
   /** First word key → the most words a name starting with it has. */
   private readonly starts = new Map<string, number>();
+  /** Every word-boundary prefix of a listed key, each ending in a space: the trie's inner nodes. */
+  private readonly prefixes = new Set<string>();
 
   constructor(entries: readonly T[]) {
     for (const entry of entries) {
@@ -55,6 +58,7 @@ export class Gazetteer<T extends { name: string; aliases: string[]; caseSensitiv
         const first = words[0]!;
         // Single-word names are keyed by their singular form; longer ones by their first word.
         this.starts.set(first, Math.max(this.starts.get(first) ?? 0, words.length));
+        for (let n = 1; n < words.length; n++) this.prefixes.add(`${words.slice(0, n).join(' ')} `);
       }
     }
   }
@@ -85,17 +89,20 @@ export class Gazetteer<T extends { name: string; aliases: string[]; caseSensitiv
 
   private longestAt(text: string, words: readonly Word[], i: number): GazetteerHit<T> | undefined {
     const first = words[i]!;
-    const firstWord = first.key.split(' ', 1)[0]!;
-    const maxWords = Math.max(this.starts.get(firstWord) ?? 0, this.starts.get(first.lastKey.split(' ', 1)[0]!) ?? 0);
+    const maxWords = Math.max(this.starts.get(first.head) ?? 0, this.starts.get(first.lastHead) ?? 0);
     if (maxWords === 0) return undefined;
     let prefix = '';
     const keys: string[] = [];
     for (let n = 1; n <= Math.min(maxWords, MAX_WORDS, words.length - i); n++) {
       const word = words[i + n - 1]!;
       // A run that crosses punctuation other than a space is not one name.
-      if (n > 1 && text.slice(words[i + n - 2]!.end, word.start) !== ' ') break;
+      if (n > 1) {
+        const gap = words[i + n - 2]!.end;
+        if (word.start !== gap + 1 || text.charCodeAt(gap) !== 32) break;
+      }
       keys.push(prefix + word.lastKey);
       prefix += `${word.key} `;
+      if (!this.prefixes.has(prefix)) break;
     }
     for (let n = keys.length; n >= 1; n--) {
       const form = this.forms.get(keys[n - 1]!);
