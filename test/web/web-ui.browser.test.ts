@@ -238,12 +238,12 @@ describe.skipIf(!haveChromium)('web UI in Chromium (real server, sample corpus)'
     await hit.waitFor();
     await expect(page.locator('[data-testid="explorer-result"][data-kind="Method"]', { hasText: /^LoRA/ }).count()).resolves.toBe(1);
 
-    // Choosing a paper draws its methods, tasks, concepts and repository around it.
+    // Choosing a paper draws its methods, tasks and repository around it (this paper names no concept).
     await hit.click();
     await expect.poll(async () => (await graphCounts(page)).nodes, { timeout: 20_000 }).toBeGreaterThan(5);
     await waitForIdle(page);
     const first = await graphCounts(page);
-    expect(first.kinds).toEqual(expect.arrayContaining(['Paper', 'Method', 'Task', 'Concept', 'Repository']));
+    expect(first.kinds).toEqual(expect.arrayContaining(['Paper', 'Method', 'Task', 'Repository']));
     expect(first.edges).toBe(first.nodes - 1);
     await expect(page.getByTestId('panel-name').innerText()).resolves.toBe('In-Context LoRA for Diffusion Transformers');
     await expect(page.getByTestId('panel-kind').innerText()).resolves.toBe('Paper');
