@@ -3,7 +3,7 @@ import { normalizeName } from '../normalize.js';
 import type { Anchor } from './extract-results.js';
 import { ev, sentenceAt, type PaperDraft } from './paper-draft.js';
 
-const COST_METRIC = /^(?:number of parameters|model parameters|parameters|params|FLOPs|MACs|latency|memory footprint|training time|throughput|model size|inference speed|speedup|energy)/i;
+const COST_METRIC = /^(?:number of parameters|model parameters|parameters|params|FLOPs|MACs|latency|memory footprint|training time|throughput|model size|inference speed|inference time|running time|runtime|speedup|energy)/i;
 
 /**
  * Curated lists first, longest match first: datasets, metrics (cost measures only next to a

@@ -5,7 +5,9 @@ import { ev, type FieldText, type PaperDraft } from './paper-draft.js';
 import { isDirectProposal, proposalRole } from './proposal-role.js';
 
 const CAPITALISED_METHOD = /(?<![\p{L}-])(?:\p{Lu}[\p{L}]*(?:-\p{L}+)*\s+){1,4}(?:Networks?|Transformers?|Blocks?|Modules?|Layers?|Encoders?|Decoders?|Machines?|Nets?|Attention|Mechanisms?|Algorithms?|Adapters?|Memory|Autoencoders?|Units?)\b/gu;
-const MULTIWORD_DATASET = /(?<![\p{L}\d-])((?:\p{Lu}[\p{L}\d+.-]*\s+){1,4}(?:\p{Lu}[\p{L}\d+.-]*|\d{4}))\s+(?:dataset|benchmark|corpus|track|challenge|data)s?\b/gu;
+const MULTIWORD_DATASET = /(?<![\p{L}\d-])(\p{Lu}[\p{L}\d+.-]*\s+(?:(?:\p{Lu}[\p{L}\d+.-]*|\d{4})\s+){0,3}(?:\p{Lu}[\p{L}\d+.-]*|\d{4}))\s+(?:dataset|benchmark|corpus|track|challenge|data)s?\b/gu;
+// `TREC 2024 RAG Track`, `BioASQ Challenge`: a capitalised Track or Challenge ends the name.
+const NAMED_TRACK = /(?<![\p{L}\d-])(\p{Lu}[\p{L}\d+.-]*(?:\s+(?:\p{Lu}[\p{L}\d+.-]*|\d{4})){0,4}\s+(?:Track|Challenge))\b/gu;
 // Names built like datasets: `KernelBench`, `CodeSet`, `HotpotQA`, `LongBench`.
 const DATASET_NAME = /(?:Bench|Benchmark|Set|Corpus|QA|Data|DB)(?:-?\d+\w*)?$/;
 // `we present Painter, …`, `we propose Diffusion Soup: …`: capitalised words a proposal verb introduces.
@@ -37,6 +39,14 @@ export function findNamedEntities(draft: PaperDraft): void {
       const dataset = DATASET_NAME.test(name) || isDatasetContext(f.text, start, end);
       (dataset ? draft.datasets : draft.methods).add(name, ev(f.field, { start, end }), { role: 'PROPOSED' });
       if (dataset) draft.anchor('dataset', f.field, { name, start, end });
+      claims.claim(f.field, start, end);
+    }
+    for (const match of f.text.matchAll(NAMED_TRACK)) {
+      const start = match.index;
+      const end = start + match[1]!.length;
+      if (FIRST_WORDS.test(match[1]!.split(/\s+/)[0]!) || !takeOver(draft, f.field, start, end)) continue;
+      const e = draft.datasets.add(match[1]!, ev(f.field, { start, end }));
+      draft.anchor('dataset', f.field, { name: e.name, start, end });
       claims.claim(f.field, start, end);
     }
     // Multi-word dataset names before a dataset noun: `Occluded-PoseTrack ReID benchmark`, `Light Stage data`.
@@ -79,6 +89,20 @@ export function findNamedEntities(draft: PaperDraft): void {
     }
   }
   findCapitalisedMethods(draft);
+}
+
+/**
+ * Frees `[start, end)` for a longer name: list entities found only inside it (`TREC` and `RAG` in
+ * `TREC 2024 RAG Track`) are dropped. False when one of them is also named elsewhere in the paper.
+ */
+function takeOver(draft: PaperDraft, field: 'title' | 'abstract', start: number, end: number): boolean {
+  const inside = [draft.methods, draft.datasets].flatMap((set) =>
+    set.values().filter((e) => e.evidence.some((x) => x.field === field && x.start < end && x.end > start)).map((e) => ({ set, e })),
+  );
+  // A name the paper also uses on its own elsewhere keeps its reading; the longer name waits.
+  if (inside.some(({ e }) => e.evidence.some((x) => x.field !== field || x.start < start || x.end > end))) return false;
+  for (const { set, e } of inside) set.delete(e.name);
+  return true;
 }
 
 /** `RepMode: Learning to …` names the artifact before the colon when it is short and name-like. */

@@ -22,8 +22,11 @@ const TITLE_TASK = /\b(?:for|towards?|on|in)\s+((?:[A-Za-z][\w-]*\s+){0,4}?[A-Za
 export function isTaskPhrase(phrase: string, cues: CueWords, techniques: boolean): boolean {
   const words = phrase.split(/\s+/);
   if (words.length < 2 || words.length > 5) return false;
-  const head = normalizeName(words.at(-1)!);
+  const last = words.at(-1)!;
+  const head = normalizeName(last);
   if (!cues.taskHeads.has(head) || (!techniques && cues.techniqueHeads.has(head))) return false;
+  // Task names are mass nouns (`link prediction`); a plural head reads as outputs (`good predictions`).
+  if (/[^s]s$/i.test(last) && head !== last.toLowerCase()) return false;
   const modifiers = words.slice(0, -1).map((w) => normalizeName(w));
   if (cues.genericTaskHeads.has(head) && modifiers.every((m) => cues.genericTaskModifiers.has(m))) return false;
   if (modifiers.some((m) => cues.notTaskWords.has(m))) return false;

@@ -6,6 +6,8 @@ const PROPOSE = /\b(?:we|this (?:paper|work|study))\b[^.;]{0,120}?\b(?:propose|i
 const NOT_PROPOSED_GAP = /\b(?:built|based|build|builds|on top of|using|uses|with|than|compared|against|versus|vs|such as|e\.g|like|including|extend\w*|leverag\w*|adopt\w*|employ\w*|upon|from|over)\b/i;
 const NAMING = /\b(?:called|named|dubbed|termed|coined|namely|denoted(?: as)?|referred to as)\s*[:"“']?\s*$/i;
 const OUR = /\bour\s+(?:\w+\s+){0,2}$/i;
+// `X is proposed to …`, `X (…) is introduced`: a passive proposal right after the name.
+const PASSIVE_PROPOSAL = /^\s*,?\s*(?:\([^)]{0,60}\)\s*,?\s*)?(?:is|are)\s+(?:\w+ly\s+)?(?:proposed|introduced|presented|developed|designed|devised)\b/i;
 const APPOSITION_NEW = /^\s*[,:(]\s*(?:a|an|the)?\s*(?:novel|new|simple|general|unified|efficient|effective|lightweight|scalable|flexible|principled|first|large[- ]scale|powerful|generic|versatile|plug-and-play|modular|open|comprehensive)\b/i;
 // The direct object of a proposal verb: `we propose Hyena`, `we present a new model, ...`.
 const DIRECT_OBJECT = /\b(?:we|this (?:paper|work|study))\s+(?:\w+ly\s+)?(?:propose|introduce|present|develop|design|devise|build|create|construct|release|contribute|offer|put forward)(?:s|d|ed)?\s*[:"“']?\s*$/i;
@@ -25,6 +27,7 @@ export function proposalRole(f: FieldText, start: number, end: number): Role | u
     if (gap.split(/\s+/).filter(Boolean).length <= 12 && !/[.;]/.test(gap) && !NOT_PROPOSED_GAP.test(gap)) return 'PROPOSED';
   }
   if (before.trim() === '' && APPOSITION_NEW.test(f.text.slice(end))) return 'PROPOSED';
+  if (PASSIVE_PROPOSAL.test(f.text.slice(end, end + 100))) return 'PROPOSED';
   return undefined;
 }
 

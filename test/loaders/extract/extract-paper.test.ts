@@ -333,4 +333,23 @@ describe('extractPaper (through extractEntities)', () => {
       expect(names(extract('We study continual pre-training of language models.').tasks)).toContain('continual pre-training');
     });
   });
+
+  describe('more proposals, names and measures', () => {
+    it('makes a name a passive sentence proposes PROPOSED', () => {
+      expect(method(extract('To fuse the two views, a gating block, GVF, is proposed.'), 'GVF')?.role).toBe('PROPOSED');
+    });
+
+    it('takes a capitalised Track or Challenge with its year as one dataset, not the listed names inside it', () => {
+      const entities = extract('Our system ranked first in the TREC 2023 Deep Retrieval Track.');
+      expect(names(entities.datasets)).toEqual(['TREC 2023 Deep Retrieval Track']);
+    });
+
+    it('takes no task from a plural of a task word', () => {
+      expect(names(extract('Calibrated models make safer generations and good predictions.').tasks)).toEqual([]);
+    });
+
+    it('counts a speedup next to its figure as a metric', () => {
+      expect(names(extract('Our kernel gives a 2.7 times speedup over the baseline.').metrics)).toContain('speedup');
+    });
+  });
 });
