@@ -114,7 +114,7 @@ export function normalizeWord(word: string, last: boolean): string {
   // Most words are plain letters: only a word with a dash or underscore needs the folds.
   if (/[‐‑‒–—_-]/.test(key)) {
     key = key
-      .replace(/(?<=\p{L})[‐‑‒–—-](?=\d)|(?<=\d)[‐‑‒–—-](?=\p{L})/gu, '')
+      .replace(/(?<=\p{L})[‐‑‒–—-](?=\d)/gu, '')
       .replace(/^(pre|post|multi|non|semi|fine|co)[‐‑‒–—-](?=\p{L})/u, '$1')
       .replace(/[‐‑‒–—_-]+/g, ' ');
   }
