@@ -1,7 +1,8 @@
 import type { LexiconEntry, MetricEntry } from '../lexicon/read-lexicon.js';
 import { normalizeName } from '../normalize.js';
 import type { Anchor } from './extract-results.js';
-import { ev, sentenceAt, type PaperDraft } from './paper-draft.js';
+import { isUsedAsTool } from './find-tasks.js';
+import { ev, type PaperDraft } from './paper-draft.js';
 
 const COST_METRIC = /^(?:number of parameters|model parameters|parameters|params|FLOPs|MACs|latency|memory footprint|training time|throughput|model size|inference speed|inference time|running time|runtime|speedup|energy)/i;
 
@@ -50,7 +51,7 @@ export function findListedEntities(draft: PaperDraft): void {
       if (claims.isClaimed(f.field, hit.start, hit.end)) continue;
       // Inside a longer name (`Wiki Link Prediction`), or a technique the paper uses (`with meta-learning`): no task.
       if (/\p{Lu}[\p{L}\d]*\s+$/u.test(f.text.slice(Math.max(0, hit.start - 30), hit.start)) && /^\p{Lu}/u.test(hit.surface)) continue;
-      if (USED_AS_TOOL.test(f.text.slice(Math.max(sentenceAt(f, hit.start).start, hit.start - 40), hit.start))) continue;
+      if (isUsedAsTool(f, hit.start)) continue;
       // The paper's own spelling when it writes the listed phrase (`continual pre-training`), else the list's name.
       const name = normalizeName(hit.surface) === normalizeName(hit.entry.name) ? hit.surface.toLowerCase() : hit.entry.name.toLowerCase();
       draft.tasks.add(name, ev(f.field, hit), { canonical: hit.entry.name, written: hit.surface, broader: broaderOf(hit.entry) });
@@ -68,8 +69,6 @@ export function findListedEntities(draft: PaperDraft): void {
   }
 }
 
-// A technique the sentence uses rather than a problem it studies: `using X`, `combined with X`.
-const USED_AS_TOOL = /\b(?:us(?:e|es|ed|ing)|with|via|by|through|employ\w*|leverag\w*|adopt\w*|apply\w*|applied|conjunction with|combin\w+ with|based on)\s+(?:\w+\s+){0,2}$/i;
 /** What a list entry says is broader: a task's parents, the family of a version. */
 function broaderOf(entry: LexiconEntry): string[] {
   return [...(entry.parents ?? []), ...(entry.variantOf ? [entry.variantOf] : [])];

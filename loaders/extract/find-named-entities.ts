@@ -8,8 +8,9 @@ const CAPITALISED_METHOD = /(?<![\p{L}-])(?:\p{Lu}[\p{L}]*(?:-\p{L}+)*\s+){1,4}(
 const MULTIWORD_DATASET = /(?<![\p{L}\d-])(\p{Lu}[\p{L}\d+.-]*\s+(?:(?:\p{Lu}[\p{L}\d+.-]*|\d{4})\s+){0,3}(?:\p{Lu}[\p{L}\d+.-]*|\d{4}))\s+(?:dataset|benchmark|corpus|track|challenge|data)s?\b/gu;
 // `TREC 2024 RAG Track`, `BioASQ Challenge`: a capitalised Track or Challenge ends the name.
 const NAMED_TRACK = /(?<![\p{L}\d-])(\p{Lu}[\p{L}\d+.-]*(?:\s+(?:\p{Lu}[\p{L}\d+.-]*|\d{4})){0,4}\s+(?:Track|Challenge))\b/gu;
-// Names built like datasets: `KernelBench`, `CodeSet`, `HotpotQA`, `LongBench`.
-const DATASET_NAME = /(?:Bench|Benchmark|Set|Corpus|QA|Data|DB)(?:-?\d+\w*)?$/;
+// Names built like datasets: `KernelBench`, `CodeSet`, `HotpotQA`, `LongBench`, and a count of
+// items (`SA-Det-100k`, `Clothing1M`, `WebVid-10M`; a model's size is written in B, `Llama-7B`).
+const DATASET_NAME = /(?:Bench|Benchmark|Set|Corpus|QA|Data|DB)(?:-?\d+\w*)?$|\p{L}-?\d+(?:\.\d+)?[kKM]$/u;
 // `we present Painter, …`, `we propose Diffusion Soup: …`: capitalised words a proposal verb introduces.
 const PROPOSED_NAME = /\b(?:[Ww]e|[Tt]his (?:paper|work|study))\s+(?:\w+ly\s+)?(?:propose|introduce|present|develop|design|devise|release|contribute)(?:s|d|ed)?\s+((?:\p{Lu}[\p{L}\d'’+-]*)(?:\s+\p{Lu}[\p{L}\d'’+-]*){0,2})(?=\s*(?:[,:(]|\.(?:\s|$)|\s[-–—]\s|\s+(?:which|that|to|for|as|with|in|a|an)\b))/gu;
 const FIRST_WORDS = /^(?:The|Our|This|These|A|An|We|In|On|For|To)$/;

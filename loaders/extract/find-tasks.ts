@@ -4,7 +4,7 @@ import type { CueWords } from './matchers.js';
 import type { NounPhrase } from './chunk-noun-phrases.js';
 import { isPlural } from './find-concepts.js';
 import { hasNameMarks } from './find-named-entities.js';
-import type { PaperDraft } from './paper-draft.js';
+import { sentenceAt, type FieldText, type PaperDraft } from './paper-draft.js';
 
 const ABSTRACT_TASK = /\b(?:task|problem|challenge) of\s+((?:[a-z][\w-]*\s+){0,4}[a-z][\w-]*)|\b((?:[a-z][\w-]*\s+){1,3}[a-z][\w-]*)\s+(?:tasks?|problems?)\b/g;
 // A title that starts with its task: `Person Re-Identification without …`, `Image Quality Assessment via …`.
@@ -39,11 +39,21 @@ export function isTaskPhrase(phrase: string, cues: CueWords, techniques: boolean
 function addTaskPhrase(draft: PaperDraft, raw: string, field: Field, start: number, techniques: boolean): boolean {
   const phrase = raw.replace(/[\s,.;:]+$/, '');
   if (!isTaskPhrase(phrase, draft.matchers.cues, techniques) || draft.matchers.stopPhrases.has(normalizeName(phrase))) return false;
+  const f = draft.fields.find((x) => x.field === field)!;
+  if (field === 'abstract' && isUsedAsTool(f, start)) return false;
   // A name is one kind: a phrase the lists hold as a method, dataset or metric is not a task.
   const m = draft.matchers;
   if (m.methods.lookup(phrase) || m.datasets.lookup(phrase) || m.metrics.lookup(phrase) || draft.methods.has(phrase)) return false;
   draft.tasks.add(phrase.toLowerCase(), { field, start, end: start + phrase.length }, { written: phrase });
   return true;
+}
+
+// A technique the sentence uses rather than a problem it studies: `using X`, `combined with X`.
+const USED_AS_TOOL = /\b(?:us(?:e|es|ed|ing)|with|via|by|through|employ\w*|leverag\w*|adopt\w*|apply\w*|applied|conjunction with|combin\w+ with|based on)\s+(?:\w+\s+){0,2}$/i;
+
+/** True when the words before `start` in its sentence use what follows as a tool (`with meta-learning`). */
+export function isUsedAsTool(f: FieldText, start: number): boolean {
+  return USED_AS_TOOL.test(f.text.slice(Math.max(sentenceAt(f, start).start, start - 40), start));
 }
 
 /** Tasks from the title (`for <task>`, a leading task) and the abstract (`the task of X`, `X tasks`). */

@@ -352,4 +352,16 @@ describe('extractPaper (through extractEntities)', () => {
       expect(names(extract('Our kernel gives a 2.7 times speedup over the baseline.').metrics)).toContain('speedup');
     });
   });
+
+  describe('names built like datasets, techniques used as tools', () => {
+    it('takes a name ending in a count of items for a dataset, a model size for a method', () => {
+      const entities = extract('We pre-train on Shapes-250k and Frames4M with Orca-13B.');
+      expect(names(entities.datasets)).toEqual(expect.arrayContaining(['Shapes-250k', 'Frames4M']));
+      expect(names(entities.datasets)).not.toContain('Orca-13B');
+    });
+
+    it('takes no task from a technique the sentence applies', () => {
+      expect(names(extract('We segment tumours by using transfer learning from natural images.').tasks)).not.toContain('transfer learning');
+    });
+  });
 });
