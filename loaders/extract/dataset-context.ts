@@ -4,7 +4,8 @@ import type { FieldText } from './paper-draft.js';
 const DATASET_NOUN = /^(?:datasets?|benchmarks?|corpus|corpora|suites?|testbeds?|challenges?|leaderboards?|collections?)$/i;
 const APPOSITION_DATASET = /^\s*[,:(]\s*(?:a|an|the)?\s*(?:[\w-]+\s+){0,4}?(?:dataset|benchmark|corpus|suite|testbed)\b/i;
 const EVALUATION_CUE = /\b(?:experiments?|evaluat\w*|results?|achiev\w*|outperform\w*|benchmark\w*|tested|test|accuracy|perplexity|scores?|state-of-the-art|SOTA)\b/i;
-const ON_BEFORE = /\b(?:on|across|over)\s+(?:the\s+)?(?:(?:challenging|popular|standard|public|large-scale|widely[- ]used|real-world)\s+)?$/i;
+// Not `over`: `gains over X` compares with a method.
+const ON_BEFORE = /\b(?:on|across)\s+(?:the\s+)?(?:(?:challenging|popular|standard|public|large-scale|widely[- ]used|real-world)\s+)?$/i;
 // A name in a list: `A, B and C`, `A, B, and C`, `A & B`; each item one to four capitalised or name-like words.
 const ITEM = String.raw`(?:the\s+)?[\p{Lu}\d][\p{L}\d+.\-/]*(?:\s+[\p{Lu}\d][\p{L}\d+.\-/]*){0,3}`;
 const SEPARATOR = String.raw`\s*(?:,\s*(?:and|or)?|and|or|&|\/)\s*`;

@@ -5,7 +5,7 @@ import { extractLinks, type Link, type Repository } from './extract-links.js';
 import { extractResults, type Result } from './extract-results.js';
 import { findAcronymEntities } from './find-acronym-entities.js';
 import { findConcepts } from './find-concepts.js';
-import { findListedEntities } from './find-listed-entities.js';
+import { findListedEntities, isCostMetricName } from './find-listed-entities.js';
 import { findNamedEntities } from './find-named-entities.js';
 import { findTasks } from './find-tasks.js';
 import type { Matchers } from './matchers.js';
@@ -54,7 +54,8 @@ export function extractPaper(paper: PaperText, matchers: Matchers, parse: ParseT
     const datasets = draft.anchorsOf('dataset', f.field).map((a) => ({ ...a, name: draft.datasets.get(a.name)?.name ?? a.name }));
     const metrics = draft.anchorsOf('metric', f.field).map((a) => ({ ...a, name: metricName(draft.metrics.get(a.name)) }));
     const methodAnchors = methods.flatMap((m) => m.evidence.filter((e) => e.field === f.field).map((e) => ({ name: m.name, start: e.start, end: e.end })));
-    results.push(...extractResults(f.field, f.text, f.sentences, datasets, metrics, methodAnchors, proposedMethod));
+    // Cost figures (`400% lower latency`) are no results, whatever else the sentence says.
+    results.push(...extractResults(f.field, f.text, f.sentences, datasets, metrics, methodAnchors, proposedMethod).filter((r) => r.metric === null || !isCostMetricName(r.metric)));
   }
   findConcepts(draft, parse);
   return {

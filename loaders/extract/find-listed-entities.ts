@@ -79,6 +79,11 @@ function versionAfter(text: string, end: number): string {
   return /^(?:[ -]?[vV]\d+(?:\.\d+)*)(?![\w.-]*\w)/.exec(text.slice(end))?.[0] ?? '';
 }
 
+/** True for the name of a cost measure (`latency`, `FLOPs`, `speedup`): figures of it are no results. */
+export function isCostMetricName(name: string): boolean {
+  return COST_METRIC.test(name);
+}
+
 /** A metric that measures cost, not quality: a mention counts only next to a figure. */
 function isCostMetric(entry: MetricEntry): boolean {
   return entry.higherIsBetter === null || COST_METRIC.test(entry.name);

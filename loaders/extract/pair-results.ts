@@ -10,7 +10,7 @@ export interface Pairing {
 // Between the names of one list: `A and B`, `A, B, and the C`, `P/R/F1`.
 const NAME_LIST_GAP = /^\s*(?:,\s*(?:and\s+|or\s+)?|and\s+|or\s+|&\s*|\/\s*)(?:the\s+)?$/i;
 // `93.3% and 74.3% (mAP) on A and B`: a list of numbers, up to three words, then the datasets.
-const NUMBERS_THEN_ON = /^\s*(?:\(?[\w@-]+\)?\s+){0,3}?(?:on|for|in|across|over)\s+(?:the\s+)?$/i;
+const NUMBERS_THEN_ON = /^\s*(?:\\?%)?\s*(?:\(?[\w@-]+\)?\s+){0,3}?(?:on|for|in|across|over)\s+(?:the\s+)?$/i;
 // `precision, recall and F1 of 80.1, 75.2 and 77.6`: metrics, a few words, then their numbers.
 // Words are delimited (a space or a comma each), so a long gap fails fast.
 const METRICS_THEN_NUMBERS = /^\s*(?:[a-z][\w-]*(?:\s*,\s*|\s+)){0,4}?(?:(?:of|are|were|is|was|at)\s+|[:=]\s*)?(?:(?:i\.?e|e\.?g)\.?,?\s*)?$/i;
@@ -65,6 +65,7 @@ export function pairResults(text: string, lists: ReadonlyArray<readonly ResultNu
     const paired = datasetListFor(text, list, datasetLists, respectively) ?? datasetListFor(text, list, mixedLists, respectively);
     if (paired) list.forEach((n, k) => datasetOf.set(n, unknown.has(paired[k]!) ? null : paired[k]!));
   }
+  if (respectively) pairRespectively(numbers, lists, datasets, datasetLists, datasetOf);
   for (const list of lists) {
     if (list.length < 2) continue;
     const paired = metricListFor(text, list, metricLists, respectively);
@@ -74,7 +75,8 @@ export function pairResults(text: string, lists: ReadonlyArray<readonly ResultNu
   for (const list of lists) {
     for (const n of list) {
       if (datasetOf.has(n)) continue;
-      const on = datasets.find((d) => d.start >= n.end && NUMBERS_THEN_ON.test(text.slice(n.end, d.start)) && !/\d/.test(text.slice(n.end, d.start)));
+      // No other number between (a digit inside a metric name, `Rank-1`, is no number).
+      const on = datasets.find((d) => d.start >= n.end && NUMBERS_THEN_ON.test(text.slice(n.end, d.start)) && !numbers.some((o) => o.start >= n.end && o.start < d.start));
       // A dataset after a later number is not this one's when this one names its own target
       // first (`89.8% in Pima, 75.5% in B`: Pima is not a known dataset, B is the 75.5's).
       const next = numbers.find((o) => o.start >= n.end && !list.includes(o));
@@ -87,6 +89,25 @@ export function pairResults(text: string, lists: ReadonlyArray<readonly ResultNu
     dataset: (n) => datasetOf.get(n),
     metric: (n) => metricOf.get(n) ?? nearest(metrics, n),
   };
+}
+
+/**
+ * `respectively` pairs in order what the lists above could not: every number of the sentence with
+ * a list of as many datasets (`+0.4% accuracy, +1.2 mIoU and +0.8 AP on A, B and C
+ * respectively`), or a list of numbers after all the datasets with the datasets in the order the
+ * sentence names them (`81.0% on A and 52.4% on B, beating it by 4.0% and 17.5%, respectively`).
+ */
+function pairRespectively(numbers: readonly ResultNumber[], lists: ReadonlyArray<readonly ResultNumber[]>, datasets: readonly Anchor[], datasetLists: readonly Anchor[][], datasetOf: Map<ResultNumber, Anchor | null>): void {
+  const longest = datasetLists.filter((l) => l.length >= 2).at(-1);
+  if (longest && numbers.length === longest.length && numbers.every((n) => !datasetOf.has(n))) {
+    numbers.forEach((n, k) => datasetOf.set(n, longest[k]!));
+    return;
+  }
+  const inOrder = [...new Map([...datasets].sort((a, b) => a.start - b.start).map((d) => [d.name, d])).values()];
+  for (const list of lists) {
+    if (list.length < 2 || list.length !== inOrder.length || list.some((n) => datasetOf.has(n)) || list[0]!.start < inOrder.at(-1)!.end) continue;
+    list.forEach((n, k) => datasetOf.set(n, inOrder[k]!));
+  }
 }
 
 /** Anchors that follow each other joined only by `,`, `and`, `or` or `/`, as lists (singletons too). */

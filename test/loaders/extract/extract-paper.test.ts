@@ -364,4 +364,15 @@ describe('extractPaper (through extractEntities)', () => {
       expect(names(extract('We segment tumours by using transfer learning from natural images.').tasks)).not.toContain('transfer learning');
     });
   });
+
+  describe('results and comparisons', () => {
+    it('reads `gains over X` as a comparison with a method, not a dataset', () => {
+      const entities = extract('Our probe shows +9.1% gains over VidNet-3 on SSV2.');
+      expect(names(entities.datasets)).not.toContain('VidNet-3');
+    });
+
+    it('records no cost figure as a result', () => {
+      expect(extract('On MS MARCO our ranker gives 300% lower latency at the same quality.').results).toEqual([]);
+    });
+  });
 });

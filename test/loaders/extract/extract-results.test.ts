@@ -29,6 +29,21 @@ const valueDataset = (text: string, datasets: string[], metrics: string[] = []) 
 const valueMetric = (text: string, datasets: string[], metrics: string[] = []) => results(text, datasets, metrics).map((r) => [r.value, r.metric]);
 
 describe('extractResults', () => {
+  it('pairs a number with the dataset its own `on` names, past a digit inside the metric', () => {
+    const text = 'It reaches 71.0% Top-1 on Alpha-Set and 42.5% Top-1 on Beta-Set.';
+    expect(valueDataset(text, ['Alpha-Set', 'Beta-Set'], ['Top-1'])).toEqual([[71, 'Alpha-Set'], [42.5, 'Beta-Set']]);
+  });
+
+  it('pairs a later list with the datasets in the order the sentence named them, respectively', () => {
+    const text = 'It reaches 71.0% on Alpha-Set and 42.5% on Beta-Set, beating the baseline by 3.0% and 9.5%, respectively.';
+    expect(valueDataset(text, ['Alpha-Set', 'Beta-Set'])).toEqual([[71, 'Alpha-Set'], [42.5, 'Beta-Set'], [3, 'Alpha-Set'], [9.5, 'Beta-Set']]);
+  });
+
+  it('pairs every number of the sentence with a list of as many datasets, respectively, across metrics', () => {
+    const text = 'It gains +0.5% accuracy, +1.1 mIoU and +0.7 AP on Alpha-Set, Beta-Set and Gamma-Set respectively.';
+    expect(valueDataset(text, ['Alpha-Set', 'Beta-Set', 'Gamma-Set'], ['accuracy', 'mIoU', 'AP'])).toEqual([[0.5, 'Alpha-Set'], [1.1, 'Beta-Set'], [0.7, 'Gamma-Set']]);
+  });
+
   it('takes the first number of `x vs y` as the score and drops the baseline', () => {
     expect(summary('Our model reaches strong results on Wikitext-103 (15.8 vs 18.3 perplexity).', ['Wikitext-103'], ['perplexity'])).toEqual([
       ['Wikitext-103', 'perplexity', 15.8, 'score'],
