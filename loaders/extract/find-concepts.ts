@@ -1,9 +1,8 @@
 import { normalizeName } from '../normalize.js';
 import { chunkNounPhrases, type NounPhrase } from './chunk-noun-phrases.js';
 import type { ParseText } from './extract-paper.js';
-import { addNounPhraseTask } from './find-tasks.js';
+import { addNounPhraseTask, isTaskPhrase } from './find-tasks.js';
 import { leadingNoiseLength, type Matchers } from './matchers.js';
-import { isTaskPhrase } from './find-tasks.js';
 import type { PaperDraft } from './paper-draft.js';
 
 /**
@@ -14,7 +13,7 @@ import type { PaperDraft } from './paper-draft.js';
  * (`deep learning`) link every paper and are no concept.
  */
 export function findConcepts(draft: PaperDraft, parse: ParseText): void {
-  const abstract = draft.fields.find((f) => f.field === 'abstract');
+  const abstract = draft.fieldOf('abstract');
   if (!abstract) return;
   for (const phrase of chunkNounPhrases(parse(abstract.text), abstract.text)) {
     // compromise splits `in-context` and `non-convex`: a phrase glued to the word before it is half a word.

@@ -1,6 +1,7 @@
 import { normalizeName } from '../normalize.js';
 import { inDatasetList, isDatasetContext } from './dataset-context.js';
 import type { Evidence } from './evidence.js';
+import { hasNameMarks } from './find-names.js';
 import { ev, type FieldText, type PaperDraft } from './paper-draft.js';
 import { isDirectProposal, proposalRole } from './proposal-role.js';
 
@@ -137,11 +138,6 @@ function findCapitalisedMethods(draft: PaperDraft): void {
 /** Names with digits or inner capitals read as models (`Llama-2`, `RetNet`); bare capitals need more. */
 function isModelLike(name: string): boolean {
   return /\d/.test(name) || /^\p{Lu}\p{Ll}+-\p{Lu}/u.test(name) || /\p{Ll}\p{Lu}/u.test(name) || /^\p{Lu}{2,}\p{Ll}+/u.test(name) || /^[A-Z]{3,}[a-z]?$/.test(name);
-}
-
-/** Any mark of a name at all (inner capital, two capitals, a digit): looser than find-names' `isNameLike`, for titles. */
-export function hasNameMarks(word: string): boolean {
-  return /\p{Ll}\p{Lu}|\p{Lu}{2,}|\d/u.test(word);
 }
 
 function titlePrefixName(title: string): { text: string; start: number; end: number } | undefined {

@@ -35,6 +35,14 @@ export function isNameLike(word: string): boolean {
   return /\p{L}-?\d/u.test(word) && !/^\p{Ll}+-\d+$/u.test(word) && (word.length <= 10 || /\d+$/.test(word));
 }
 
+/**
+ * Any mark of a name at all (an inner capital, two capitals, a digit): looser than `isNameLike`,
+ * for title words and for text a listed name with name capitals must match (`imagenet-1K`).
+ */
+export function hasNameMarks(word: string): boolean {
+  return /\p{Ll}\p{Lu}|\p{Lu}{2,}|\d/u.test(word);
+}
+
 /** Name-like words of a text, each extended by a following size or variant word. */
 export function findNames(words: readonly Word[], text: string): NameCandidate[] {
   const names: NameCandidate[] = [];

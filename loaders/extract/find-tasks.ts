@@ -3,7 +3,7 @@ import type { Field } from './evidence.js';
 import type { CueWords } from './matchers.js';
 import type { NounPhrase } from './chunk-noun-phrases.js';
 import { isPlural } from './find-concepts.js';
-import { hasNameMarks } from './find-named-entities.js';
+import { hasNameMarks } from './find-names.js';
 import { sentenceAt, type FieldText, type PaperDraft } from './paper-draft.js';
 
 const ABSTRACT_TASK = /\b(?:task|problem|challenge) of\s+((?:[a-z][\w-]*\s+){0,4}[a-z][\w-]*)|\b((?:[a-z][\w-]*\s+){1,3}[a-z][\w-]*)\s+(?:tasks?|problems?)\b/g;
@@ -39,8 +39,7 @@ export function isTaskPhrase(phrase: string, cues: CueWords, techniques: boolean
 function addTaskPhrase(draft: PaperDraft, raw: string, field: Field, start: number, techniques: boolean): boolean {
   const phrase = raw.replace(/[\s,.;:]+$/, '');
   if (!isTaskPhrase(phrase, draft.matchers.cues, techniques) || draft.matchers.stopPhrases.has(normalizeName(phrase))) return false;
-  const f = draft.fields.find((x) => x.field === field)!;
-  if (field === 'abstract' && isUsedAsTool(f, start)) return false;
+  if (field === 'abstract' && isUsedAsTool(draft.fieldOf('abstract')!, start)) return false;
   // A name is one kind: a phrase the lists hold as a method, dataset or metric is not a task.
   const m = draft.matchers;
   if (m.methods.lookup(phrase) || m.datasets.lookup(phrase) || m.metrics.lookup(phrase) || draft.methods.has(phrase)) return false;
@@ -87,10 +86,9 @@ export function findTasks(draft: PaperDraft): void {
 export function addNounPhraseTask(draft: PaperDraft, phrase: NounPhrase, noiseLength: number): boolean {
   const text = phrase.text.slice(noiseLength);
   // Capitalised words in mid-sentence (`results on Wiki Link Prediction`) name a benchmark, not a task.
-  const abstract = draft.fields.find((f) => f.field === 'abstract')!;
+  const abstract = draft.fieldOf('abstract')!;
   const midSentence = !/(?:^|[.!?:]\s+)$/.test(abstract.text.slice(Math.max(0, phrase.start + noiseLength - 3), phrase.start + noiseLength));
   if (midSentence && text.split(/\s+/).every((w) => /^\p{Lu}/u.test(w))) return false;
-  const title = draft.fields.find((f) => f.field === 'title');
-  const inTitle = title !== undefined && ` ${normalizeName(title.text)} `.includes(` ${normalizeName(text)} `);
+  const inTitle = draft.titleKey.includes(` ${normalizeName(text)} `);
   return addTaskPhrase(draft, text, 'abstract', phrase.start + noiseLength, inTitle);
 }

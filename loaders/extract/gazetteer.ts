@@ -1,4 +1,5 @@
 import { normalizeName } from '../normalize.js';
+import { hasNameMarks } from './find-names.js';
 import type { Word } from './tokenize-words.js';
 
 /** A curated name found in text: which entry, the surface form, its span and word range. */
@@ -124,11 +125,6 @@ function sameExact(surface: string, exact: string): boolean {
   const a = fold(surface);
   const b = fold(exact);
   return a === b || a === `${b}s`;
-}
-
-/** Any name capital (`ImageNET`, `MS-MARCO`) or a digit (`imagenet-1K`) in the text as written. */
-function hasNameMarks(surface: string): boolean {
-  return /\p{Ll}\p{Lu}|\p{Lu}{2,}|\d/u.test(surface);
 }
 
 /**

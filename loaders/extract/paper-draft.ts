@@ -71,6 +71,20 @@ export class PaperDraft {
     return (this.anchors[kind].get(field) ?? []).filter((a) => set.has(a.name));
   }
 
+  /** One field of the paper, when it has it (a derived title is absent). */
+  fieldOf(field: Field): FieldText | undefined {
+    return this.fields.find((f) => f.field === field);
+  }
+
+  /** The title's key padded with spaces, for whole-word tests (` continual learning `); '' without a title. */
+  get titleKey(): string {
+    const title = this.fieldOf('title');
+    this.cachedTitleKey ??= title ? ` ${normalizeName(title.text)} ` : '';
+    return this.cachedTitleKey;
+  }
+
+  private cachedTitleKey: string | undefined;
+
   /** The kind a name already has in this paper, if any. */
   kindOf(name: string): 'method' | 'dataset' | 'task' | 'metric' | 'concept' | undefined {
     if (this.methods.has(name)) return 'method';

@@ -101,17 +101,20 @@ export function readLexicon(): Lexicon {
     metrics: readList('./pwc/metrics.json', z.array(Metric)),
   };
   const keysOf = (...lists: Array<readonly LexiconEntry[]>): Set<string> => new Set(lists.flatMap((l) => l.flatMap((e) => [e.name, ...e.aliases].map(normalizeName))));
-  const stop = new Set([...readList('./stop-phrases.json', Strings), ...readList('./not-names.json', Strings)].map(normalizeName));
+  const curatedKeys = keysOf(curated.datasets, curated.methods, curated.metrics, curated.tasks, curated.conceptFamilies);
+  const stopPhrases = readList('./stop-phrases.json', Strings);
+  const notNames = readList('./not-names.json', Strings);
+  const stop = new Set([...stopPhrases, ...notNames].map(normalizeName));
   const unseen = <T extends LexiconEntry>(entries: readonly T[], taken: Set<string>): T[] =>
     entries.filter((e) => admitsTaxonomyName(e.name, stop) && ![e.name, ...e.aliases].some((n) => taken.has(normalizeName(n)) || stop.has(normalizeName(n))));
   cached = {
-    datasets: [...curated.datasets, ...unseen(taxonomy.benchmarks, keysOf(curated.datasets, curated.methods, curated.metrics, curated.tasks, curated.conceptFamilies))],
+    datasets: [...curated.datasets, ...unseen(taxonomy.benchmarks, curatedKeys)],
     methods: curated.methods,
-    metrics: [...curated.metrics, ...unseen(taxonomy.metrics, keysOf(curated.datasets, curated.methods, curated.metrics, curated.tasks, curated.conceptFamilies, taxonomy.benchmarks))],
-    tasks: [...curated.tasks, ...unseen(taxonomy.tasks, keysOf(curated.datasets, curated.methods, curated.metrics, curated.tasks, curated.conceptFamilies))],
+    metrics: [...curated.metrics, ...unseen(taxonomy.metrics, new Set([...curatedKeys, ...keysOf(taxonomy.benchmarks)]))],
+    tasks: [...curated.tasks, ...unseen(taxonomy.tasks, curatedKeys)],
     conceptFamilies: curated.conceptFamilies,
-    stopPhrases: readList('./stop-phrases.json', Strings),
-    notNames: readList('./not-names.json', Strings),
+    stopPhrases,
+    notNames,
     cueWords: readList('./cue-words.json', CueWords),
   };
   return cached;
