@@ -1,0 +1,39 @@
+import { GraphQLError } from 'graphql';
+
+/**
+ * Every code an API error can carry. Clients switch on these; the README lists them. A code here is
+ * a client's mistake or a known condition; anything else reaches clients as INTERNAL_SERVER_ERROR.
+ */
+export const ApiErrorCode = {
+  /** An argument or variable value the API cannot use (out of range, unknown id, wrong cursor). */
+  BAD_USER_INPUT: 'BAD_USER_INPUT',
+  /** The operation is over a limit (cost, depth, aliases, page size): ask for less. */
+  QUERY_TOO_COMPLEX: 'QUERY_TOO_COMPLEX',
+  /** The operation is not allowed on this server (ingest without an API key configured). */
+  FORBIDDEN: 'FORBIDDEN',
+  /** The operation needs the API key and the request did not carry a valid one. */
+  UNAUTHENTICATED: 'UNAUTHENTICATED',
+  /** The request took longer than the time limit and was stopped. */
+  TIMEOUT: 'TIMEOUT',
+  /** The graph store could not answer; retrying later may succeed. */
+  STORE_UNAVAILABLE: 'STORE_UNAVAILABLE',
+} as const;
+export type ApiErrorCode = (typeof ApiErrorCode)[keyof typeof ApiErrorCode];
+
+/** The one error type resolvers and plugins throw: a message for people, a code for programs. */
+export class ApiError extends GraphQLError {
+  constructor(
+    readonly code: ApiErrorCode,
+    message: string,
+    /** Extra machine-readable details (`argumentName`, `max`…), sent in `extensions`. */
+    details: Record<string, unknown> = {},
+  ) {
+    super(message, { extensions: { ...details, code } });
+    this.name = 'ApiError';
+  }
+}
+
+/** A bad argument value, naming the argument. */
+export function badInput(argumentName: string, message: string, details: Record<string, unknown> = {}): ApiError {
+  return new ApiError(ApiErrorCode.BAD_USER_INPUT, message, { argumentName, ...details });
+}
