@@ -8,6 +8,7 @@ import { selectedFields } from '../lookahead.js';
 import { toEvidence } from '../evidence.js';
 import { checkFirst } from '../limits.js';
 import { cursorScope, decodeCursor as decodeKeyCursor, encodeCursor as encodeKeyCursor } from '../cursor.js';
+import { browseResolvers } from './browse.js';
 import { ingestResolver } from './ingest.js';
 
 /**
@@ -53,7 +54,7 @@ function decodeCursor(cursor: unknown, what: string): string | undefined {
 /** A Relay connection over a page of papers; cursors carry the paper id or its sort key. */
 function connection(page: Pick<PapersPage, 'papers' | 'totalCount'>, cursorOf: (paper: PaperNode, index: number) => string, hasNextPage: boolean) {
   const edges = page.papers.map((paper, i) => ({ node: { label: 'Paper', node: paper } as GraphNode, cursor: cursorOf(paper, i) }));
-  return { edges, nodes: edges.map((e) => e.node), totalCount: page.totalCount, pageInfo: { hasNextPage, endCursor: edges.at(-1)?.cursor ?? null } };
+  return { edges, nodes: edges.map((e) => e.node), totalCount: page.totalCount, pageInfo: { hasNextPage, hasPreviousPage: false, startCursor: edges[0]?.cursor ?? null, endCursor: edges.at(-1)?.cursor ?? null } };
 }
 
 /** The page a `papers(first, after)` field reads: one paper more than asked, to tell if there is a next page. */
@@ -189,6 +190,7 @@ export const resolvers = {
   Entity: { __resolveType: (p: GraphNode) => p.label },
 
   Query: {
+    ...browseResolvers,
     node: (_: unknown, args: Args, ctx: Context) => ctx.loaders.node.load(String(args['id'])),
     paper: (_: unknown, args: Args, ctx: Context, info: GraphQLResolveInfo) => readNode(ctx, String(args['id']), 'Paper', info),
     papers: async (_: unknown, args: Args, ctx: Context) => {
