@@ -16,7 +16,7 @@ import type {
 } from '../generated/resolvers-types.js';
 import { checkFirst } from '../limits.js';
 import { leaderboardFilterOf, toLeaderboardGroup } from './leaderboard.js';
-import { entitiesIn, firstOf, papersIn, resultsIn } from './nodes.js';
+import { entitiesIn, firstOf, papersIn, resultsIn } from './node-lists.js';
 import { decodeCursor } from './cursor.js';
 import { papersConnection, toConnection } from './paper-connection.js';
 import type { EntityParent } from './parents.js';

@@ -3,7 +3,7 @@ import type { RawPaper } from '../../../loaders/read/raw-paper.js';
 import { ApiError, ApiErrorCode, badInput } from '../api-error.js';
 import type { MutationResolvers, PaperInput } from '../generated/resolvers-types.js';
 import { LIMITS } from '../limits.js';
-import { papersIn } from './nodes.js';
+import { papersIn } from './node-lists.js';
 
 const ISO_DATE = /^(\d{4})(?:-(\d{2})(?:-(\d{2}))?)?$/;
 

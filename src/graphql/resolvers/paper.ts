@@ -13,7 +13,7 @@ import type {
   TaskMentionResolvers,
 } from '../generated/resolvers-types.js';
 import { checkFirst } from '../limits.js';
-import { papersIn } from './nodes.js';
+import { papersIn } from './node-lists.js';
 import { asNodeOf, resultParent, type Mention, type NodeOf, type PaperParent } from './parents.js';
 
 /** A stored date the API can show: `2024`, `2024-03` or `2024-03-14` (older ingests may hold other text). */

@@ -1,7 +1,7 @@
 import type { Context } from '../context.js';
 import { toEvidence } from '../evidence.js';
 import type { ResultResolvers } from '../generated/resolvers-types.js';
-import { papersIn } from './nodes.js';
+import { papersIn } from './node-lists.js';
 import { asNodeOf, entityParent, paperParent, type PaperParent, type ResultParent } from './parents.js';
 
 /** The paper that reports a result: the one it came with, else the one REPORTS links it from. */

@@ -1,3 +1,4 @@
+/** Lists of store nodes as resolvers return them: typed by label, and cut to a field's `first`. */
 import type { EntityLabel } from '../../store/graph-model.js';
 import { ENTITY_LABELS } from '../../store/graph-model.js';
 import type { GraphNode } from '../../store/store.js';
