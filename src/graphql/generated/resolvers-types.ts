@@ -503,7 +503,7 @@ export type Paper = Node & {
   id: Scalars['ID']['output'];
   /** Other web links of the paper (project pages, models, demos), in id order. */
   links: Array<LinkMention>;
-  /** Methods the paper proposes (PROPOSED) or uses (USED); both when no role is given. In id order. */
+  /** Methods the paper proposes (PROPOSED) or uses (USED); both when no role is given, proposed ones first, each role in id order. */
   methods: Array<MethodMention>;
   /** Metrics the paper reports, in id order. */
   metrics: Array<MetricMention>;
@@ -516,7 +516,7 @@ export type Paper = Node & {
   related?: Maybe<Array<RelatedPaper>>;
   /** Code repositories of the paper, in id order. */
   repositories: Array<RepositoryMention>;
-  /** Every number the paper reports on a dataset, scores and deltas. */
+  /** Every number the paper reports on a dataset, scores and deltas, in result id order. */
   results: Array<Result>;
   /** Every source location the paper was read from, as `file:line`. */
   sources: Array<Scalars['String']['output']>;
@@ -1018,7 +1018,7 @@ export type SharedBenchmark = {
   __typename?: 'SharedBenchmark';
   /** The shared dataset. */
   dataset: Dataset;
-  /** The given papers' results on the dataset, by paper in the order given; null when `first` is out of range. */
+  /** The given papers' results on the dataset; null when `first` is out of range. */
   results?: Maybe<Array<Result>>;
 };
 
