@@ -42,7 +42,7 @@
 
   var SEARCH = [
     'query Search($query: String!, $kinds: [NodeKind!], $first: Int) {',
-    '  search(query: $query, kinds: $kinds, first: $first) { id kind name score }',
+    '  search(query: $query, kinds: $kinds, first: $first) { nodes { id: nodeId kind name score } }',
     '}',
   ].join('\n');
 
@@ -454,7 +454,7 @@
           '  paper(id: ' + lit + ') {',
           '    id',
           '    title',
-          '    published',
+          '    published { iso }',
           '    arxivId',
           '    url',
           '    authors',
@@ -465,14 +465,14 @@
           '    concepts { concept { id name } }',
           '    results { dataset { name } metric { name } value kind raw }',
           '    repositories { repository { id name url } }',
-          '    related(first: 5) { score paper { id title } shared { kind name } }',
+          '    related(first: 5) { nodes { score paper { id title } shared { kind name } } }',
           '  }',
           '}',
         ].join('\n');
       case 'Method':
         return [
           'query Method {',
-          '  method(id: ' + lit + ') {',
+          '  method(by: { id: ' + lit + ' }) {',
           '    id',
           '    name',
           '    aliases',
@@ -487,7 +487,7 @@
       case 'Dataset':
         return [
           'query Dataset {',
-          '  dataset(id: ' + lit + ') {',
+          '  dataset(by: { id: ' + lit + ' }) {',
           '    id',
           '    name',
           '    aliases',
@@ -500,11 +500,11 @@
           '}',
         ].join('\n');
       case 'Task':
-        return ['query Task {', '  task(id: ' + lit + ') {', '    id', '    name', '    aliases', '    paperCount', '    ' + papers, '  }', '}'].join('\n');
+        return ['query Task {', '  task(by: { id: ' + lit + ' }) {', '    id', '    name', '    aliases', '    paperCount', '    ' + papers, '  }', '}'].join('\n');
       case 'Concept':
         return [
           'query Concept {',
-          '  concept(id: ' + lit + ') {',
+          '  concept(by: { id: ' + lit + ' }) {',
           '    id',
           '    name',
           '    aliases',
@@ -517,7 +517,7 @@
           '}',
         ].join('\n');
       case 'Repository':
-        return ['query Repository {', '  repository(id: ' + lit + ') {', '    id', '    name', '    owner', '    repo', '    url', '    ' + papers, '  }', '}'].join('\n');
+        return ['query Repository {', '  repository(by: { id: ' + lit + ' }) {', '    id', '    name', '    owner', '    repo', '    url', '    ' + papers, '  }', '}'].join('\n');
       default:
         return [
           'query Node {',
@@ -597,7 +597,7 @@
     resultsList.textContent = '';
     try {
       var data = await graphql(SEARCH, { query: query, kinds: SEARCH_KINDS, first: 20 });
-      var hits = data.search;
+      var hits = data.search ? data.search.nodes : [];
       searchStatus.textContent = hits.length
         ? hits.length + (hits.length === 1 ? ' result' : ' results') + ' for “' + query + '”'
         : 'Nothing found for “' + query + '”.';
