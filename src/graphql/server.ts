@@ -202,7 +202,7 @@ export async function startServer(options: ServerOptions): Promise<RunningServer
  */
 const requireJsonPost: RequestHandler = (req, res, next) => {
   if (req.method !== 'POST' || req.is('application/json')) return next();
-  res.status(415).json(errorBody(ApiErrorCode.BAD_REQUEST, 'POST requests must have the content type application/json (a body such as {"query": "{ stats { papers } }"}).'));
+  res.status(415).json(errorBody(ApiErrorCode.BAD_REQUEST, 'POST requests must have the content type application/json (a body such as {"query": "{ stats { derivedPending } }"}).'));
 };
 
 /** Answers TIMEOUT (503) when the request is still running after `ms`. */
