@@ -201,6 +201,10 @@ export function complexityPlugin<T extends object>(): ApolloServerPlugin<T> {
         async didResolveOperation({ request, document, schema, operation }) {
           // No operation: execution answers OPERATION_RESOLUTION_FAILURE.
           if (!operation) return;
+          // graphql-js validates a subscription against a schema without one, then fails it in execution as a server error.
+          if (!schema.getRootType(operation.operation)) {
+            throw new ApiError(ApiErrorCode.GRAPHQL_VALIDATION_FAILED, `This API has no ${operation.operation} operations; send a query (or the ingest mutation).`);
+          }
           const operationName = operation.name?.value;
           const variables = request.variables ?? {};
           let key: string | undefined;
