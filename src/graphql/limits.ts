@@ -126,6 +126,12 @@ function itemFields(selectionSet: SelectionSetNode | undefined, fragments: Map<s
   return found;
 }
 
+/** A page size as costed: within 0..maxFirst (the resolver refuses values outside it), `fallback` when none. */
+function costedSize(value: unknown, fallback: number): number {
+  if (typeof value !== 'number' || !Number.isFinite(value)) return fallback;
+  return Math.min(LIMITS.maxFirst, Math.max(0, Math.floor(value)));
+}
+
 /**
  * The cost of each field of one document. graphql-query-complexity calls it children first, so
  * a connection's `nodes`/`edges` record the cost of one item, and the connection multiplies those
@@ -140,22 +146,19 @@ function createCostEstimator(document: DocumentNode): ComplexityEstimator {
   return ({ args, childComplexity, field, type: parent, node }) => {
     // Introspection (GraphiQL's schema query) reads the static schema: it costs nothing.
     if (field.name.startsWith('__') || parent.name.startsWith('__')) return 0;
-    // Page sizes first: `first: 1000000` is a bad argument, not an expensive query.
-    for (const name of ['first', 'last'] as const) {
-      const value = args[name];
-      if (value !== undefined && value !== null) checkFirst(value as number, 0, name);
-    }
+    // A page size out of range is costed at the cap: the field's resolver refuses it with its own
+    // message, as an error of that field alone, so sibling fields still answer.
     if (parent.name.endsWith('Connection') && (field.name === 'nodes' || field.name === 'edges')) {
       itemCosts.set(node, childComplexity);
       return childComplexity;
     }
     if (getNamedType(field.type).name.endsWith('Connection')) {
       const items = itemFields(node.selectionSet, fragments).reduce((sum, item) => sum + (itemCosts.get(item) ?? 0), 0);
-      const pageSize = typeof args['last'] === 'number' ? args['last'] : typeof args['first'] === 'number' ? args['first'] : DEFAULT_PAGE;
+      const pageSize = costedSize(args['last'] ?? args['first'], DEFAULT_PAGE);
       return 1 + Math.max(0, childComplexity - items) + pageSize * items;
     }
     if (isListType(getNullableType(field.type))) {
-      const size = typeof args['first'] === 'number' ? args['first'] : UNPAGED_LIST_ESTIMATE;
+      const size = costedSize(args['first'], UNPAGED_LIST_ESTIMATE);
       return 1 + childComplexity * Math.max(1, size);
     }
     return 1 + childComplexity;
@@ -165,8 +168,7 @@ function createCostEstimator(document: DocumentNode): ComplexityEstimator {
 /**
  * The cost of an operation for given variables (see LIMITS.maxComplexity), or null when the
  * variables do not fit the operation (execution then reports each one as BAD_USER_INPUT before any
- * resolver runs). Throws BAD_USER_INPUT for a page size out of range, QUERY_TOO_COMPLEX when the
- * document is too large to cost.
+ * resolver runs). Throws QUERY_TOO_COMPLEX when the document is too large to cost.
  */
 export function estimateCost(options: { schema: Parameters<typeof getComplexity>[0]['schema']; document: DocumentNode; operationName?: string; variables: Record<string, unknown> }): number | null {
   const operation = options.document.definitions.find(

@@ -86,12 +86,13 @@ describe.each(['embedded', 'neo4j'])('on the %s store', (name) => {
     ['a literal', '{ papers(first: 1000000) { nodes { id } } }', {}],
     ['a variable', 'query ($n: Int) { papers(first: $n) { nodes { id } } }', { n: 1000000 }],
     ['a negative variable', 'query ($n: Int) { papers(first: $n) { nodes { id } } }', { n: -1 }],
-    ['a nested connection', '{ method(id: "method:lora") { papers(first: 101) { nodes { id } } } }', {}],
-  ])('refuses a page size out of range given as %s, before costing it', async (_how, query, variables) => {
+    ['a nested connection', '{ method(by: { id: "method:lora" }) { papers(first: 101) { nodes { id } } } }', {}],
+  ])('refuses a page size out of range given as %s as an error of that field alone, not as a cost', async (_how, query, variables) => {
     if (skip()) return;
-    const { status, body } = await post(server()!.url, { query, variables });
+    const { status, body } = await post(server()!.url, { query: query.replace(/}$/, ' stats { derivedPending } }'), variables });
     expect(status).toBe(200);
     expect(codes(body)).toEqual(['BAD_USER_INPUT']);
+    expect(body.data?.['stats']).toEqual({ derivedPending: false });
     expect(body.errors![0]!.message).toMatch(/^first must be an integer from 0 to 100; got -?\d+\.$/);
     expect(body.errors![0]!.extensions?.['argumentName']).toBe('first');
   });
@@ -113,7 +114,7 @@ describe('limits that stay', () => {
   });
 
   it('refuses an operation deeper than the limit, with fragments', async () => {
-    const query = `fragment R on Paper { related { paper { related { paper { id } } } } } { paper(id: "x") { related { paper { related { paper { related { paper { ...R } } } } } } } }`;
+    const query = `fragment R on Paper { related { nodes { paper { id } } } } { paper(id: "x") { related { nodes { paper { related { nodes { paper { related { nodes { paper { ...R } } } } } } } } } } }`;
     const { body } = await post(url(), { query });
     expect(codes(body)).toEqual(['GRAPHQL_VALIDATION_FAILED']);
     expect(body.errors![0]!.message).toContain('exceeds maximum operation depth of 10');
