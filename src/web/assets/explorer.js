@@ -526,13 +526,6 @@ function mentionLabel(m) {
   return text;
 }
 
-/** Distance in stacked result underlines from a mark to the text: nested results stack. */
-function resultDepth(node) {
-  var inner = 0;
-  node.children.forEach(function (c) { if (c.children) inner = Math.max(inner, resultDepth(c)); });
-  return inner + (node.span.kind === 'Result' ? 1 : 0);
-}
-
 /**
  * Appends the text with its mentions as <mark> elements (see markTree): each names its entity
  * and kind (title and aria-label), can be focused, and selects its entity when activated.
@@ -548,7 +541,7 @@ function appendMarked(parent, text, spans) {
       var label = mentionLabel(m);
       var mark = el('mark', {
         class: 'kg-mark' + (m.kind === 'Result' ? ' kg-mark-result' : ''),
-        style: '--kind-color: ' + kindColor(m.kind) + (m.kind === 'Result' ? '; --under: ' + resultDepth(n) : ''),
+        style: '--kind-color: ' + kindColor(m.kind),
         'data-testid': 'mention',
         'data-kind': m.kind,
         'data-entity': m.entityId,
