@@ -186,9 +186,9 @@ describe('paperMentions', () => {
     const text = 'We use X. Then Y helps. We use X.';
     const mention = (start: number) => ({ field: 'ABSTRACT' as const, start, end: start + 1, text: 'X', sentence: 'We use X.', kind: 'Method', entityId: 'method:x', name: 'X', role: null, key: 'Method:method:x', rank: 1 });
     const sentences = sentencesOf({ ABSTRACT: text }, [mention(31), mention(7)]);
-    expect(sentences.map((s) => [s.start, s.sentence, s.spans.map((x) => [x.start, x.end])])).toEqual([
-      [0, 'We use X.', [[7, 8]]],
-      [24, 'We use X.', [[7, 8]]],
+    expect(sentences.map((s) => [s.start, s.sentence, s.spans.map((x) => [x.start, x.end, x.fieldStart])])).toEqual([
+      [0, 'We use X.', [[7, 8, 7]]],
+      [24, 'We use X.', [[7, 8, 31]]],
     ]);
   });
 });

@@ -38,6 +38,9 @@ export interface Mention extends Span {
   key: string;
   rank: number;
   result?: unknown;
+  /** In a sentence's spans: the mention's offsets in its field (start and end are in the sentence). */
+  fieldStart?: number;
+  fieldEnd?: number;
 }
 export interface Sentence {
   field: string;

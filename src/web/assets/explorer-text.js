@@ -187,7 +187,7 @@ export function paperMentions(paper) {
  * The sentences that hold some mentions, each with those mentions' spans relative to it:
  * `[{ field, sentence, start, spans }]` in text order, where `start` is the sentence's offset in
  * the field (null when it cannot be placed) and `spans` are the mentions moved into the sentence
- * (`{ ...mention, start, end }`). `texts` maps a field (TITLE, ABSTRACT) to its text.
+ * (`{ ...mention, start, end, fieldStart, fieldEnd }`, the last two its offsets in the field). `texts` maps a field (TITLE, ABSTRACT) to its text.
  */
 export function sentencesOf(texts, mentions) {
   var groups = [];
@@ -205,7 +205,7 @@ export function sentencesOf(texts, mentions) {
     }
     var start = at === null ? sentence.indexOf(m.text) : m.start - at;
     if (start < 0 || !m.text) return;
-    group.spans.push(Object.assign({}, m, { start: start, end: start + (at === null ? m.text.length : m.end - m.start) }));
+    group.spans.push(Object.assign({}, m, { start: start, end: start + (at === null ? m.text.length : m.end - m.start), fieldStart: m.start, fieldEnd: m.end }));
   });
   var fieldOrder = { TITLE: 0, ABSTRACT: 1 };
   groups.sort(function (a, b) {

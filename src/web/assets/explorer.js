@@ -546,8 +546,9 @@ function appendMarked(parent, text, spans) {
         'data-kind': m.kind,
         'data-entity': m.entityId,
         'data-field': m.field,
-        'data-start': m.start,
-        'data-end': m.end,
+        // Offsets in the paper's field, also for a mention shown in its sentence.
+        'data-start': m.fieldStart !== undefined ? m.fieldStart : m.start,
+        'data-end': m.fieldEnd !== undefined ? m.fieldEnd : m.end,
         'data-piece': n.piece,
         'data-continued': n.continued ? 'true' : null,
         // One stop per mention: the later pieces of a cut mention are reached through the first.
