@@ -583,6 +583,14 @@ describe.skipIf(!haveChromium)('web UI in Chromium (real server, sample corpus)'
     await page.getByTestId('panel-abstract').waitFor({ timeout: 20_000 });
     await waitForIdle(page);
 
+    // From the keyboard: the paper's list of links opens a link's evidence.
+    await page.locator(`[data-testid="panel-neighbour-link"][data-edge="${paperId}->repository:ali-vilab-in-context-lora"]`).focus();
+    await page.keyboard.press('Enter');
+    await expect.poll(() => page.getByTestId('panel-kind').innerText()).toBe('Link');
+    await expect(page.getByTestId('panel-edge-sentence').allTextContents()).resolves.toEqual(['We release our code, data, and models at https://github.com/ali-vilab/In-Context-LoRA']);
+    await expect(marksIn(page, 'panel-edge-sentences').then((m) => m.map((x) => [x.kind, x.text]))).resolves.toEqual([['Repository', 'https://github.com/ali-vilab/In-Context-LoRA']]);
+    await expect(page.getByTestId('panel-role').count()).resolves.toBe(0);
+
     await clickEdge(page, `${paperId}->method:ic-lora`);
     await expect.poll(() => page.getByTestId('panel-kind').innerText()).toBe('Link');
     await expect(page.getByTestId('panel-role').getAttribute('data-role')).resolves.toBe('PROPOSED');

@@ -698,8 +698,23 @@ function renderPanel(ele) {
   text.slice(1).forEach(function (part) { panel.appendChild(part); });
   if (neighbours.length) {
     panel.appendChild(el('h3', { text: 'Linked on the graph' }));
+    // Each link, for the keyboard too: choosing one shows why it exists.
     panel.appendChild(el('ul', { class: 'kg-neighbours', 'data-testid': 'panel-neighbours' }, neighbours.map(function (n) {
-      return el('li', {}, [dot(n.data('kind')), el('span', { text: n.data('name') })]);
+      var link = node.edgesWith(n).first();
+      return el('li', {}, [
+        dot(n.data('kind')),
+        el('button', {
+          type: 'button',
+          class: 'kg-link-button',
+          'data-testid': 'panel-neighbour-link',
+          'data-edge': link.nonempty() ? link.id() : null,
+          title: 'Why ' + (kind === 'Paper' ? 'this paper mentions ' + n.data('name') : n.data('name') + ' mentions ' + node.data('name')),
+          text: n.data('name'),
+          onclick: function () {
+            if (link.nonempty() && !link.removed()) select(link);
+          },
+        }),
+      ]);
     })));
   }
 }
