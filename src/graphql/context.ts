@@ -25,7 +25,7 @@ export interface Loaders {
 }
 
 /** The key of one page of a node's papers: pages asked for twice in a query are read once. */
-export const papersKey = (nodeId: string, page: PageArgs): string => `${nodeId}|${page.first}|${page.after ?? ''}`;
+export const papersKey = (nodeId: string, page: PageArgs): string => JSON.stringify([nodeId, page.first ?? null, page.after ?? null, page.last ?? null, page.before ?? null]);
 export const leaderboardKey = (datasetId: string, filter: LeaderboardFilter): string => `${datasetId}|${filter.metricId ?? ''}|${filter.setting ?? ''}`;
 
 export function createLoaders(store: GraphStore): Loaders {
@@ -42,24 +42,46 @@ export function createLoaders(store: GraphStore): Loaders {
       }
       return loader;
     },
-    paperCount: new DataLoader(async (ids) => Promise.all(ids.map(async (id) => (await store.papersOf(id, { first: 0 })).totalCount))),
-    papersOf: new DataLoader(async (keys) =>
-      Promise.all(
-        keys.map((key) => {
-          const [id, first, after] = key.split('|');
-          return store.papersOf(id!, { first: Number(first), ...(after ? { after } : {}) });
-        }),
-      ),
+    paperCount: new DataLoader((ids) => store.paperCounts(ids)),
+    // Keys with the same window (or filter) are read in one batched store call each.
+    papersOf: new DataLoader((keys) =>
+      batchByGroup(keys, (key) => {
+        const [id, first, after, last, before] = JSON.parse(key) as [string, number | null, string | null, number | null, string | null];
+        const page: PageArgs = { ...(first !== null ? { first } : {}), ...(after !== null ? { after } : {}), ...(last !== null ? { last } : {}), ...(before !== null ? { before } : {}) };
+        return { id, group: JSON.stringify(page), read: (ids: readonly string[]) => store.papersOfMany(ids, page) };
+      }),
     ),
-    leaderboard: new DataLoader(async (keys) =>
-      Promise.all(
-        keys.map((key) => {
-          const [id, metricId, setting] = key.split('|');
-          return store.leaderboard(id!, { ...(metricId ? { metricId } : {}), ...(setting ? { setting: setting as ResultSetting } : {}) });
-        }),
-      ),
+    leaderboard: new DataLoader((keys) =>
+      batchByGroup(keys, (key) => {
+        const [id, metricId, setting] = key.split('|');
+        const filter: LeaderboardFilter = { ...(metricId ? { metricId } : {}), ...(setting ? { setting: setting as ResultSetting } : {}) };
+        return { id: id!, group: `${metricId}|${setting}`, read: (ids: readonly string[]) => store.leaderboardMany(ids, filter) };
+      }),
     ),
   };
+}
+
+/**
+ * Answers a DataLoader batch whose keys are (node id, arguments): keys that share arguments form a
+ * group, read by one batched store call; the answers come back in key order.
+ */
+async function batchByGroup<T>(keys: readonly string[], parse: (key: string) => { id: string; group: string; read: (ids: readonly string[]) => Promise<T[]> }): Promise<T[]> {
+  const groups = new Map<string, { read: (ids: readonly string[]) => Promise<T[]>; ids: string[]; at: number[] }>();
+  keys.forEach((key, at) => {
+    const { id, group, read } = parse(key);
+    const entry = groups.get(group) ?? { read, ids: [], at: [] };
+    entry.ids.push(id);
+    entry.at.push(at);
+    groups.set(group, entry);
+  });
+  const answers = new Array<T>(keys.length);
+  await Promise.all(
+    [...groups.values()].map(async ({ read, ids, at }) => {
+      const values = await read(ids);
+      values.forEach((value, i) => (answers[at[i]!] = value));
+    }),
+  );
+  return answers;
 }
 
 /**

@@ -18,11 +18,11 @@ export const LIMITS = {
 } as const;
 
 /** Refuses, rather than clamps, a page size over the cap. */
-export function checkFirst(first: number | null | undefined, fallback: number): number {
+export function checkFirst(first: number | null | undefined, fallback: number, argumentName: 'first' | 'last' = 'first'): number {
   const value = first ?? fallback;
   if (!Number.isInteger(value) || value < 0 || value > LIMITS.maxFirst) {
-    throw new GraphQLError(`"first" must be an integer from 0 to ${LIMITS.maxFirst}; got ${value}.`, {
-      extensions: { code: 'BAD_USER_INPUT', argumentName: 'first', max: LIMITS.maxFirst },
+    throw new GraphQLError(`"${argumentName}" must be an integer from 0 to ${LIMITS.maxFirst}; got ${value}.`, {
+      extensions: { code: 'BAD_USER_INPUT', argumentName, max: LIMITS.maxFirst },
     });
   }
   return value;

@@ -1,6 +1,7 @@
 import { RESULT_SETTINGS, type PaperNode, type ResultSetting } from './graph-model.js';
+import type { Ordering, Slice, Window } from './keyset.js';
 import { roundScore } from './rank-related.js';
-import type { GraphNode, LeaderboardEntry, LeaderboardGroup, PaperOrder, RelatedPaper } from './store.js';
+import type { CountedNode, EntityFilter, EntityOrder, GraphNode, LeaderboardEntry, LeaderboardGroup, PageArgs, PaperOrder, PapersPage, RelatedPaper, SearchHit } from './store.js';
 
 /**
  * Rules both stores apply the same way, so that they give identical answers: names of nodes,
@@ -85,16 +86,58 @@ function compareNullLast(a: string | null, b: string | null): number {
 }
 
 /** Paper order of listings: by id, by title, or newest first (undated last); ties by id. */
-export function comparePapers(order: PaperOrder): (a: PaperNode, b: PaperNode) => number {
+export function paperOrdering(order: PaperOrder): Ordering<PaperNode> {
   switch (order) {
     case 'title':
-      return (a, b) => compare(a.title, b.title) || compare(a.id, b.id);
+      return { keyOf: (p) => [p.title, p.id], descending: [false, false] };
     case 'published':
-      return (a, b) => compare(b.published ?? '', a.published ?? '') || compare(a.id, b.id);
+      return { keyOf: (p) => [p.published ?? '', p.id], descending: [true, false] };
     default:
-      return (a, b) => compare(a.id, b.id);
+      return PAPERS_BY_ID;
   }
 }
+
+/** A node's papers, as `papersOf` pages them. */
+export const PAPERS_BY_ID: Ordering<PaperNode> = { keyOf: (p) => [p.id], descending: [false] };
+
+/** A `papersOf` window (cursors are paper ids) as a keyset window of PAPERS_BY_ID. */
+export function idWindow(page: PageArgs): Window {
+  const window: Window = {};
+  if (page.first !== undefined) window.first = page.first;
+  if (page.last !== undefined) window.last = page.last;
+  if (page.after !== undefined) window.after = [page.after];
+  if (page.before !== undefined) window.before = [page.before];
+  return window;
+}
+
+export function toPapersPage(slice: Slice<PaperNode>): PapersPage {
+  return { papers: slice.items, keys: slice.keys, totalCount: slice.totalCount, hasNextPage: slice.hasNextPage, hasPreviousPage: slice.hasPreviousPage };
+}
+
+/** Browse order of entities: paper count or lower-cased display name, either way; ties by id. */
+export function entityOrdering(order: EntityOrder): Ordering<CountedNode> {
+  return order.field === 'name'
+    ? { keyOf: (e) => [displayName(e.node).toLowerCase(), e.node.node.id], descending: [order.descending, false] }
+    : { keyOf: (e) => [e.paperCount, e.node.node.id], descending: [order.descending, false] };
+}
+
+/** Whether an entity passes a browse filter: every word of `text` in its names, enough papers. */
+export function matchesEntityFilter(e: CountedNode, filter: EntityFilter): boolean {
+  if (filter.minPapers !== undefined && e.paperCount < filter.minPapers) return false;
+  if (filter.text === undefined) return true;
+  const names = [displayName(e.node), ...('aliases' in e.node.node ? e.node.node.aliases : [])].join('\n').toLowerCase();
+  return filter.text
+    .toLowerCase()
+    .split(/\s+/)
+    .filter((w) => w.length > 0)
+    .every((w) => names.includes(w));
+}
+
+/** Search hits best first, ties by id. */
+export const HITS_BY_SCORE: Ordering<SearchHit> = { keyOf: (h) => [h.score, h.id], descending: [true, false] };
+
+/** Related papers best first, ties by id. */
+export const RELATED_BY_SCORE: Ordering<RelatedPaper> = { keyOf: (r) => [r.score, r.paper.id], descending: [true, false] };
 
 /** The text besides its name that a node is searched by: a paper's abstract, an entity's aliases. */
 export function searchTextOf(a: GraphNode): string {
@@ -110,10 +153,7 @@ export function searchTextOf(a: GraphNode): string {
   }
 }
 
-/** Related papers best first (score, then id), each one's shared nodes in label and id order. */
-export function rankRelated(related: Iterable<RelatedPaper>, first: number): RelatedPaper[] {
-  return [...related]
-    .map((r) => ({ ...r, score: roundScore(r.score), shared: r.shared.sort((a, b) => compare(a.label, b.label) || compare(a.id, b.id)) }))
-    .sort((a, b) => b.score - a.score || compare(a.paper.id, b.paper.id))
-    .slice(0, first);
+/** Related papers with their scores rounded and shared nodes in label and id order (RELATED_BY_SCORE orders them). */
+export function finishRelated(related: Iterable<RelatedPaper>): RelatedPaper[] {
+  return [...related].map((r) => ({ ...r, score: roundScore(r.score), shared: r.shared.sort((a, b) => compare(a.label, b.label) || compare(a.id, b.id)) }));
 }

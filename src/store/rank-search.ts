@@ -56,8 +56,3 @@ export function scoreKeys(query: string): { paddedTerms: string[]; exactName: st
   const terms = searchTerms(query);
   return { paddedTerms: terms.map((t) => ` ${t} `), exactName: ` ${terms.join(' ')} ` };
 }
-
-/** Orders hits by score, then id, and keeps the first `first`. */
-export function rankHits<T extends { id: string; score: number }>(hits: T[], first: number): T[] {
-  return hits.sort((a, b) => b.score - a.score || (a.id < b.id ? -1 : a.id > b.id ? 1 : 0)).slice(0, first);
-}

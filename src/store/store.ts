@@ -1,3 +1,4 @@
+import type { Slice, SortKey, Window } from './keyset.js';
 import type { Counts, EntityLabel, EntityNode, Label, LinkNode, PaperGraph, PaperNode, RelationshipType, RepositoryNode, ResultNode, ResultSetting, Span } from './graph-model.js';
 
 /** Any node, tagged with its label. */
@@ -15,9 +16,36 @@ export interface PaperLink {
   evidence: Span[];
 }
 
+/** One window of a paper list, with each paper's sort key (its cursor) and Relay's page flags. */
 export interface PapersPage {
   papers: PaperNode[];
+  keys: SortKey[];
   totalCount: number;
+  hasNextPage: boolean;
+  hasPreviousPage: boolean;
+}
+
+/** An entity (or repository) with the number of distinct papers that link to it. */
+export interface CountedNode {
+  node: GraphNode;
+  paperCount: number;
+}
+
+/** The labels a browse list (`listEntities`) takes. */
+export type BrowseLabel = EntityLabel | 'Repository';
+
+/** Which entities a browse list keeps: all given conditions hold. */
+export interface EntityFilter {
+  /** Case-insensitive words that must all occur in the name or one alias. */
+  text?: string;
+  /** At least this many papers link to the entity. */
+  minPapers?: number;
+}
+
+/** Browse order: by paper count (ties by id) or by name, lower-cased (ties by id). */
+export interface EntityOrder {
+  field: 'paperCount' | 'name';
+  descending: boolean;
 }
 
 /** A dataset every given paper evaluates on, with each paper's results there and their metrics. */
@@ -100,11 +128,8 @@ export interface NodeWith {
 
 export type PaperOrder = 'id' | 'title' | 'published';
 
-export interface PageArgs {
-  first: number;
-  /** Id of the last paper of the previous page (papers are ordered by id). */
-  after?: string;
-}
+/** A window on a node's papers, which run in id order: the cursors are paper ids. */
+export type PageArgs = Window<string>;
 
 /**
  * The one graph-store contract the loaders write through and the API reads through. Two
@@ -136,12 +161,28 @@ export interface GraphStore {
   paperLinksMany(paperIds: readonly string[]): Promise<PaperLink[][]>;
   /** Papers linked to a node (entity, repository, link or paper it cites), by paper id. */
   papersOf(nodeId: string, page: PageArgs): Promise<PapersPage>;
+  /** Batched `papersOf`: the same window of many nodes' papers, in one round trip. */
+  papersOfMany(nodeIds: readonly string[], page: PageArgs): Promise<PapersPage[]>;
+  /** The number of distinct papers linked to each node (0 for an unknown id), in one round trip. */
+  paperCounts(nodeIds: readonly string[]): Promise<number[]>;
+  /**
+   * Entities of one label (or repositories) for browsing: filtered, in the given order, one
+   * keyset window (`graph-rules.ts` entityOrdering gives the keys).
+   */
+  listEntities(label: BrowseLabel, filter: EntityFilter, order: EntityOrder, window: Window): Promise<Slice<CountedNode>>;
   sharedDatasets(paperIds: readonly string[]): Promise<SharedDataset[]>;
-  relatedPapers(paperId: string, first: number): Promise<RelatedPaper[]>;
+  /** Papers sharing nodes with a paper, best first (`rankRelated`), one keyset window of them. */
+  relatedPapers(paperId: string, window: Window): Promise<Slice<RelatedPaper>>;
   shortestPath(fromId: string, toId: string, maxHops: number): Promise<Path | null>;
-  search(query: string, options: { labels?: readonly Label[]; first: number }): Promise<SearchHit[]>;
+  /**
+   * Full-text search, best first (rank-search.ts), one keyset window of the best
+   * `SEARCH_CANDIDATES` hits.
+   */
+  search(query: string, options: { labels?: readonly Label[]; window: Window }): Promise<Slice<SearchHit>>;
   /** A dataset's scores grouped by (metric, setting): graph-rules.ts `groupLeaderboard`. */
   leaderboard(datasetId: string, filter?: LeaderboardFilter): Promise<LeaderboardGroup[]>;
+  /** Batched `leaderboard`: many datasets' leaderboards with one filter, in one round trip. */
+  leaderboardMany(datasetIds: readonly string[], filter?: LeaderboardFilter): Promise<LeaderboardGroup[][]>;
 
   /** Nodes at the other end of a node's relationships of one type, in id order. */
   linked(nodeId: string, type: RelationshipType, direction: 'out' | 'in'): Promise<GraphNode[]>;
@@ -151,7 +192,7 @@ export interface GraphStore {
    * Papers matching every given condition, ordered, one page. `nodeIds`: the paper links to each
    * of these nodes; `paperIds`: the paper is one of these (a full-text pre-selection).
    */
-  listPapers(filter: PaperFilter, order: PaperOrder, page: { first: number; offset: number }): Promise<PapersPage>;
+  listPapers(filter: PaperFilter, order: PaperOrder, window: Window): Promise<PapersPage>;
 
   /** Resolves when the store answers queries. */
   ping(): Promise<void>;

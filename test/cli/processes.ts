@@ -155,7 +155,7 @@ export async function writePapersFile(dir: string, name: string, papers: readonl
 
 /** Titles of every paper in a store. */
 export async function titlesIn(store: GraphStore): Promise<Set<string>> {
-  const { papers } = await store.listPapers({}, 'id', { first: 1_000_000, offset: 0 });
+  const { papers } = await store.listPapers({}, 'id', { first: 1_000_000 });
   return new Set(papers.map((p) => p.title));
 }
 

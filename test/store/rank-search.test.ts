@@ -1,5 +1,7 @@
 import { describe, expect, it } from 'vitest';
-import { rankHits, scoreHit, scoreKeys, searchKeys, searchTerms } from '../../src/store/rank-search.js';
+import { HITS_BY_SCORE } from '../../src/store/graph-rules.js';
+import { sliceOrdered } from '../../src/store/keyset.js';
+import { scoreHit, scoreKeys, searchKeys, searchTerms } from '../../src/store/rank-search.js';
 
 describe('search terms', () => {
   it('split at anything that is not a letter or digit, lower-cased', () => {
@@ -35,6 +37,6 @@ describe('search ranking', () => {
 
   it('orders by score, then id, and keeps the first ones', () => {
     const hits = [{ id: 'b', score: 1 }, { id: 'a', score: 1 }, { id: 'c', score: 3 }];
-    expect(rankHits(hits, 2).map((h) => h.id)).toEqual(['c', 'a']);
+    expect(sliceOrdered(hits, HITS_BY_SCORE, { first: 2 }).items.map((h) => h.id)).toEqual(['c', 'a']);
   });
 });

@@ -7,7 +7,8 @@ import { collectPapers } from '../../loaders/collect-papers.js';
 import { extractCorpus } from '../../loaders/extract-corpus.js';
 import { EmbeddedStore } from '../../src/store/embedded/embedded-store.js';
 import type { PaperGraph } from '../../src/store/graph-model.js';
-import type { GraphStore } from '../../src/store/store.js';
+import type { SortKey, Window } from '../../src/store/keyset.js';
+import type { GraphStore, PageArgs } from '../../src/store/store.js';
 import { connectTestNeo4j } from './use-neo4j.js';
 
 /**
@@ -39,6 +40,35 @@ afterAll(async () => {
   await neo4j?.close();
   await rm(dir, { recursive: true, force: true });
 });
+
+/** A window as `papersOf` takes it: its cursors are paper ids, the single value of its keys. */
+const idArgs = (w: Window): PageArgs => ({
+  ...(w.first !== undefined ? { first: w.first } : {}),
+  ...(w.last !== undefined ? { last: w.last } : {}),
+  ...(w.after ? { after: String(w.after[0]) } : {}),
+  ...(w.before ? { before: String(w.before[0]) } : {}),
+});
+
+/**
+ * Reads a whole list window by window, forward (first/after) or backward (last/before), checking
+ * Relay's page flags on the way: the ids in list order.
+ */
+async function pageThrough(read: (window: Window) => Promise<{ papers: Array<{ id: string }>; keys: SortKey[]; hasNextPage: boolean; hasPreviousPage: boolean }>, direction: 'forward' | 'backward', size: number): Promise<string[]> {
+  const ids: string[] = [];
+  let cursor: SortKey | undefined;
+  for (let pages = 0; pages < 10_000; pages++) {
+    const page = await read(direction === 'forward' ? { first: size, ...(cursor ? { after: cursor } : {}) } : { last: size, ...(cursor ? { before: cursor } : {}) });
+    if (direction === 'forward') ids.push(...page.papers.map((p) => p.id));
+    else ids.unshift(...page.papers.map((p) => p.id));
+    const more = direction === 'forward' ? page.hasNextPage : page.hasPreviousPage;
+    const back = direction === 'forward' ? page.hasPreviousPage : page.hasNextPage;
+    expect(back).toBe(cursor !== undefined);
+    if (!more) return ids;
+    expect(page.papers).toHaveLength(size);
+    cursor = direction === 'forward' ? page.keys.at(-1) : page.keys[0];
+  }
+  throw new Error('paging did not end');
+}
 
 const paperTitled = (prefix: string): string => graphs.find((g) => g.paper.title.startsWith(prefix))!.paper.id;
 
@@ -229,7 +259,7 @@ describe.skipIf(!neo4j)('Neo4j store', () => {
     });
 
     it('papers related to a paper by shared entities, ranked and explained', async () => {
-      const related = await same((s) => s.relatedPapers(paperTitled('Sensitivity-Aware Visual Parameter-Efficient Fine-Tuning'), 10));
+      const related = (await same((s) => s.relatedPapers(paperTitled('Sensitivity-Aware Visual Parameter-Efficient Fine-Tuning'), { first: 10 }))).items;
       expect(related.length).toBe(10);
       for (let i = 1; i < related.length; i++) expect(related[i - 1]!.score).toBeGreaterThanOrEqual(related[i]!.score);
       for (const r of related) expect(r.shared.length).toBeGreaterThan(0);
@@ -246,10 +276,10 @@ describe.skipIf(!neo4j)('Neo4j store', () => {
     it('full-text search hits across papers and entities', async () => {
       // Hyphens and case, names equal to the query, repositories, aliases, a repeated term.
       for (const query of ['person re-identification', 'Re-Identification', 'LoRA', 'low-rank adaptation', 'diffusion transformers', 'homeostatic neural networks', 'ImageNet', 'ziplab', 'SPT', 'vision vision transformer', 'top-1 accuracy', 'GPT-3.5', 'relabel_imagenet']) {
-        const hits = await same((s) => s.search(query, { first: 10 }));
-        expect(hits.length, query).toBeGreaterThan(0);
+        const hits = await same((s) => s.search(query, { window: { first: 10 } }));
+        expect(hits.items.length, query).toBeGreaterThan(0);
       }
-      await same((s) => s.search('retrieval', { labels: ['Dataset', 'Task'], first: 20 }));
+      await same((s) => s.search('retrieval', { labels: ['Dataset', 'Task'], window: { first: 20 } }));
     });
 
     it('a leaderboard ordered by the metric direction', async () => {
@@ -266,6 +296,84 @@ describe.skipIf(!neo4j)('Neo4j store', () => {
       await same((s) => s.leaderboard('dataset:imagenet', { metricId: imagenet[0]!.metric!.id, setting: 'zero-shot' }));
       await same((s) => s.nodeWith('dataset:imagenet', { leaderboard: { setting: 'zero-shot' } }));
     });
+
+  });
+});
+
+describe('keyset paging: windows of every list, the same on both stores', () => {
+  /** The embedded store's answer, checked equal to Neo4j's when there is one. */
+  const same = async <T>(ask: (store: GraphStore) => Promise<T>): Promise<T> => {
+    const expected = await ask(embedded);
+    if (neo4j) expect(await ask(neo4j)).toEqual(expected);
+    return expected;
+  };
+
+  it('keyset windows of papers: every order paged forward and backward gives the whole list once', async () => {
+    for (const order of ['id', 'title', 'published'] as const) {
+      const all = await same((s) => s.listPapers({}, order, { first: 100_000 }));
+      expect(all.totalCount).toBe(graphs.length);
+      expect(all.hasNextPage || all.hasPreviousPage).toBe(false);
+      const forward = await pageThrough((window) => same((s) => s.listPapers({}, order, window)), 'forward', 97);
+      expect(forward).toEqual(all.papers.map((p) => p.id));
+      const backward = await pageThrough((window) => same((s) => s.listPapers({}, order, window)), 'backward', 97);
+      expect(backward).toEqual(all.papers.map((p) => p.id));
+    }
+    const filtered = await same((s) => s.listPapers({ nodeIds: ['dataset:imagenet'] }, 'title', { last: 3 }));
+    expect(filtered.papers).toHaveLength(3);
+    expect(filtered.hasPreviousPage).toBe(true);
+    expect(filtered.hasNextPage).toBe(false);
+  });
+
+  it("keyset windows of a node's papers, batched the same as one by one", async () => {
+    const all = await same((s) => s.papersOf('dataset:imagenet', { first: 1000 }));
+    expect(await pageThrough((w) => same((s) => s.papersOf('dataset:imagenet', idArgs(w))), 'forward', 4)).toEqual(all.papers.map((p) => p.id));
+    expect(await pageThrough((w) => same((s) => s.papersOf('dataset:imagenet', idArgs(w))), 'backward', 4)).toEqual(all.papers.map((p) => p.id));
+    const ids = ['dataset:imagenet', 'method:lora', 'concept:diffusion-model', 'task:no-such-task', 'paper:0'];
+    const many = await same((s) => s.papersOfMany(ids, { last: 2, before: 'paper:f' }));
+    for (const [i, id] of ids.entries()) expect(many[i]).toEqual(await embedded.papersOf(id, { last: 2, before: 'paper:f' }));
+    const counts = await same((s) => s.paperCounts(ids));
+    for (const [i, id] of ids.entries()) expect(counts[i]).toBe((await embedded.papersOf(id, { first: 0 })).totalCount);
+    const boards = await same((s) => s.leaderboardMany(['dataset:imagenet', 'dataset:no-such', 'dataset:imagenet']));
+    expect(boards[0]).toEqual(await embedded.leaderboard('dataset:imagenet'));
+    expect(boards[1]).toEqual([]);
+  });
+
+  it('browse lists of every entity kind, by paper count and by name, filtered', async () => {
+    for (const label of ['Method', 'Dataset', 'Task', 'Metric', 'Concept', 'Repository'] as const) {
+      for (const order of [{ field: 'paperCount', descending: true }, { field: 'name', descending: false }] as const) {
+        const all = await same((s) => s.listEntities(label, {}, order, { first: 100_000 }));
+        expect(all.totalCount, label).toBeGreaterThan(0);
+        const counts = await embedded.paperCounts(all.items.map((e) => e.node.node.id));
+        expect(all.items.map((e) => e.paperCount)).toEqual(counts);
+        const paged = await pageThrough(async (w) => {
+          const slice = await same((s) => s.listEntities(label, {}, order, w));
+          return { papers: slice.items.map((e) => ({ id: e.node.node.id })), keys: slice.keys, hasNextPage: slice.hasNextPage, hasPreviousPage: slice.hasPreviousPage };
+        }, 'forward', 53);
+        expect(paged).toEqual(all.items.map((e) => e.node.node.id));
+      }
+    }
+    const popular = await same((s) => s.listEntities('Dataset', { minPapers: 5 }, { field: 'paperCount', descending: true }, { first: 5 }));
+    expect(popular.items[0]!.paperCount).toBeGreaterThanOrEqual(popular.items.at(-1)!.paperCount);
+    expect(popular.items.every((e) => e.paperCount >= 5)).toBe(true);
+    const named = await same((s) => s.listEntities('Method', { text: 'lora' }, { field: 'name', descending: false }, { first: 50 }));
+    expect(named.items.map((e) => e.node.node.id)).toContain('method:lora');
+  });
+
+  it('search and related papers page by keyset like the rest', async () => {
+    const all = await same((s) => s.search('learning', { window: { first: 1000 } }));
+    expect(all.totalCount).toBeGreaterThan(40);
+    const paged = await pageThrough(async (w) => {
+      const slice = await same((s) => s.search('learning', { window: w }));
+      return { papers: slice.items, keys: slice.keys, hasNextPage: slice.hasNextPage, hasPreviousPage: slice.hasPreviousPage };
+    }, 'forward', 17);
+    expect(paged).toEqual(all.items.map((h) => h.id));
+    const paper = paperTitled('Sensitivity-Aware Visual Parameter-Efficient Fine-Tuning');
+    const related = await same((s) => s.relatedPapers(paper, { first: 1000 }));
+    const relatedPaged = await pageThrough(async (w) => {
+      const slice = await same((s) => s.relatedPapers(paper, w));
+      return { papers: slice.items.map((r) => r.paper), keys: slice.keys, hasNextPage: slice.hasNextPage, hasPreviousPage: slice.hasPreviousPage };
+    }, 'backward', 7);
+    expect(relatedPaged).toEqual(related.items.map((r) => r.paper.id));
   });
 });
 
@@ -274,7 +382,7 @@ describe('embedded store persistence', () => {
     await embedded.close();
     const reopened = EmbeddedStore.open(dir);
     expect(await reopened.counts()).toEqual(await embedded.counts());
-    expect(await reopened.search('person re-identification', { first: 5 })).toEqual(await embedded.search('person re-identification', { first: 5 }));
+    expect(await reopened.search('person re-identification', { window: { first: 5 } })).toEqual(await embedded.search('person re-identification', { window: { first: 5 } }));
   });
 
   it('starts empty from a file of an older format and keeps that file aside', async () => {

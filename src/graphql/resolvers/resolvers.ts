@@ -7,6 +7,8 @@ import { leaderboardKey, loadNodeWith, papersKey, type Context } from '../contex
 import { selectedFields } from '../lookahead.js';
 import { toEvidence } from '../evidence.js';
 import { checkFirst } from '../limits.js';
+import { cursorScope, decodeCursor as decodeKeyCursor, encodeCursor as encodeKeyCursor } from '../cursor.js';
+import { browseResolvers } from './browse.js';
 import { ingestResolver } from './ingest.js';
 
 /**
@@ -49,25 +51,23 @@ function decodeCursor(cursor: unknown, what: string): string | undefined {
   return text;
 }
 
-/** A Relay connection over a page of papers; cursors carry the paper id or the offset. */
-function connection(page: PapersPage, cursorOf: (paper: PaperNode, index: number) => string, hasNextPage: boolean) {
-  const edges = page.papers.map((paper, i) => ({ node: { label: 'Paper', node: paper } as GraphNode, cursor: encodeCursor(cursorOf(paper, i)) }));
-  return { edges, nodes: edges.map((e) => e.node), totalCount: page.totalCount, pageInfo: { hasNextPage, endCursor: edges.at(-1)?.cursor ?? null } };
+/** A Relay connection over a page of papers; cursors carry the paper id or its sort key. */
+function connection(page: Pick<PapersPage, 'papers' | 'totalCount'>, cursorOf: (paper: PaperNode, index: number) => string, hasNextPage: boolean) {
+  const edges = page.papers.map((paper, i) => ({ node: { label: 'Paper', node: paper } as GraphNode, cursor: cursorOf(paper, i) }));
+  return { edges, nodes: edges.map((e) => e.node), totalCount: page.totalCount, pageInfo: { hasNextPage, hasPreviousPage: false, startCursor: edges[0]?.cursor ?? null, endCursor: edges.at(-1)?.cursor ?? null } };
 }
 
 /** The page a `papers(first, after)` field reads: one paper more than asked, to tell if there is a next page. */
 function papersPageOf(args: Args): PageArgs {
   const first = checkFirst(args['first'] as number | undefined, 20);
   const after = decodeCursor(args['after'], 'this list of papers');
-  return { first: first + 1, ...(after !== undefined ? { after } : {}) };
+  return { first, ...(after !== undefined ? { after } : {}) };
 }
 
 async function papersConnection(ctx: Context, nodeId: string, args: Args) {
   const pageArgs = papersPageOf(args);
-  const first = pageArgs.first - 1;
   const page = await ctx.loaders.papersOf.load(papersKey(nodeId, pageArgs));
-  const hasNext = page.papers.length > first;
-  return connection({ papers: page.papers.slice(0, first), totalCount: page.totalCount }, (p) => p.id, hasNext);
+  return connection(page, (p) => encodeCursor(p.id), page.hasNextPage);
 }
 
 async function mentions(ctx: Context, parent: GraphNode, types: readonly RelationshipType[]): Promise<Mention[]> {
@@ -124,7 +124,7 @@ async function findEntity(ctx: Context, label: Label, args: Args, info: GraphQLR
 /** The entity of a label whose name or an alias is `name` under the one name normaliser. */
 async function findByName(ctx: Context, label: Label, name: string): Promise<GraphNode | null> {
   const key = normalizeName(name);
-  const hits = await ctx.store.search(name, { labels: [label], first: 50 });
+  const hits = (await ctx.store.search(name, { labels: [label], window: { first: 50 } })).items;
   const nodes = await ctx.loaders.node.loadMany(hits.map((h) => h.id));
   for (const n of nodes) {
     if (!n || n instanceof Error) continue;
@@ -190,12 +190,11 @@ export const resolvers = {
   Entity: { __resolveType: (p: GraphNode) => p.label },
 
   Query: {
+    ...browseResolvers,
     node: (_: unknown, args: Args, ctx: Context) => ctx.loaders.node.load(String(args['id'])),
     paper: (_: unknown, args: Args, ctx: Context, info: GraphQLResolveInfo) => readNode(ctx, String(args['id']), 'Paper', info),
     papers: async (_: unknown, args: Args, ctx: Context) => {
       const first = checkFirst(args['first'] as number | undefined, 20);
-      const offset = Number(decodeCursor(args['after'], 'papers') ?? -1) + 1;
-      if (!Number.isInteger(offset) || offset < 0) throw new GraphQLError('"after" is not a cursor of papers.', { extensions: { code: 'BAD_USER_INPUT' } });
       const filter = (args['filter'] ?? {}) as Record<string, unknown>;
       const nodeIds: string[] = [];
       for (const [key, label] of [['method', 'Method'], ['dataset', 'Dataset'], ['task', 'Task'], ['concept', 'Concept']] as const) {
@@ -205,11 +204,13 @@ export const resolvers = {
         nodeIds.push(id);
       }
       const text = filter['text'] ? String(filter['text']) : undefined;
-      const paperIds = text ? (await ctx.store.search(text, { labels: ['Paper'], first: 500 })).map((h) => h.id) : undefined;
+      const paperIds = text ? (await ctx.store.search(text, { labels: ['Paper'], window: { first: 500 } })).items.map((h) => h.id) : undefined;
       const order = String(args['orderBy'] ?? 'ID').toLowerCase() as 'id' | 'title' | 'published';
-      const page = await ctx.store.listPapers({ ...(paperIds ? { paperIds } : {}), nodeIds, ...(typeof filter['hasCode'] === 'boolean' ? { hasCode: filter['hasCode'] } : {}) }, order, { first, offset });
+      const scope = cursorScope('papers', filter, order);
+      const after = decodeKeyCursor(args['after'] as string | undefined, scope, 'after');
+      const page = await ctx.store.listPapers({ ...(paperIds ? { paperIds } : {}), nodeIds, ...(typeof filter['hasCode'] === 'boolean' ? { hasCode: filter['hasCode'] } : {}) }, order, { first, ...(after ? { after } : {}) });
       for (const p of page.papers) ctx.loaders.node.prime(p.id, { label: 'Paper', node: p });
-      return connection(page, (_, i) => String(offset + i), offset + page.papers.length < page.totalCount);
+      return connection(page, (_, i) => encodeKeyCursor(scope, page.keys[i]!), page.hasNextPage);
     },
     method: (_: unknown, args: Args, ctx: Context, info: GraphQLResolveInfo) => findEntity(ctx, 'Method', args, info),
     dataset: (_: unknown, args: Args, ctx: Context, info: GraphQLResolveInfo) => findEntity(ctx, 'Dataset', args, info),
@@ -221,7 +222,7 @@ export const resolvers = {
       const query = String(args['query']).trim();
       if (!query) throw new GraphQLError('"query" must not be empty.', { extensions: { code: 'BAD_USER_INPUT', argumentName: 'query' } });
       const kinds = (args['kinds'] as string[] | undefined) ?? [];
-      const hits = await ctx.store.search(query, { labels: kinds.map((k) => LABEL_OF_KIND[k]!), first });
+      const hits = (await ctx.store.search(query, { labels: kinds.map((k) => LABEL_OF_KIND[k]!), window: { first } })).items;
       return hits.map((h) => ({ ...h, kind: KIND_OF_LABEL[h.label] }));
     },
     sharedBenchmarks: async (_: unknown, args: Args, ctx: Context) => {
@@ -281,7 +282,7 @@ export const resolvers = {
     citedBy: (p: GraphNode, _: Args, ctx: Context) => ctx.loaders.linked('CITES', 'in').load(p.node.id),
     related: async (p: GraphNode, args: Args, ctx: Context) => {
       const first = checkFirst(args['first'] as number | undefined, 10);
-      const related = await ctx.store.relatedPapers(p.node.id, first);
+      const related = (await ctx.store.relatedPapers(p.node.id, { first })).items;
       return related.map((r) => ({ paper: { label: 'Paper', node: r.paper }, score: r.score, shared: r.shared.map((s) => ({ ...s, kind: KIND_OF_LABEL[s.label] })) }));
     },
   },
@@ -335,7 +336,7 @@ export const resolvers = {
       const all = (await ctx.loaders.linked('USES', 'in').load(p.node.id)).map((n) => n.node as PaperNode);
       const start = after ? all.findIndex((x) => x.id > after) : 0;
       const papers = start < 0 ? [] : all.slice(start, start + first);
-      return connection({ papers, totalCount: all.length }, (x) => x.id, start >= 0 && start + first < all.length);
+      return connection({ papers, totalCount: all.length }, (x) => encodeCursor(x.id), start >= 0 && start + first < all.length);
     },
     tasks: (p: GraphNode, _: Args, ctx: Context) => entitiesOfPapers(ctx, p.node.id, 'Task'),
     datasets: (p: GraphNode, _: Args, ctx: Context) => entitiesOfPapers(ctx, p.node.id, 'Dataset'),

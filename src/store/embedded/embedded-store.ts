@@ -7,9 +7,10 @@ import { emptyCounts, type Counts, type EntityNode, type Label, type PaperGraph,
 import { RELATING_LABELS, relatednessOf } from '../rank-related.js';
 import { DataFolderLock, type Holder, type HolderRole } from './data-folder-lock.js';
 import { smallestShortestPath } from './shortest-path.js';
-import { rankHits, scoreTerms, SEARCH_CANDIDATES, searchTerms } from '../rank-search.js';
-import { broaderName, compare, comparePapers, displayName, distinctNodes, groupLeaderboard, rankRelated, searchTextOf } from '../graph-rules.js';
-import type { GraphNode, GraphStore, LeaderboardEntry, LeaderboardFilter, LeaderboardGroup, NodeInclude, NodeWith, PageArgs, PaperFilter, PaperLink, PaperOrder, PapersPage, Path, RelatedPaper, SearchHit, SharedDataset } from '../store.js';
+import { scoreTerms, SEARCH_CANDIDATES, searchTerms } from '../rank-search.js';
+import { sliceOrdered, type Slice, type Window } from '../keyset.js';
+import { broaderName, compare, displayName, distinctNodes, entityOrdering, finishRelated, groupLeaderboard, HITS_BY_SCORE, idWindow, matchesEntityFilter, PAPERS_BY_ID, paperOrdering, RELATED_BY_SCORE, searchTextOf, toPapersPage } from '../graph-rules.js';
+import type { BrowseLabel, CountedNode, EntityFilter, EntityOrder, GraphNode, GraphStore, LeaderboardEntry, LeaderboardFilter, LeaderboardGroup, NodeInclude, NodeWith, PageArgs, PaperFilter, PaperLink, PaperOrder, PapersPage, Path, RelatedPaper, SearchHit, SharedDataset } from '../store.js';
 
 type NodeAttributes = GraphNode;
 interface EdgeAttributes {
@@ -190,6 +191,8 @@ export class EmbeddedStore implements GraphStore {
     // Every alias any paper gave, in the order first seen: the Neo4j store keeps the same order.
     const aliases = existing ? [...existing.aliases, ...entity.aliases.filter((a) => !existing.aliases.includes(a))] : [...entity.aliases];
     const node: EntityNode = { ...entity, aliases };
+    // The first known direction stays, as in the Neo4j store.
+    if (entity.label === 'Metric') node.higherIsBetter = existing?.higherIsBetter ?? entity.higherIsBetter ?? null;
     // Broader ids only grow, in the order first seen, as in the Neo4j store.
     const broader = [...(existing?.broader ?? []), ...(entity.broader ?? []).filter((b) => !existing?.broader?.includes(b))];
     if (broader.length > 0) node.broader = broader;
@@ -332,12 +335,30 @@ export class EmbeddedStore implements GraphStore {
     return Promise.all(paperIds.map((id) => this.paperLinks(id)));
   }
 
-  async papersOf(nodeId: string, { first, after }: PageArgs): Promise<PapersPage> {
-    if (!this.graph.hasNode(nodeId)) return { papers: [], totalCount: 0 };
-    const ids = [...new Set(this.graph.inNeighbors(nodeId).filter((id) => this.graph.getNodeAttribute(id, 'label') === 'Paper'))].sort(compare);
-    const start = after === undefined ? 0 : ids.findIndex((id) => id > after);
-    const page = start < 0 ? [] : ids.slice(start, start + first);
-    return { papers: page.map((id) => this.paperNode(id)), totalCount: ids.length };
+  async papersOf(nodeId: string, page: PageArgs): Promise<PapersPage> {
+    return toPapersPage(sliceOrdered(this.paperIdsOf(nodeId).map((id) => this.paperNode(id)), PAPERS_BY_ID, idWindow(page)));
+  }
+
+  async papersOfMany(nodeIds: readonly string[], page: PageArgs): Promise<PapersPage[]> {
+    return Promise.all(nodeIds.map((id) => this.papersOf(id, page)));
+  }
+
+  async paperCounts(nodeIds: readonly string[]): Promise<number[]> {
+    return nodeIds.map((id) => this.paperIdsOf(id).length);
+  }
+
+  async listEntities(label: BrowseLabel, filter: EntityFilter, order: EntityOrder, window: Window): Promise<Slice<CountedNode>> {
+    const entities = this.graph
+      .filterNodes((_, a) => a.label === label)
+      .map((id) => ({ node: this.graph.getNodeAttributes(id), paperCount: this.paperIdsOf(id).length }))
+      .filter((e) => matchesEntityFilter(e, filter));
+    return sliceOrdered(entities, entityOrdering(order), window);
+  }
+
+  /** The distinct papers with an edge to a node. */
+  private paperIdsOf(nodeId: string): string[] {
+    if (!this.graph.hasNode(nodeId)) return [];
+    return [...new Set(this.graph.inNeighbors(nodeId))].filter((id) => this.graph.getNodeAttribute(id, 'label') === 'Paper');
   }
 
   async sharedDatasets(paperIds: readonly string[]): Promise<SharedDataset[]> {
@@ -361,8 +382,8 @@ export class EmbeddedStore implements GraphStore {
     }));
   }
 
-  async relatedPapers(paperId: string, first: number): Promise<RelatedPaper[]> {
-    if (!this.graph.hasNode(paperId)) return [];
+  async relatedPapers(paperId: string, window: Window): Promise<Slice<RelatedPaper>> {
+    if (!this.graph.hasNode(paperId)) return sliceOrdered([], RELATED_BY_SCORE, window);
     const related = new Map<string, RelatedPaper>();
     for (const nodeId of new Set(this.graph.outNeighbors(paperId))) {
       const { label, node } = this.graph.getNodeAttributes(nodeId);
@@ -377,7 +398,7 @@ export class EmbeddedStore implements GraphStore {
         related.set(other, entry);
       }
     }
-    return rankRelated(related.values(), first);
+    return sliceOrdered(finishRelated(related.values()), RELATED_BY_SCORE, window);
   }
 
   async shortestPath(fromId: string, toId: string, maxHops: number): Promise<Path | null> {
@@ -393,7 +414,7 @@ export class EmbeddedStore implements GraphStore {
     return { nodes: ids.map((id) => this.pathNode(id)), edges };
   }
 
-  async search(query: string, { labels, first }: { labels?: readonly Label[]; first: number }): Promise<SearchHit[]> {
+  async search(query: string, { labels, window }: { labels?: readonly Label[]; window: Window }): Promise<Slice<SearchHit>> {
     const wanted = labels && labels.length > 0 ? new Set(labels) : undefined;
     const candidates = this.index
       .search(query, { combineWith: 'AND', filter: (r) => !wanted || wanted.has(r['label'] as Label) })
@@ -406,7 +427,7 @@ export class EmbeddedStore implements GraphStore {
       const fields = c.match;
       return { id: a.node.id, label: a.label, name, score: scoreTerms(terms, (t) => fields[t]?.includes('name') ?? false, (t) => fields[t]?.includes('text') ?? false, searchTerms(name)) };
     });
-    return rankHits(hits, first);
+    return sliceOrdered(hits, HITS_BY_SCORE, window);
   }
 
   async leaderboard(datasetId: string, { metricId, setting }: LeaderboardFilter = {}): Promise<LeaderboardGroup[]> {
@@ -424,6 +445,10 @@ export class EmbeddedStore implements GraphStore {
     return groupLeaderboard(entries);
   }
 
+  async leaderboardMany(datasetIds: readonly string[], filter: LeaderboardFilter = {}): Promise<LeaderboardGroup[][]> {
+    return Promise.all(datasetIds.map((id) => this.leaderboard(id, filter)));
+  }
+
   async linked(nodeId: string, type: RelationshipType, direction: 'out' | 'in'): Promise<GraphNode[]> {
     if (!this.graph.hasNode(nodeId)) return [];
     const edges = direction === 'out' ? this.graph.outEdges(nodeId) : this.graph.inEdges(nodeId);
@@ -435,7 +460,7 @@ export class EmbeddedStore implements GraphStore {
     return Promise.all(nodeIds.map((id) => this.linked(id, type, direction)));
   }
 
-  async listPapers(filter: PaperFilter, order: PaperOrder, { first, offset }: { first: number; offset: number }): Promise<PapersPage> {
+  async listPapers(filter: PaperFilter, order: PaperOrder, window: Window): Promise<PapersPage> {
     let ids: string[];
     if (filter.paperIds) ids = filter.paperIds.filter((id) => this.graph.hasNode(id));
     else ids = this.graph.filterNodes((_, a) => a.label === 'Paper');
@@ -446,8 +471,7 @@ export class EmbeddedStore implements GraphStore {
     if (filter.hasCode !== undefined) {
       ids = ids.filter((id) => this.graph.outEdges(id).some((e) => this.graph.getEdgeAttribute(e, 'type') === 'HAS_CODE') === filter.hasCode);
     }
-    const papers = [...new Set(ids)].map((id) => this.paperNode(id)).sort(comparePapers(order));
-    return { papers: papers.slice(offset, offset + first), totalCount: papers.length };
+    return toPapersPage(sliceOrdered([...new Set(ids)].map((id) => this.paperNode(id)), paperOrdering(order), window));
   }
 
   async ping(): Promise<void> {}

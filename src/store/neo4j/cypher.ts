@@ -83,7 +83,7 @@ MERGE (n:${label} {id: row.id})
 WITH n, row, coalesce(n.aliases, []) AS old
 // An entity that many papers share is written once, not once per batch: unchanged ones are left
 // alone, which also spares the full-text index an update.
-WHERE n.name IS NULL OR n.name <> row.name OR n.searchText IS NULL OR any(alias IN row.aliases WHERE NOT alias IN old) OR any(b IN row.broader WHERE NOT b IN coalesce(n.broader, []))${label === 'Metric' ? ' OR n.higherIsBetter IS NULL <> row.higherIsBetter IS NULL OR n.higherIsBetter <> row.higherIsBetter' : ''}
+WHERE n.name IS NULL OR n.name <> row.name OR n.searchText IS NULL OR any(alias IN row.aliases WHERE NOT alias IN old) OR any(b IN row.broader WHERE NOT b IN coalesce(n.broader, []))${label === 'Metric' ? ' OR (n.higherIsBetter IS NULL AND row.higherIsBetter IS NOT NULL)' : ''}
 WITH n, row, old + [alias IN row.aliases WHERE NOT alias IN old] AS aliases,
      // A node written before searchText existed takes the terms of the aliases it is given now.
      CASE WHEN n.searchText IS NULL THEN [] ELSE old END AS indexed
@@ -91,7 +91,7 @@ SET n.name = row.name, n.aliases = aliases, n.searchName = row.searchName,
     // Broader ids only grow: a paper that reached the entity without a list entry takes none away.
     n.broader = CASE WHEN size(row.broader) = 0 THEN n.broader ELSE reduce(acc = coalesce(n.broader, []), b IN row.broader | CASE WHEN b IN acc THEN acc ELSE acc + b END) END,
     n.searchText = reduce(text = coalesce(n.searchText, ' '), i IN range(0, size(row.aliases) - 1) |
-      CASE WHEN row.aliases[i] IN indexed THEN text ELSE text + row.aliasTerms[i] + ' ' END)${label === 'Metric' ? ',\n    n.higherIsBetter = row.higherIsBetter' : ''}`;
+      CASE WHEN row.aliases[i] IN indexed THEN text ELSE text + row.aliasTerms[i] + ' ' END)${label === 'Metric' ? ',\n    // The first known direction stays: a paper that names the metric without one takes none away.\n    n.higherIsBetter = coalesce(n.higherIsBetter, row.higherIsBetter)' : ''}`;
 }
 
 export const MERGE_REPOSITORIES = `
@@ -179,13 +179,20 @@ RETURN id AS paperId, ${LINK_MAP} AS link`;
 const RESULT_REFERENCES = `[(n)-[:REPORTS]->(:Result)-[:ON|MEASURED_BY]->(x) | {label: labels(x)[0], props: ${props('x')}}]`;
 
 /** Subquery body: one page of the papers linked to `n` (by id, after $after), and how many in all. */
+/**
+ * Subquery body: one keyset window of the papers linked to `n`, in id order ($first/$after,
+ * $last/$before as keyset.ts windowBounds takes them), with the bounds keyset.ts pageFlags needs.
+ */
 const PAPERS_PAGE = `
   MATCH (n)<--(p:Paper)
   WITH DISTINCT p
   ORDER BY p.id
   WITH collect(p) AS ps
-  RETURN size(ps) AS total,
-         [p IN [p IN ps WHERE $after IS NULL OR p.id > $after][0..$first] | ${props('p')}] AS papers`;
+  WITH ps, size([p IN ps WHERE $after IS NOT NULL AND p.id <= $after]) AS lo, size([p IN ps WHERE $before IS NULL OR p.id < $before]) AS below
+  WITH ps, lo, CASE WHEN below < lo THEN lo ELSE below END AS hi
+  WITH ps, lo, hi, CASE WHEN $first IS NULL OR lo + $first > hi THEN hi ELSE lo + $first END AS stop
+  WITH ps, lo, hi, stop, CASE WHEN $last IS NULL OR stop - $last < lo THEN lo ELSE stop - $last END AS start
+  RETURN size(ps) AS total, lo, hi, start, stop, [p IN ps[start..stop] | ${props('p')}] AS papers`;
 
 /**
  * Subquery body: the scores on dataset `n` (only those of metric $metricId and setting $setting
@@ -204,17 +211,27 @@ const LEADERBOARD_ROWS = `
 
 export function papersOf(label: Label): string {
   return `
-MATCH (n:${label} {id: $id})
+MATCH (n:${label}) WHERE n.id IN $ids
 CALL (n) {${PAPERS_PAGE}
 }
-RETURN total, papers`;
+RETURN n.id AS id, total, lo, hi, start, stop, papers`;
+}
+
+/** The number of distinct papers linked to each of $ids (all of one label). */
+export function paperCounts(label: Label): string {
+  return `MATCH (n:${label}) WHERE n.id IN $ids RETURN n.id AS id, size(COLLECT { MATCH (n)<--(p:Paper) RETURN DISTINCT p.id }) AS count`;
+}
+
+/** Every node of a label with its paper count: the browse list, filtered and ordered by graph-rules.ts. */
+export function countedNodes(label: Label): string {
+  return `MATCH (n:${label}) RETURN ${props('n')} AS props, size(COLLECT { MATCH (n)<--(p:Paper) RETURN DISTINCT p.id }) AS count`;
 }
 
 export const LEADERBOARD = `
-MATCH (n:Dataset {id: $id})
+MATCH (n:Dataset) WHERE n.id IN $ids
 CALL (n) {${LEADERBOARD_ROWS}
 }
-RETURN board, boardPapers`;
+RETURN n.id AS id, board, boardPapers`;
 
 /** A node with the parts a request needs (see `NodeInclude` in store.ts), in one statement. */
 export function nodeWith(label: Label, include: { links: boolean; papers: boolean; leaderboard: boolean }): string {
@@ -223,7 +240,7 @@ export function nodeWith(label: Label, include: { links: boolean; papers: boolea
   if (include.links) columns.push(`[(n)-[e]->(m) | ${LINK_MAP}] AS links`, `${RESULT_REFERENCES} AS referenced`);
   if (include.papers) {
     lines.push(`CALL (n) {${PAPERS_PAGE}\n}`);
-    columns.push('total', 'papers');
+    columns.push('total', 'lo', 'hi', 'start', 'stop', 'papers');
   }
   if (include.leaderboard) {
     lines.push(`CALL (n) {${LEADERBOARD_ROWS}\n}`);
@@ -304,7 +321,7 @@ interface EdgeRow {
 /** Groups a batch of paper graphs into the parameter rows of the write statements. */
 export function writeRows(graphs: readonly PaperGraph[]) {
   const entities = new Map<EntityLabel, Array<{ id: string; name: string; aliases: string[]; higherIsBetter: boolean | null; broader: string[]; searchName: string; aliasTerms: string[] }>>(ENTITY_LABELS.map((l) => [l, []]));
-  const seenEntities = new Map<string, { broader: string[] }>();
+  const seenEntities = new Map<string, { broader: string[]; higherIsBetter: boolean | null }>();
   const edges = new Map<RelationshipType, EdgeRow[]>();
   const repositories = new Map<string, { id: string; owner: string; name: string; url: string; searchName: string }>();
   const links = new Map<string, { id: string; url: string; kind: string }>();
@@ -314,6 +331,7 @@ export function writeRows(graphs: readonly PaperGraph[]) {
       const seen = seenEntities.get(e.id);
       if (seen) {
         for (const b of e.broader ?? []) if (!seen.broader.includes(b)) seen.broader.push(b);
+        seen.higherIsBetter ??= e.higherIsBetter ?? null;
         continue;
       }
       const row = { id: e.id, name: e.name, aliases: e.aliases, higherIsBetter: e.higherIsBetter ?? null, broader: [...(e.broader ?? [])], searchName: searchKeys(e.name, '').searchName, aliasTerms: e.aliases.map((a) => searchTerms(a).join(' ')) };

@@ -1,10 +1,11 @@
 import neo4j, { type Driver, type ManagedTransaction, type Record as Neo4jRecord } from 'neo4j-driver';
 import { StoreError } from '../../errors.js';
 import { emptyCounts, LABELS, RELATIONSHIP_TYPES, type Counts, type EntityNode, type Label, type PaperGraph, type PaperNode, type RelationshipType, type ResultNode, type ResultSetting, type Span } from '../graph-model.js';
-import { broaderName, compare, comparePapers, displayName, distinctNodes, groupLeaderboard, rankRelated } from '../graph-rules.js';
+import { broaderName, compare, displayName, distinctNodes, entityOrdering, finishRelated, groupLeaderboard, HITS_BY_SCORE, matchesEntityFilter, paperOrdering, RELATED_BY_SCORE, toPapersPage } from '../graph-rules.js';
+import { pageFlags, sliceOrdered, type Slice, type Window } from '../keyset.js';
 import { RELATING_LABELS, relatednessOf } from '../rank-related.js';
 import { SEARCH_CANDIDATES, scoreKeys, searchTerms } from '../rank-search.js';
-import type { GraphNode, GraphStore, LeaderboardFilter, LeaderboardGroup, NodeInclude, NodeWith, PageArgs, PaperFilter, PaperLink, PaperOrder, PapersPage, Path, RelatedPaper, SearchHit, SharedDataset } from '../store.js';
+import type { BrowseLabel, CountedNode, EntityFilter, EntityOrder, GraphNode, GraphStore, LeaderboardFilter, LeaderboardGroup, NodeInclude, NodeWith, PageArgs, PaperFilter, PaperLink, PaperOrder, PapersPage, Path, RelatedPaper, SearchHit, SharedDataset } from '../store.js';
 import { labelOfId, labelsOfIds, TARGET_LABEL } from './labels.js';
 import * as cypher from './cypher.js';
 
@@ -178,7 +179,7 @@ export class Neo4jStore implements GraphStore {
     const label = labelOfId(id);
     if (!label) return null;
     const parts = { links: include.links === true && label === 'Paper', papers: include.papers !== undefined, leaderboard: include.leaderboard !== undefined && label === 'Dataset' };
-    const parameters = { id, first: neo4j.int(include.papers?.first ?? 0), after: include.papers?.after ?? null, metricId: include.leaderboard?.metricId ?? null, setting: include.leaderboard?.setting ?? null };
+    const parameters = { id, ...pageParameters(include.papers ?? { first: 0 }), metricId: include.leaderboard?.metricId ?? null, setting: include.leaderboard?.setting ?? null };
     const record = await this.read(async (tx) => (await tx.run(cypher.nodeWith(label, parts), parameters)).records[0]);
     if (!record) return null;
     const view: NodeWith = { node: toGraphNode(label, record.get('props') as Record<string, unknown>), referenced: [] };
@@ -186,17 +187,38 @@ export class Neo4jStore implements GraphStore {
       view.links = toLinks(record.get('links') as LinkRow[]);
       view.referenced = distinctNodes((record.get('referenced') as Array<{ label: Label; props: Record<string, unknown> }>).map((x) => toGraphNode(x.label, x.props)));
     }
-    if (parts.papers) view.papers = toPage(record);
+    if (parts.papers) view.papers = toPage(record, include.papers!);
     if (parts.leaderboard) view.leaderboard = toLeaderboard(record);
     return view;
   }
 
-  async papersOf(nodeId: string, { first, after }: PageArgs): Promise<PapersPage> {
-    const label = labelOfId(nodeId);
-    if (!label) return { papers: [], totalCount: 0 };
-    const record = await this.read(async (tx) => (await tx.run(cypher.papersOf(label), { id: nodeId, first: neo4j.int(first), after: after ?? null })).records[0]);
-    if (!record) return { papers: [], totalCount: 0 };
-    return toPage(record);
+  async papersOf(nodeId: string, page: PageArgs): Promise<PapersPage> {
+    return (await this.papersOfMany([nodeId], page))[0]!;
+  }
+
+  async papersOfMany(nodeIds: readonly string[], page: PageArgs): Promise<PapersPage[]> {
+    const byId = new Map<string, PapersPage>();
+    for (const [label, ids] of groupByLabel(nodeIds)) {
+      const records = await this.read(async (tx) => (await tx.run(cypher.papersOf(label), { ids, ...pageParameters(page) })).records);
+      for (const r of records) byId.set(r.get('id') as string, toPage(r, page));
+    }
+    return nodeIds.map((id) => byId.get(id) ?? toPapersPage(sliceOrdered([], { keyOf: () => [], descending: [] }, {})));
+  }
+
+  async paperCounts(nodeIds: readonly string[]): Promise<number[]> {
+    const counts = new Map<string, number>();
+    for (const [label, ids] of groupByLabel(nodeIds)) {
+      const records = await this.read(async (tx) => (await tx.run(cypher.paperCounts(label), { ids })).records);
+      for (const r of records) counts.set(r.get('id') as string, r.get('count') as number);
+    }
+    return nodeIds.map((id) => counts.get(id) ?? 0);
+  }
+
+  async listEntities(label: BrowseLabel, filter: EntityFilter, order: EntityOrder, window: Window): Promise<Slice<CountedNode>> {
+    // Filtered and ordered here, by the rules the embedded store applies: both answer alike.
+    const records = await this.read(async (tx) => (await tx.run(cypher.countedNodes(label))).records);
+    const entities = records.map((r) => ({ node: toGraphNode(label, r.get('props') as Record<string, unknown>), paperCount: r.get('count') as number })).filter((e) => matchesEntityFilter(e, filter));
+    return sliceOrdered(entities, entityOrdering(order), window);
   }
 
   async sharedDatasets(paperIds: readonly string[]): Promise<SharedDataset[]> {
@@ -216,7 +238,7 @@ export class Neo4jStore implements GraphStore {
       .sort((a, b) => compare(a.dataset.id, b.dataset.id));
   }
 
-  async relatedPapers(paperId: string, first: number): Promise<RelatedPaper[]> {
+  async relatedPapers(paperId: string, window: Window): Promise<Slice<RelatedPaper>> {
     const records = await this.read(async (tx) => (await tx.run(cypher.RELATED_PAPERS, { id: paperId, labels: RELATING_LABELS })).records);
     const related = new Map<string, RelatedPaper>();
     for (const r of records) {
@@ -228,7 +250,7 @@ export class Neo4jStore implements GraphStore {
       entry.shared.push({ id: node.node.id, label, name: displayName(node) });
       related.set(paper.id, entry);
     }
-    return rankRelated(related.values(), first);
+    return sliceOrdered(finishRelated(related.values()), RELATED_BY_SCORE, window);
   }
 
   async shortestPath(fromId: string, toId: string, maxHops: number): Promise<Path | null> {
@@ -256,21 +278,28 @@ export class Neo4jStore implements GraphStore {
     return { nodes: best.nodes.map((n) => { const node = toGraphNode(n.label, n.props); return { id: node.node.id, label: n.label, name: displayName(node) }; }), edges };
   }
 
-  async search(query: string, { labels, first }: { labels?: readonly Label[]; first: number }): Promise<SearchHit[]> {
+  async search(query: string, { labels, window }: { labels?: readonly Label[]; window: Window }): Promise<Slice<SearchHit>> {
     const terms = searchTerms(query);
-    if (terms.length === 0) return [];
+    if (terms.length === 0) return sliceOrdered([], HITS_BY_SCORE, window);
     // Every term required, each quoted so Lucene syntax in the query is taken literally.
     const lucene = terms.map((t) => `"${t.replace(/["\\]/g, '')}"`).join(' AND ');
     const wanted = labels && labels.length > 0 ? [...labels] : null;
-    // Ranked in the database (rank-search.ts scoreHit, as Cypher): only the page comes back.
-    const parameters = { query: lucene, labels: wanted, limit: neo4j.int(SEARCH_CANDIDATES), first: neo4j.int(first), ...scoreKeys(query) };
+    // Scored in the database (rank-search.ts scoreHit, as Cypher); the window is cut here.
+    const parameters = { query: lucene, labels: wanted, limit: neo4j.int(SEARCH_CANDIDATES), first: neo4j.int(SEARCH_CANDIDATES), ...scoreKeys(query) };
     const records = await this.read(async (tx) => (await tx.run(cypher.SEARCH, parameters)).records);
-    return records.map((r) => ({ id: r.get('id') as string, label: r.get('label') as Label, name: r.get('name') as string, score: r.get('score') as number }));
+    const hits = records.map((r) => ({ id: r.get('id') as string, label: r.get('label') as Label, name: r.get('name') as string, score: r.get('score') as number }));
+    return sliceOrdered(hits, HITS_BY_SCORE, window);
   }
 
-  async leaderboard(datasetId: string, { metricId, setting }: LeaderboardFilter = {}): Promise<LeaderboardGroup[]> {
-    const record = (await this.read(async (tx) => (await tx.run(cypher.LEADERBOARD, { id: datasetId, metricId: metricId ?? null, setting: setting ?? null })).records))[0];
-    return record ? toLeaderboard(record) : [];
+  async leaderboard(datasetId: string, filter: LeaderboardFilter = {}): Promise<LeaderboardGroup[]> {
+    return (await this.leaderboardMany([datasetId], filter))[0]!;
+  }
+
+  async leaderboardMany(datasetIds: readonly string[], { metricId, setting }: LeaderboardFilter = {}): Promise<LeaderboardGroup[][]> {
+    const ids = [...new Set(datasetIds)];
+    const records = await this.read(async (tx) => (await tx.run(cypher.LEADERBOARD, { ids, metricId: metricId ?? null, setting: setting ?? null })).records);
+    const byId = new Map(records.map((r) => [r.get('id') as string, toLeaderboard(r)]));
+    return datasetIds.map((id) => byId.get(id) ?? []);
   }
 
   async linked(nodeId: string, type: RelationshipType, direction: 'out' | 'in'): Promise<GraphNode[]> {
@@ -294,18 +323,19 @@ export class Neo4jStore implements GraphStore {
     return nodeIds.map((id) => (byNode.get(id) ?? []).sort((a, b) => compare(a.node.id, b.node.id)));
   }
 
-  async listPapers(filter: PaperFilter, order: PaperOrder, { first, offset }: { first: number; offset: number }): Promise<PapersPage> {
+  async listPapers(filter: PaperFilter, order: PaperOrder, window: Window): Promise<PapersPage> {
     const records = await this.read(async (tx) =>
       (await tx.run(cypher.LIST_PAPERS, { paperIds: filter.paperIds ? [...filter.paperIds] : null, nodeIds: [...(filter.nodeIds ?? [])], hasCode: filter.hasCode ?? null })).records,
     );
     // Ordering and paging by the rule both stores share: sort keys of the whole match here, then
     // only the page's papers are read in full.
-    const keys = records
-      .map((r) => ({ id: r.get('id') as string, title: r.get('title') as string, published: (r.get('published') as string | null) ?? null }) as PaperNode)
-      .sort(comparePapers(order))
-      .slice(offset, offset + first);
-    const nodes = await this.nodes(keys.map((k) => k.id));
-    return { papers: nodes.filter((n): n is GraphNode => n !== null).map((n) => n.node as PaperNode), totalCount: records.length };
+    const slice = sliceOrdered(
+      records.map((r) => ({ id: r.get('id') as string, title: r.get('title') as string, published: (r.get('published') as string | null) ?? null }) as PaperNode),
+      paperOrdering(order),
+      window,
+    );
+    const nodes = await this.nodes(slice.items.map((k) => k.id));
+    return toPapersPage({ ...slice, items: nodes.filter((n): n is GraphNode => n !== null).map((n) => n.node as PaperNode) });
   }
 
   async ping(): Promise<void> {
@@ -405,9 +435,26 @@ function toLeaderboard(record: Neo4jRecord): LeaderboardGroup[] {
   );
 }
 
-/** The `papers` and `total` columns of cypher.ts PAPERS_PAGE. */
-function toPage(record: Neo4jRecord): PapersPage {
-  return { papers: (record.get('papers') as Array<Record<string, unknown>>).map(toPaper), totalCount: record.get('total') as number };
+/** The columns of cypher.ts PAPERS_PAGE, for the window `page` asked for. */
+function toPage(record: Neo4jRecord, page: PageArgs): PapersPage {
+  const papers = (record.get('papers') as Array<Record<string, unknown>>).map(toPaper);
+  const bounds = { total: record.get('total') as number, lo: record.get('lo') as number, hi: record.get('hi') as number, start: record.get('start') as number, end: record.get('stop') as number };
+  return { papers, keys: papers.map((p) => [p.id]), totalCount: bounds.total, ...pageFlags(bounds, page) };
+}
+
+/** A papers window as PAPERS_PAGE's parameters (absent bounds as nulls). */
+function pageParameters(page: PageArgs): Record<string, unknown> {
+  return { first: page.first === undefined ? null : neo4j.int(page.first), after: page.after ?? null, last: page.last === undefined ? null : neo4j.int(page.last), before: page.before ?? null };
+}
+
+/** Ids grouped by the label their prefix names (unknown prefixes left out): one statement per label. */
+function groupByLabel(ids: readonly string[]): Map<Label, string[]> {
+  const groups = new Map<Label, string[]>();
+  for (const id of new Set(ids)) {
+    const label = labelOfId(id);
+    if (label) groups.set(label, [...(groups.get(label) ?? []), id]);
+  }
+  return groups;
 }
 
 function toPaper(p: Record<string, unknown>): PaperNode {

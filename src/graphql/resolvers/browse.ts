@@ -1,0 +1,54 @@
+import type { BrowseLabel, CountedNode, EntityFilter, EntityOrder, GraphNode } from '../../store/store.js';
+import { badInput } from '../api-error.js';
+import { toConnection, windowOf, type Connection, type PagingArgs } from '../connection.js';
+import type { Context } from '../context.js';
+import { cursorScope } from '../cursor.js';
+
+/** The browse lists: every entity kind (and repositories) paged by keyset, sorted and filtered. */
+
+interface BrowseArgs extends PagingArgs {
+  filter?: { text?: string | null; minPapers?: number | null } | null;
+  orderBy?: { field: 'PAPER_COUNT' | 'NAME'; direction?: 'ASC' | 'DESC' | null } | null;
+}
+
+function filterOf(args: BrowseArgs): EntityFilter {
+  const filter: EntityFilter = {};
+  const text = args.filter?.text?.trim();
+  if (text) filter.text = text;
+  const minPapers = args.filter?.minPapers;
+  if (minPapers !== undefined && minPapers !== null) {
+    if (!Number.isInteger(minPapers) || minPapers < 0) throw badInput('filter', `"filter.minPapers" must be a whole number from 0; got ${minPapers}.`);
+    filter.minPapers = minPapers;
+  }
+  return filter;
+}
+
+function orderOf(args: BrowseArgs): EntityOrder {
+  const field = args.orderBy?.field === 'NAME' ? 'name' : 'paperCount';
+  const direction = args.orderBy?.direction ?? (field === 'name' ? 'ASC' : 'DESC');
+  return { field, descending: direction === 'DESC' };
+}
+
+function browse(label: BrowseLabel) {
+  return async (_: unknown, args: BrowseArgs, ctx: Context): Promise<Connection<GraphNode>> => {
+    const filter = filterOf(args);
+    const order = orderOf(args);
+    const scope = cursorScope(label, filter, order);
+    const slice = await ctx.store.listEntities(label, filter, order, windowOf(args, scope, 20));
+    // The page's nodes and counts are what its fields will ask for next.
+    return toConnection(slice, scope, args, (e: CountedNode) => {
+      ctx.loaders.node.prime(e.node.node.id, e.node);
+      ctx.loaders.paperCount.prime(e.node.node.id, e.paperCount);
+      return e.node;
+    });
+  };
+}
+
+export const browseResolvers = {
+  methods: browse('Method'),
+  datasets: browse('Dataset'),
+  tasks: browse('Task'),
+  metrics: browse('Metric'),
+  concepts: browse('Concept'),
+  repositories: browse('Repository'),
+};
