@@ -55,7 +55,7 @@ const samples: Record<string, Array<Record<string, unknown>>> = {
   ],
   PAPER_EVIDENCE: [{ id: PAPER }],
   SEARCH: [{ query: 'LoRA', kinds: ['PAPER', 'METHOD', 'DATASET', 'TASK', 'METRIC', 'CONCEPT', 'REPOSITORY'], first: 20 }],
-  START_SAMPLE: [{ first: queries.START_SAMPLE_PAGE, after: null }],
+  START: [{ first: queries.START_PER_KIND }],
 };
 
 /** The module's GraphQL documents: its string exports that are operations. */
@@ -110,12 +110,17 @@ describe('the explorer’s GraphQL documents (real server, sample corpus)', () =
     expect(hits.find((h) => h.name === 'LoRA')?.node.id).toBe('method:lora');
   });
 
-  it('START_SAMPLE: a page of papers with their datasets and methods, and a cursor', async () => {
-    const answer = await run(queries.START_SAMPLE, { first: queries.START_SAMPLE_PAGE, after: null });
-    const page = answer.data?.['papers'] as { pageInfo: { hasNextPage: boolean; endCursor: string }; nodes: Array<{ datasets: unknown[]; methods: unknown[] }> };
-    expect(page.nodes).toHaveLength(queries.START_SAMPLE_PAGE);
-    expect(page.pageInfo.hasNextPage).toBe(true);
-    expectClean(await run(queries.START_SAMPLE, { first: queries.START_SAMPLE_PAGE, after: page.pageInfo.endCursor }), 'START_SAMPLE page 2');
+  it('START: the most shared benchmarks and methods, most papers first', async () => {
+    const answer = await run(queries.START, { first: queries.START_PER_KIND });
+    for (const list of ['datasets', 'methods']) {
+      const page = answer.data?.[list] as { totalCount: number; nodes: Array<{ id: string; name: string; paperCount: number }> };
+      expect(page.nodes, list).toHaveLength(queries.START_PER_KIND);
+      expect(page.totalCount, list).toBeGreaterThan(queries.START_PER_KIND);
+      const counts = page.nodes.map((n) => n.paperCount);
+      expect(counts, list).toEqual([...counts].sort((a, b) => b - a));
+      expect(counts[0], list).toBeGreaterThan(1);
+    }
+    expect((answer.data?.['methods'] as { nodes: Array<{ name: string }> }).nodes[0]?.name).toBe('Transformers');
   });
 
   it('the GraphiQL query of every kind runs without errors and finds its node', async () => {

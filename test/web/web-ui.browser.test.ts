@@ -6,7 +6,7 @@ import { fileURLToPath } from 'node:url';
 import { chromium, type Browser, type BrowserContext, type Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { startServer } from '../../src/graphql/server.js';
-import { PAPER_EVIDENCE } from '../../src/web/assets/explorer-queries.js';
+import { PAPER_EVIDENCE, START, START_PER_KIND } from '../../src/web/assets/explorer-queries.js';
 import { exampleQueries } from '../../src/web/examples.js';
 
 /**
@@ -474,6 +474,16 @@ describe.skipIf(!haveChromium)('web UI in Chromium (real server, sample corpus)'
       expect(counts.length, kind).toBeGreaterThanOrEqual(3);
       expect(counts, `${kind}: most papers first`).toEqual([...counts].sort((a, b) => b - a));
       expect(counts[0], kind).toBeGreaterThan(1);
+    }
+    // Exactly the root browse lists' first entries (most papers first).
+    const truth = (await (
+      await fetch(`${base()}/graphql`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ query: START, variables: { first: START_PER_KIND } }) })
+    ).json()) as { data: Record<'datasets' | 'methods', { nodes: Array<{ id: string }> }> };
+    for (const [kind, list] of [['dataset', 'datasets'], ['method', 'methods']] as const) {
+      const ids = await page.getByTestId(`explorer-start-${kind}`).getByTestId('explorer-start-item').evaluateAll((buttons) =>
+        buttons.map((b) => (b as unknown as { getAttribute(n: string): string | null }).getAttribute('data-id')),
+      );
+      expect(ids, kind).toEqual(truth.data[list].nodes.map((n) => n.id));
     }
     // The graph is not empty either: the same entities, unlinked, ready to expand.
     await expect.poll(async () => (await graphCounts(page)).nodes, { timeout: 20_000 }).toBe(await items.count());

@@ -4,7 +4,5 @@ export declare const START_PER_KIND: number;
 export declare const NEIGHBOURHOOD: string;
 export declare const PAPER_EVIDENCE: string;
 export declare const SEARCH: string;
-export declare const START_SAMPLE: string;
-export declare const START_SAMPLE_PAGE: number;
-export declare const START_SAMPLE_PAGES: number;
+export declare const START: string;
 export declare function graphiqlQuery(kind: string, id: string): string;

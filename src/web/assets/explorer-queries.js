@@ -78,27 +78,15 @@ export const SEARCH = [
 ].join('\n');
 
 /**
- * The start view (no search yet): the most shared benchmarks and methods, most papers first.
- *
- * INTERIM, until the root browse connections (`Query.datasets`, `Query.methods`) are on main:
- * entities are gathered from a sample of papers (their `paperCount` is corpus-wide, so the
- * ranking of what the sample holds is exact). Variables: `{ first: Int!, after: String }`.
+ * The start view (no search yet): the most shared benchmarks and methods, most papers first,
+ * from the root browse connections. Variables: `{ first: Int! }`.
  */
-export const START_SAMPLE = [
-  'query ExplorerStartSample($first: Int!, $after: String) {',
-  '  papers(first: $first, after: $after) {',
-  '    pageInfo { hasNextPage endCursor }',
-  '    nodes {',
-  '      datasets { dataset { id name paperCount } }',
-  '      methods { method { id name paperCount } }',
-  '    }',
-  '  }',
+export const START = [
+  'query ExplorerStart($first: Int!) {',
+  '  datasets(first: $first, orderBy: { field: PAPER_COUNT, direction: DESC }) { totalCount nodes { id name paperCount } }',
+  '  methods(first: $first, orderBy: { field: PAPER_COUNT, direction: DESC }) { totalCount nodes { id name paperCount } }',
   '}',
 ].join('\n');
-
-/** Papers per START_SAMPLE page (its cost is about 820 per paper) and pages read. */
-export const START_SAMPLE_PAGE = 20;
-export const START_SAMPLE_PAGES = 3;
 
 /** The GraphiQL query the panel's "Open in GraphiQL" link opens for a node. */
 export function graphiqlQuery(kind, id) {

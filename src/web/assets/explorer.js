@@ -6,10 +6,8 @@ import {
   PAPER_EVIDENCE,
   PAPERS_PER_ENTITY,
   SEARCH,
+  START,
   START_PER_KIND,
-  START_SAMPLE,
-  START_SAMPLE_PAGE,
-  START_SAMPLE_PAGES,
   graphiqlQuery,
 } from './explorer-queries.js';
 import { markTree, paperMentions, sentencesOf } from './explorer-text.js';
@@ -882,31 +880,14 @@ var startData = null;
 
 /**
  * The start view's entities: `{ datasets, methods }`, each `[{ id, name, paperCount }]`, most
- * papers first, START_PER_KIND of each.
- *
- * SWITCH POINT: this is the one function to change when the root browse connections
- * (`Query.datasets` / `Query.methods`, ordered by PAPER_COUNT) are available; until then it
- * ranks the entities of a sample of papers (START_SAMPLE) by their corpus-wide paperCount.
+ * papers first, START_PER_KIND of each (the root browse connections, ordered by PAPER_COUNT).
  */
 async function fetchStartEntities() {
-  var datasets = new Map();
-  var methods = new Map();
-  var after = null;
-  for (var page = 0; page < START_SAMPLE_PAGES; page += 1) {
-    var data = await graphql(START_SAMPLE, { first: START_SAMPLE_PAGE, after: after });
-    data.papers.nodes.forEach(function (p) {
-      p.datasets.forEach(function (m) { datasets.set(m.dataset.id, m.dataset); });
-      p.methods.forEach(function (m) { methods.set(m.method.id, m.method); });
-    });
-    if (!data.papers.pageInfo.hasNextPage) break;
-    after = data.papers.pageInfo.endCursor;
-  }
-  var top = function (map) {
-    return Array.from(map.values())
-      .sort(function (a, b) { return b.paperCount - a.paperCount || a.name.localeCompare(b.name); })
-      .slice(0, START_PER_KIND);
+  var data = await graphql(START, { first: START_PER_KIND });
+  return {
+    datasets: data.datasets ? data.datasets.nodes : [],
+    methods: data.methods ? data.methods.nodes : [],
   };
-  return { datasets: top(datasets), methods: top(methods) };
 }
 
 function showStart(visible) {
