@@ -1,5 +1,5 @@
 import { existsSync } from 'node:fs';
-import { mkdtemp, rm } from 'node:fs/promises';
+import { mkdtemp, rm, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
@@ -76,12 +76,12 @@ function base(): string {
   return server.url;
 }
 
-async function openContext(): Promise<{ context: BrowserContext; log: PageLog }> {
+async function openContext(origin = base()): Promise<{ context: BrowserContext; log: PageLog }> {
   if (!browser) throw new Error('Chromium did not start');
   const context = await browser.newContext({ viewport: { width: 1400, height: 860 } });
   contexts.push(context);
   const log: PageLog = { external: [], errors: [], failed: [] };
-  const host = new URL(base()).host;
+  const host = new URL(origin).host;
   await context.route('**/*', async (route) => {
     const url = new URL(route.request().url());
     if (url.host !== host) {
@@ -632,5 +632,47 @@ describe.skipIf(!haveChromium)('web UI in Chromium (real server, sample corpus)'
     expect(log.external).toEqual([]);
     expect(log.errors).toEqual([]);
     expect(log.failed).toEqual([]);
+  });
+  it('a code link the source record declares is listed apart, as declared by the source, and is its link’s evidence', async () => {
+    // A corpus of one paper whose record declares its code (a Hugging Face `githubRepo`).
+    const dir = await mkdtemp(path.join(tmpdir(), 'kg-web-declared-'));
+    const record = {
+      title: 'Sparse Routing Adapters for Vision Transformers',
+      abstract: 'We propose Sparse Routing Adapters, which fine-tune ViT on ImageNet with few parameters. They reach 81.2% top-1 accuracy on ImageNet.',
+      githubRepo: 'https://github.com/example-org/sparse-routing-adapters',
+    };
+    await writeFile(path.join(dir, 'papers.jsonl'), `${JSON.stringify(record)}\n`);
+    const small = await startServer({ port: 0, dataDir: path.join(dir, 'data'), corpusPaths: [path.join(dir, 'papers.jsonl')] });
+    try {
+      const listed = (await (
+        await fetch(`${small.url}/graphql`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ query: '{ papers(first: 1) { nodes { id } } }' }) })
+      ).json()) as { data: { papers: { nodes: Array<{ id: string }> } } };
+      const paperId = listed.data.papers.nodes[0]?.id ?? '';
+      const { context, log } = await openContext(small.url);
+      const page = await context.newPage();
+      await page.goto(`${small.url}/explorer?id=${encodeURIComponent(paperId)}`);
+      await page.getByTestId('panel-abstract').waitFor({ timeout: 20_000 });
+      await expect(page.getByTestId('panel-abstract').evaluate((e) => e.textContent)).resolves.toBe(record.abstract);
+      const declared = page.getByTestId('panel-declared').locator('li');
+      await expect(declared.count()).resolves.toBe(1);
+      await expect(declared.first().getAttribute('data-kind')).resolves.toBe('Repository');
+      await expect(declared.first().innerText()).resolves.toContain(record.githubRepo);
+      // Not in the text, so no mark of the repository there.
+      expect((await marksIn(page, 'panel-abstract')).filter((m) => m.kind === 'Repository')).toEqual([]);
+      await screenshot(page, 'explorer-declared');
+
+      const repository = await declared.first().getAttribute('data-entity');
+      await waitForIdle(page);
+      await clickEdge(page, `${paperId}->${repository}`);
+      await expect.poll(() => page.getByTestId('panel-kind').innerText()).toBe('Link');
+      await expect(page.getByTestId('panel-declared').innerText()).resolves.toContain(record.githubRepo);
+      await expect(page.getByTestId('panel-edge-sentence').count()).resolves.toBe(0);
+      expect(log.external).toEqual([]);
+      expect(log.errors).toEqual([]);
+      expect(log.failed).toEqual([]);
+    } finally {
+      await small.close();
+      await rm(dir, { recursive: true, force: true });
+    }
   });
 });
