@@ -605,7 +605,7 @@ function mentionKey(mentions) {
 }
 
 /** A paper's title (the panel heading) and abstract with every mention highlighted. */
-function paperText(node, details) {
+function paperText(details) {
   var parts = [];
   var mentions = paperMentions(details);
   var heading = el('h2', { 'data-testid': 'panel-name', class: 'kg-paper-title' });
@@ -685,7 +685,7 @@ function renderPanel(ele) {
 
   panel.appendChild(el('span', { class: 'kg-kind', 'data-testid': 'panel-kind', style: '--kind-color: ' + kindColor(kind), text: kind }));
   var paper = kind === 'Paper' ? papers.get(id) : undefined;
-  var text = paper ? paperText(node, paper) : [el('h2', { 'data-testid': 'panel-name', text: node.data('name') })];
+  var text = paper ? paperText(paper) : [el('h2', { 'data-testid': 'panel-name', text: node.data('name') })];
   panel.appendChild(text[0]);
   panel.appendChild(el('dl', {}, details));
   panel.appendChild(el('div', { class: 'kg-panel-actions' }, actions));
