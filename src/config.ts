@@ -9,7 +9,12 @@ export interface Config {
   dataDir: string;
   corpusPaths: string[];
   logLevel: 'fatal' | 'error' | 'warn' | 'info' | 'debug' | 'trace' | 'silent';
-  production: boolean;
+  /** Browser origins allowed to call the API (CORS): `*` for any, else exact origins. */
+  corsOrigins: '*' | string[];
+  /** Sends `Access-Control-Allow-Credentials: true` (only with listed origins, never with `*`). */
+  corsCredentials: boolean;
+  /** Puts stack traces and unexpected errors' messages into responses: for debugging only. */
+  debugErrors: boolean;
   neo4j?: { uri: string; user: string; password: string; database: string };
   read: { maxLineBytes: number; maxRecordBytes: number };
   /** Enables `Mutation.ingest` and is then required for it. */
@@ -18,6 +23,20 @@ export interface Config {
 
 const MiB = 1024 * 1024;
 const positiveInt = (fallback: number) => z.coerce.number().int().positive().default(fallback);
+// `z.coerce.boolean()` would take "false" as true: only the words people write are accepted.
+const flag = z
+  .enum(['true', 'false', '1', '0', 'yes', 'no'], { message: 'must be true or false' })
+  .default('false')
+  .transform((value) => value === 'true' || value === '1' || value === 'yes');
+// An origin is scheme://host[:port], exactly as browsers send it in the Origin header (no path, no slash).
+const ORIGIN = /^https?:\/\/[^/\s,*]+$/;
+const corsOrigins = z
+  .string()
+  .default('*')
+  .transform((text) => text.split(',').map((origin) => origin.trim()).filter(Boolean))
+  .refine((list) => (list.length === 1 && list[0] === '*') || (list.length > 0 && list.every((origin) => ORIGIN.test(origin))), {
+    message: 'must be * or a comma-separated list of origins such as http://localhost:5173,https://app.example.org (scheme, host and port; no path)',
+  });
 
 const Env = z.object({
   PORT: z.coerce.number().int().min(1).max(65535).default(4000),
@@ -25,7 +44,6 @@ const Env = z.object({
   KG_DATA_DIR: z.string().min(1).default('.kg'),
   KG_CORPUS: z.string().min(1).default('data/papers'),
   LOG_LEVEL: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']).default('info'),
-  NODE_ENV: z.string().default('development'),
   NEO4J_URI: z
     .string()
     .regex(/^(bolt|neo4j)(\+s|\+ssc)?:\/\/[^/\s]+/, 'must look like bolt://host:7687 or neo4j+s://host')
@@ -36,6 +54,13 @@ const Env = z.object({
   KG_MAX_LINE_BYTES: positiveInt(4 * MiB),
   KG_MAX_RECORD_BYTES: positiveInt(4 * MiB),
   KG_API_KEY: z.string().min(16, 'must be at least 16 characters').optional(),
+  KG_CORS_ORIGINS: corsOrigins,
+  KG_CORS_CREDENTIALS: flag,
+  KG_DEBUG_ERRORS: flag,
+}).refine((e) => !(e.KG_CORS_CREDENTIALS && e.KG_CORS_ORIGINS[0] === '*'), {
+  // Browsers refuse credentials with a wildcard origin, and reflecting any origin with credentials would hand every site the user's cookies.
+  path: ['KG_CORS_CREDENTIALS'],
+  message: 'needs KG_CORS_ORIGINS to list the allowed origins; credentials are never allowed for *',
 });
 
 /**
@@ -58,7 +83,9 @@ export function readConfig(env: NodeJS.ProcessEnv = process.env, cwd = process.c
     dataDir: resolve(cwd, e.KG_DATA_DIR),
     corpusPaths: e.KG_CORPUS.split(',').map((p) => resolve(cwd, p.trim())),
     logLevel: e.LOG_LEVEL,
-    production: e.NODE_ENV === 'production',
+    corsOrigins: e.KG_CORS_ORIGINS[0] === '*' ? '*' : e.KG_CORS_ORIGINS,
+    corsCredentials: e.KG_CORS_CREDENTIALS,
+    debugErrors: e.KG_DEBUG_ERRORS,
     read: { maxLineBytes: e.KG_MAX_LINE_BYTES, maxRecordBytes: e.KG_MAX_RECORD_BYTES },
   };
   if (e.KG_API_KEY) config.apiKey = e.KG_API_KEY;

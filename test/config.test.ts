@@ -25,4 +25,25 @@ describe('readConfig', () => {
     expect((error as ConfigError).message).toContain('PORT="70000"');
     expect((error as ConfigError).message).toContain('NEO4J_URI="http://db:7474": must look like bolt://host:7687');
   });
+
+  it('allows every browser origin, no credentials and no error details by default', () => {
+    const config = readConfig({});
+    expect(config).toMatchObject({ corsOrigins: '*', corsCredentials: false, debugErrors: false });
+  });
+
+  it('reads a list of CORS origins and the error-detail switch, whatever NODE_ENV says', () => {
+    const config = readConfig({ KG_CORS_ORIGINS: 'http://localhost:5173, https://app.example.org', KG_CORS_CREDENTIALS: 'true', KG_DEBUG_ERRORS: 'true', NODE_ENV: 'production' });
+    expect(config).toMatchObject({ corsOrigins: ['http://localhost:5173', 'https://app.example.org'], corsCredentials: true, debugErrors: true });
+    expect(readConfig({ NODE_ENV: 'development' }).debugErrors).toBe(false);
+  });
+
+  it.each([
+    ['KG_CORS_ORIGINS', { KG_CORS_ORIGINS: 'localhost:5173' }, 'must be * or a comma-separated list of origins'],
+    ['KG_CORS_ORIGINS', { KG_CORS_ORIGINS: 'http://app.example.org/path' }, 'no path'],
+    ['KG_CORS_CREDENTIALS', { KG_CORS_CREDENTIALS: 'true' }, 'credentials are never allowed for *'],
+    ['KG_DEBUG_ERRORS', { KG_DEBUG_ERRORS: 'maybe' }, 'must be true or false'],
+  ])('refuses a bad %s with the fix', (name, env, rule) => {
+    expect(() => readConfig(env)).toThrow(ConfigError);
+    expect(() => readConfig(env)).toThrow(new RegExp(`${name}=.*${rule.replace(/[*]/g, '\\*')}`));
+  });
 });

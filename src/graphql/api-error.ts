@@ -17,6 +17,20 @@ export const ApiErrorCode = {
   TIMEOUT: 'TIMEOUT',
   /** The graph store could not answer; retrying later may succeed. */
   STORE_UNAVAILABLE: 'STORE_UNAVAILABLE',
+  /** The query text is not GraphQL (a syntax error, or over the token limit); `locations` point at it. */
+  GRAPHQL_PARSE_FAILED: 'GRAPHQL_PARSE_FAILED',
+  /** The query does not fit the schema (unknown field, wrong argument type, fragment cycle, too deep). */
+  GRAPHQL_VALIDATION_FAILED: 'GRAPHQL_VALIDATION_FAILED',
+  /** `operationName` names no operation of the document, or the document has several and none was named. */
+  OPERATION_RESOLUTION_FAILURE: 'OPERATION_RESOLUTION_FAILURE',
+  /** The HTTP request is not a GraphQL request (no query, body not JSON, a mutation over GET). */
+  BAD_REQUEST: 'BAD_REQUEST',
+  /** An automatic persisted query's hash is not known yet: send the query text with it. */
+  PERSISTED_QUERY_NOT_FOUND: 'PERSISTED_QUERY_NOT_FOUND',
+  /** The request body is over the size limit. */
+  PAYLOAD_TOO_LARGE: 'PAYLOAD_TOO_LARGE',
+  /** A bug or an unexpected failure; the message is masked and the error logged on the server. */
+  INTERNAL_SERVER_ERROR: 'INTERNAL_SERVER_ERROR',
 } as const;
 export type ApiErrorCode = (typeof ApiErrorCode)[keyof typeof ApiErrorCode];
 

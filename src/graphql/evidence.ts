@@ -1,5 +1,6 @@
 import { findSentenceEnds } from '../../loaders/sentences.js';
 import type { PaperNode, Span } from '../store/graph-model.js';
+import type { Evidence } from './generated/resolvers-types.js';
 
 // Sentence ends per paper text, found once per paper object: a paper with 50 mentions would
 // otherwise scan its abstract 50 times in one request.
@@ -11,16 +12,16 @@ function endsOf(paper: PaperNode, field: 'title' | 'abstract', text: string): nu
   return (cached[field] ??= [...findSentenceEnds(text), text.length]);
 }
 
-/** The API's view of a span: the mentioned text and the sentence it sits in. */
-export function toEvidence(paper: PaperNode, span: Span): { field: 'TITLE' | 'ABSTRACT' | 'SOURCE'; start: number; end: number; text: string; sentence: string } {
+/** The API's view of a span: the mentioned text and the sentence it sits in (`field` as `PaperField`'s internal value). */
+export function toEvidence(paper: PaperNode, span: Span): Evidence {
   if (span.field === 'source') {
     // A link the source record declares: its text is the URL, and no sentence says it.
     const url = paper.codeUrls?.[span.start] ?? '';
-    return { field: 'SOURCE', start: 0, end: url.length, text: url, sentence: '' };
+    return { field: 'source', start: 0, end: url.length, text: url, sentence: '' };
   }
   const text = span.field === 'title' ? paper.title : paper.abstract;
   const ends = endsOf(paper, span.field, text);
   const end = ends.find((e) => e > span.start) ?? text.length;
   const start = ends.findLast((e) => e <= span.start) ?? 0;
-  return { field: span.field === 'title' ? 'TITLE' : 'ABSTRACT', start: span.start, end: span.end, text: text.slice(span.start, span.end), sentence: text.slice(start, end).trim() };
+  return { field: span.field, start: span.start, end: span.end, text: text.slice(span.start, span.end), sentence: text.slice(start, end).trim() };
 }

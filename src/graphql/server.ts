@@ -1,11 +1,13 @@
 import { timingSafeEqual } from 'node:crypto';
 import { createServer, type Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
-import { ApolloServer, HeaderMap } from '@apollo/server';
+import { ApolloServer } from '@apollo/server';
 import { unwrapResolverError } from '@apollo/server/errors';
 import { ApolloServerPluginCacheControlDisabled, ApolloServerPluginLandingPageDisabled } from '@apollo/server/plugin/disabled';
 import { ApolloServerPluginDrainHttpServer } from '@apollo/server/plugin/drainHttpServer';
-import express, { type NextFunction, type Request, type Response } from 'express';
+import { expressMiddleware } from '@as-integrations/express5';
+import cors from 'cors';
+import express, { type NextFunction, type Request, type RequestHandler, type Response } from 'express';
 import type { GraphQLFormattedError } from 'graphql';
 import { ExtractionCache } from '../../loaders/extraction-cache.js';
 import { loadPapers } from '../../loaders/load.js';
@@ -16,9 +18,11 @@ import { EmbeddedStore } from '../store/embedded/embedded-store.js';
 import { openStore } from '../store/open-store.js';
 import type { GraphStore } from '../store/store.js';
 import { createWebRouter } from '../web/web-router.js';
+import { ApiErrorCode } from './api-error.js';
 import { createLoaders, type Context } from './context.js';
 import { complexityPlugin, depthRule, LIMITS } from './limits.js';
 import { loadTypeDefs } from './load-schema.js';
+import { responseStatusPlugin } from './response-status.js';
 import { resolvers } from './resolvers/resolvers.js';
 
 export interface ServerOptions {
@@ -32,8 +36,18 @@ export interface ServerOptions {
   neo4j?: { uri: string; user: string; password: string; database: string };
   /** Enables `Mutation.ingest`, which then requires it in the `x-api-key` header. */
   apiKey?: string;
-  /** Hides stack traces and internal messages. */
+  /** Browser origins allowed by CORS: `*` (the default) or exact origins (`KG_CORS_ORIGINS`). */
+  corsOrigins?: '*' | string[];
+  /** `Access-Control-Allow-Credentials: true` for the listed origins; ignored with `*`. */
+  corsCredentials?: boolean;
+  /** Stack traces and unexpected errors' messages in responses (`KG_DEBUG_ERRORS`); off by default. */
+  debugErrors?: boolean;
+  /**
+   * @deprecated No effect: stack traces follow `debugErrors` alone, whatever NODE_ENV says.
+   */
   production?: boolean;
+  /** Longest a request may run; LIMITS.timeoutMs unless a test wants less. */
+  timeoutMs?: number;
   logger?: Logger;
   /** An already open store to serve (tests); the server then does not load or close it. */
   store?: GraphStore;
@@ -47,15 +61,26 @@ export interface RunningServer {
 }
 
 // Error codes a client can act on: their messages reach the client as they are.
-const CLIENT_CODES = new Set(['BAD_USER_INPUT', 'GRAPHQL_PARSE_FAILED', 'GRAPHQL_VALIDATION_FAILED', 'QUERY_TOO_COMPLEX', 'FORBIDDEN', 'UNAUTHENTICATED', 'BAD_REQUEST', 'OPERATION_RESOLUTION_FAILURE', 'PERSISTED_QUERY_NOT_FOUND', 'PERSISTED_QUERY_NOT_SUPPORTED', 'NOT_FOUND', 'TIMEOUT']);
+const CLIENT_CODES: ReadonlySet<string> = new Set([...Object.values(ApiErrorCode).filter((code) => code !== ApiErrorCode.INTERNAL_SERVER_ERROR), 'PERSISTED_QUERY_NOT_SUPPORTED']);
+
+/** The headers browsers may send cross-origin: JSON bodies, content negotiation, the ingest key, Apollo Client's preflight marker. */
+const CORS_ALLOWED_HEADERS = ['content-type', 'accept', 'x-api-key', 'apollo-require-preflight', 'x-apollo-operation-name'];
+
+/** A GraphQL-shaped error body for refusals made before GraphQL runs (body, timeout, content type). */
+function errorBody(code: ApiErrorCode, message: string): { errors: GraphQLFormattedError[] } {
+  return { errors: [{ message, extensions: { code } }] };
+}
 
 /**
- * Starts the HTTP server: GraphQL at `/graphql`, the playground and graph explorer, `/healthz`
- * and `/readyz`. With no `store` given it opens the configured one and, when that holds no
- * paper yet, loads the corpus into it first (cached extraction, so later starts are instant).
+ * Starts the HTTP server: GraphQL at `/graphql` (POST and, for queries, GET; CORS as configured),
+ * the playground and graph explorer, `/healthz` and `/readyz`. With no `store` given it opens the
+ * configured one and, when that holds no paper yet, loads the corpus into it first (cached
+ * extraction, so later starts are instant).
  */
 export async function startServer(options: ServerOptions): Promise<RunningServer> {
   const logger = options.logger ?? createLogger('silent');
+  const debugErrors = options.debugErrors === true;
+  const timeoutMs = options.timeoutMs ?? LIMITS.timeoutMs;
   const ownStore = options.store === undefined;
   // The server writes its embedded folder for as long as it runs (the corpus, ingest): it holds it.
   const store =
@@ -73,16 +98,36 @@ export async function startServer(options: ServerOptions): Promise<RunningServer
   const httpServer = createServer(app);
   const apollo = new ApolloServer<Context>({
     typeDefs: loadTypeDefs(),
-    resolvers: resolvers as never,
+    resolvers,
+    // graphql-js's own rules (NoFragmentCycles among them) run beside ours; depthRule is safe on the documents they refuse.
     validationRules: [depthRule],
+    parseOptions: { maxTokens: LIMITS.maxTokens },
     introspection: true,
-    includeStacktraceInErrorResponses: !options.production,
+    includeStacktraceInErrorResponses: debugErrors,
+    // Apollo's CSRF guard refuses every GET without a custom header, and GET is what urql and
+    // cached reads use. It guards nothing here: there are no cookies, so a cross-site request
+    // carries no credential; GET runs queries only (Apollo answers 405 to a mutation); ingest needs
+    // the x-api-key header, which no cross-site form can send. What it did for POST — refusing
+    // bodies a form can send without a CORS preflight — `requireJsonPost` below still does.
+    csrfPrevention: false,
     // Apollo's own landing page loads from a CDN; browsers are sent to our offline playground instead.
     // No cache hints are served: the cache-control plugin would only add work to every field.
-    plugins: [complexityPlugin(), ApolloServerPluginDrainHttpServer({ httpServer }), ApolloServerPluginLandingPageDisabled(), ApolloServerPluginCacheControlDisabled()],
-    formatError: (formatted, error) => formatError(formatted, error, logger, options.production === true),
+    plugins: [complexityPlugin(), responseStatusPlugin(), ApolloServerPluginDrainHttpServer({ httpServer }), ApolloServerPluginLandingPageDisabled(), ApolloServerPluginCacheControlDisabled()],
+    formatError: (formatted, error) => formatError(formatted, error, logger, debugErrors),
   });
   await apollo.start();
+
+  // CORS first, so preflights (OPTIONS) are answered before any guard or GraphQL sees them.
+  const corsOrigins = options.corsOrigins ?? '*';
+  const allowCors = cors({
+    origin: corsOrigins,
+    // Credentials only for origins listed by name: a browser refuses them with `*` anyway.
+    credentials: corsOrigins !== '*' && options.corsCredentials === true,
+    methods: ['GET', 'POST', 'OPTIONS'],
+    allowedHeaders: CORS_ALLOWED_HEADERS,
+    maxAge: 600,
+  });
+  app.use(['/graphql', '/healthz', '/readyz'], allowCors);
 
   app.get('/healthz', (_req, res) => void res.json({ status: 'ok' }));
   app.get('/readyz', async (_req, res) => {
@@ -93,46 +138,43 @@ export async function startServer(options: ServerOptions): Promise<RunningServer
       res.status(503).json({ status: 'unavailable', store: store.kind, reason: (error as Error).message });
     }
   });
-  app.get('/graphql', (req, res, next) => (req.accepts(['json', 'html']) === 'html' ? res.redirect(302, '/playground') : next()));
-  app.use('/graphql', express.json({ limit: LIMITS.maxBodyBytes }), async (req: Request, res: Response) => {
-    const headers = new HeaderMap();
-    for (const [key, value] of Object.entries(req.headers)) {
-      if (value !== undefined) headers.set(key, Array.isArray(value) ? value.join(', ') : value);
-    }
-    const given = req.headers['x-api-key'];
-    const context = async (): Promise<Context> => ({
-      store,
-      loaders: createLoaders(store),
-      ingestEnabled: options.apiKey !== undefined,
-      apiKeyValid: options.apiKey !== undefined && typeof given === 'string' && safeEqual(given, options.apiKey),
-    });
-    let timer: NodeJS.Timeout | undefined;
-    const timeout = new Promise<'timeout'>((resolve) => (timer = setTimeout(() => resolve('timeout'), LIMITS.timeoutMs)));
-    const response = await Promise.race([
-      apollo.executeHTTPGraphQLRequest({ httpGraphQLRequest: { method: req.method.toUpperCase(), headers, search: new URL(req.url, 'http://x').search, body: req.body }, context }),
-      timeout,
-    ]);
-    clearTimeout(timer);
-    if (response === 'timeout') {
-      res.status(503).json({ errors: [{ message: `The request took longer than ${LIMITS.timeoutMs / 1000} s and was stopped.`, extensions: { code: 'TIMEOUT' } }] });
-      return;
-    }
-    for (const [key, value] of response.headers) res.setHeader(key, value);
-    res.status(response.status ?? 200);
-    if (response.body.kind === 'complete') {
-      res.send(response.body.string);
-      return;
-    }
-    for await (const chunk of response.body.asyncIterator) res.write(chunk);
-    res.end();
+  // A person opening /graphql in a browser gets the playground; a GET carrying a query is a request.
+  app.get('/graphql', (req, res, next) => (req.query['query'] === undefined && req.accepts(['json', 'html']) === 'html' ? res.redirect(302, '/playground') : next()));
+
+  const graphql = expressMiddleware(apollo, {
+    context: async ({ req }): Promise<Context> => {
+      const given = req.headers['x-api-key'];
+      return {
+        store,
+        loaders: createLoaders(store),
+        ingestEnabled: options.apiKey !== undefined,
+        apiKeyValid: options.apiKey !== undefined && typeof given === 'string' && safeEqual(given, options.apiKey),
+      };
+    },
   });
+  app.use(
+    '/graphql',
+    requireJsonPost,
+    stopAfter(timeoutMs),
+    express.json({ limit: LIMITS.maxBodyBytes }),
+    async (req: Request, res: Response, next: NextFunction) => {
+      try {
+        await graphql(req, res, next);
+      } catch (error) {
+        // After a timeout the answer is sent; Apollo finishing later has nowhere to write.
+        if (res.locals['timedOut'] === true) return;
+        throw error;
+      }
+    },
+  );
   app.use(createWebRouter());
   // Bodies that are too large or not JSON: a GraphQL-shaped error, not an HTML page.
   app.use((error: Error & { status?: number; type?: string }, _req: Request, res: Response, _next: NextFunction) => {
-    const tooLarge = error.type === 'entity.too.large';
-    res.status(error.status ?? 500).json({
-      errors: [{ message: tooLarge ? `The request body is larger than ${LIMITS.maxBodyBytes} bytes.` : error.status ? `Bad request: ${error.message}` : 'Internal server error', extensions: { code: tooLarge ? 'PAYLOAD_TOO_LARGE' : error.status ? 'BAD_REQUEST' : 'INTERNAL_SERVER_ERROR' } }],
-    });
+    if (res.headersSent) return;
+    if (error.type === 'entity.too.large') return void res.status(413).json(errorBody(ApiErrorCode.PAYLOAD_TOO_LARGE, `The request body is larger than ${LIMITS.maxBodyBytes} bytes.`));
+    if (error.status !== undefined && error.status >= 400 && error.status < 500) return void res.status(error.status).json(errorBody(ApiErrorCode.BAD_REQUEST, `Bad request: ${error.message}`));
+    logger.error({ err: error }, 'unexpected error in a request');
+    res.status(500).json(errorBody(ApiErrorCode.INTERNAL_SERVER_ERROR, 'Internal server error'));
   });
 
   await new Promise<void>((resolve) => httpServer.listen(options.port, options.host ?? '127.0.0.1', resolve));
@@ -150,6 +192,29 @@ export async function startServer(options: ServerOptions): Promise<RunningServer
         await closeServer(httpServer);
         if (ownStore) await store.close();
       })()),
+  };
+}
+
+/**
+ * POST bodies must be JSON. Browsers send a cross-origin POST without a CORS preflight only for
+ * form and text bodies, so this is the CSRF guard for POST: every POST that gets through was
+ * allowed by CORS first. (Other types would also reach Apollo unparsed.)
+ */
+const requireJsonPost: RequestHandler = (req, res, next) => {
+  if (req.method !== 'POST' || req.is('application/json')) return next();
+  res.status(415).json(errorBody(ApiErrorCode.BAD_REQUEST, 'POST requests must have the content type application/json (a body such as {"query": "{ stats { derivedPending } }"}).'));
+};
+
+/** Answers TIMEOUT (503) when the request is still running after `ms`. */
+function stopAfter(ms: number): RequestHandler {
+  return (_req, res, next) => {
+    const timer = setTimeout(() => {
+      if (res.headersSent) return;
+      res.locals['timedOut'] = true;
+      res.status(503).json(errorBody(ApiErrorCode.TIMEOUT, `The request took longer than ${ms / 1000} s and was stopped.`));
+    }, ms);
+    res.once('close', () => clearTimeout(timer));
+    next();
   };
 }
 
@@ -187,20 +252,27 @@ function safeEqual(a: string, b: string): boolean {
   return x.length === y.length && timingSafeEqual(x, y);
 }
 
-/** Client mistakes keep their message and code; anything else is logged and masked. */
-export function formatError(formatted: GraphQLFormattedError, error: unknown, logger: Logger, production: boolean): GraphQLFormattedError {
+/**
+ * Client mistakes keep their message and code; a store failure becomes STORE_UNAVAILABLE; anything
+ * else is logged and masked as INTERNAL_SERVER_ERROR. Stack traces and the masked message are
+ * shown only with `debug` (KG_DEBUG_ERRORS).
+ */
+export function formatError(formatted: GraphQLFormattedError, error: unknown, logger: Logger, debug: boolean): GraphQLFormattedError {
   const original = unwrapResolverError(error);
+  const { stacktrace, ...extensions } = formatted.extensions ?? {};
+  const where = { ...(formatted.locations ? { locations: formatted.locations } : {}), ...(formatted.path ? { path: formatted.path } : {}) };
+  const trace = debug && stacktrace !== undefined ? { stacktrace } : {};
   if (original instanceof StoreError) {
     logger.error({ err: original }, 'store failure');
-    return { message: 'The graph store is unavailable; try again shortly.', extensions: { code: original.code } };
+    return { message: 'The graph store is unavailable; try again shortly.', ...where, extensions: { code: original.code, ...trace } };
   }
-  if (original instanceof KgError) return { message: original.message, extensions: { code: original.code } };
-  const code = formatted.extensions?.['code'];
-  if (typeof code === 'string' && CLIENT_CODES.has(code)) {
-    if (!production) return formatted;
-    const { stacktrace: _stacktrace, ...extensions } = formatted.extensions ?? {};
-    return { ...formatted, extensions };
-  }
+  if (original instanceof KgError) return { message: original.message, ...where, extensions: { code: original.code, ...trace } };
+  const code = extensions['code'];
+  if (typeof code === 'string' && CLIENT_CODES.has(code)) return { ...formatted, extensions: { ...extensions, ...trace } };
   logger.error({ err: original }, 'unexpected error in a request');
-  return { message: 'Internal server error', extensions: { code: 'INTERNAL_SERVER_ERROR', ...(production ? {} : { detail: (original as Error | undefined)?.message }) } };
+  return {
+    message: 'Internal server error',
+    ...where,
+    extensions: { code: ApiErrorCode.INTERNAL_SERVER_ERROR, ...(debug ? { detail: (original as Error | undefined)?.message, ...trace } : {}) },
+  };
 }

@@ -20,7 +20,7 @@ query Paper {
   paper(id: "paper:8de26e660a770d66") {
     id
     title
-    published
+    published { iso precision }
     arxivId
     methods {
       role
@@ -48,7 +48,7 @@ query Paper {
     query: `# Papers evaluated on COCO, five at a time. To get the next page, copy
 # pageInfo.endCursor into the "after" variable below and run again.
 query DatasetPapers($after: String) {
-  dataset(id: "dataset:coco") {
+  dataset(by: { id: "dataset:coco" }) {
     name
     paperCount
     papers(first: 5, after: $after) {
@@ -68,7 +68,7 @@ query DatasetPapers($after: String) {
 # metric's direction, one row per paper and method. Narrow it with
 # leaderboard(metric: "metric:…", setting: ZERO_SHOT, first: 5).
 query Leaderboard {
-  dataset(id: "dataset:imagenet") {
+  dataset(by: { id: "dataset:imagenet" }) {
     name
     metrics { id name higherIsBetter }
     leaderboard(first: 10) {
@@ -88,14 +88,18 @@ query Leaderboard {
   },
   {
     title: 'Search',
-    query: `# Full-text search across papers and entities, best first.
+    query: `# Full-text search across papers and entities, best first, paged like every list.
 # Narrow it with kinds: [PAPER, METHOD, DATASET, TASK, METRIC, CONCEPT, REPOSITORY].
 query Search {
   search(query: "LoRA", first: 10) {
-    id
-    kind
-    name
-    score
+    totalCount
+    pageInfo { hasNextPage endCursor }
+    nodes {
+      nodeId
+      kind
+      name
+      score
+    }
   }
 }
 `,
@@ -122,8 +126,8 @@ query SharedBenchmarks {
 query Connection {
   connection(from: "concept:reinforcement-learning", to: "concept:computer-vision", maxHops: 4) {
     length
-    nodes { id kind name }
-    edges { from to type }
+    nodes { nodeId kind name }
+    edges { fromId toId type }
   }
 }
 `,

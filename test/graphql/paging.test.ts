@@ -12,7 +12,7 @@ import { connectTestNeo4j } from '../store/use-neo4j.js';
  */
 
 interface Page {
-  edges: Array<{ cursor: string; node: { id: string; name: string; paperCount: number } }>;
+  edges: Array<{ cursor: string; node: { id: string; name: string; paperCount: number; nodeId: string; paper: { id: string } } }>;
   pageInfo: { hasNextPage: boolean; hasPreviousPage: boolean; startCursor: string | null; endCursor: string | null };
   totalCount: number;
 }
@@ -21,6 +21,7 @@ interface Answer {
   errors?: Array<{ message: string; extensions?: Record<string, unknown> }>;
 }
 
+const API_KEY = 'paging-test-key-0123456789';
 let dir: string;
 let embedded: RunningServer;
 let neo4jServer: RunningServer | undefined;
@@ -28,7 +29,7 @@ const neo4jStore = await connectTestNeo4j();
 
 beforeAll(async () => {
   dir = await mkdtemp(join(tmpdir(), 'kg-paging-'));
-  embedded = await startServer({ port: 0, dataDir: dir, corpusPaths: ['data/papers'] });
+  embedded = await startServer({ port: 0, dataDir: dir, corpusPaths: ['data/papers'], apiKey: API_KEY });
   if (neo4jStore) {
     await neo4jStore.clear();
     await loadPapers(['data/papers'], neo4jStore);
@@ -43,25 +44,48 @@ afterAll(async () => {
   await rm(dir, { recursive: true, force: true });
 });
 
-async function ask(server: RunningServer, query: string, variables: Record<string, unknown> = {}): Promise<Answer> {
-  const response = await fetch(`${server.url}/graphql`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ query, variables }) });
+async function ask(server: RunningServer, query: string, variables: Record<string, unknown> = {}, headers: Record<string, string> = {}): Promise<Answer> {
+  const response = await fetch(`${server.url}/graphql`, { method: 'POST', headers: { 'content-type': 'application/json', ...headers }, body: JSON.stringify({ query, variables }) });
   return (await response.json()) as Answer;
 }
+
+/** The connection in an answer: its one root field's value, or that field's one connection field. */
+function findPage(answer: Answer): Page {
+  let value = answer.data!['list'] as unknown as Record<string, unknown>;
+  while (!('pageInfo' in value)) value = Object.values(value).find((v) => typeof v === 'object' && v !== null) as Record<string, unknown>;
+  return value as unknown as Page;
+}
+
+const PAGE_INFO = 'pageInfo { hasNextPage hasPreviousPage startCursor endCursor } totalCount';
+const PAGING = '$first: Int, $after: String, $last: Int, $before: String';
+const WINDOW = 'first: $first, after: $after, last: $last, before: $before';
+/** The other connections: papers (every order, filtered), a node's papers, a method's users, search, related papers. */
+const LISTS: Record<string, string> = {
+  papersById: `query (${PAGING}) { list: papers(${WINDOW}) { edges { cursor node { id } } ${PAGE_INFO} } }`,
+  papersByTitle: `query (${PAGING}) { list: papers(${WINDOW}, orderBy: TITLE) { edges { cursor node { id } } ${PAGE_INFO} } }`,
+  papersByDate: `query (${PAGING}) { list: papers(${WINDOW}, orderBy: PUBLISHED) { edges { cursor node { id } } ${PAGE_INFO} } }`,
+  papersFiltered: `query (${PAGING}) { list: papers(${WINDOW}, filter: { text: "learning", hasCode: false }) { edges { cursor node { id } } ${PAGE_INFO} } }`,
+  datasetPapers: `query (${PAGING}) { list: dataset(by: { id: "dataset:imagenet" }) { papers(${WINDOW}) { edges { cursor node { id } } ${PAGE_INFO} } } }`,
+  conceptPapers: `query (${PAGING}) { list: concept(by: { id: "concept:diffusion-model" }) { papers(${WINDOW}) { edges { cursor node { id } } ${PAGE_INFO} } } }`,
+  search: `query (${PAGING}) { list: search(query: "learning", ${WINDOW}) { edges { cursor node { nodeId } } ${PAGE_INFO} } }`,
+  related: `query (${PAGING}) { list: paper(id: "paper:b58251a784272a6a") { related(${WINDOW}) { edges { cursor node { paper { id } } } ${PAGE_INFO} } } }`,
+};
 
 const PAGE = 'edges { cursor node { id name paperCount } } pageInfo { hasNextPage hasPreviousPage startCursor endCursor } totalCount';
 const browse = (field: string) => `query ($first: Int, $after: String, $last: Int, $before: String, $orderBy: EntityOrder, $filter: EntityFilter) {
   list: ${field}(first: $first, after: $after, last: $last, before: $before, orderBy: $orderBy, filter: $filter) { ${PAGE} } }`;
 
-/** Every item of a browse list, read page by page forward or backward. */
-async function readAll(server: RunningServer, field: string, direction: 'forward' | 'backward', variables: Record<string, unknown> = {}): Promise<string[]> {
+/** Every item of a list, read page by page forward or backward (`size` items a page). */
+async function readAll(server: RunningServer, field: string, direction: 'forward' | 'backward', variables: Record<string, unknown> = {}, query = browse(field), size = 50): Promise<string[]> {
   const ids: string[] = [];
   let cursor: string | null = null;
   for (let i = 0; i < 1000; i++) {
-    const paging = direction === 'forward' ? { first: 50, after: cursor } : { last: 50, before: cursor };
-    const answer = await ask(server, browse(field), { ...variables, ...paging });
+    const paging = direction === 'forward' ? { first: size, after: cursor } : { last: size, before: cursor };
+    const answer = await ask(server, query, { ...variables, ...paging });
     expect(answer.errors).toBeUndefined();
-    const page = answer.data!['list']!;
-    const pageIds = page.edges.map((e) => e.node.id);
+    const page = findPage(answer);
+    const pageIds = page.edges.map((e) => e.node.id ?? e.node.nodeId ?? e.node.paper.id);
+    expect(page.pageInfo.hasPreviousPage || page.pageInfo.hasNextPage || ids.length === 0).toBe(true);
     if (direction === 'forward') ids.push(...pageIds);
     else ids.unshift(...pageIds);
     const more = direction === 'forward' ? page.pageInfo.hasNextPage : page.pageInfo.hasPreviousPage;
@@ -116,6 +140,26 @@ function describePaging(name: string, server: () => RunningServer) {
       expect(empty.pageInfo).toMatchObject({ hasNextPage: true, hasPreviousPage: true, endCursor: first.pageInfo.endCursor });
     });
 
+    it('reads every other connection whole forward and backward, each item once, in the same order', async () => {
+      for (const [name, query] of Object.entries(LISTS)) {
+        const forward = await readAll(server(), name, 'forward', {}, query, 3);
+        expect(forward.length, name).toBeGreaterThan(3);
+        expect(new Set(forward).size, name).toBe(forward.length);
+        expect(await readAll(server(), name, 'backward', {}, query, 3), name).toEqual(forward);
+      }
+    });
+
+    it("refuses a papers cursor under another filter or order, and another node's papers cursor", async () => {
+      const byId = findPage(await ask(server(), LISTS['papersById']!, { first: 3 }));
+      const byTitle = await ask(server(), LISTS['papersByTitle']!, { first: 3, after: byId.pageInfo.endCursor });
+      expect(byTitle.errors?.[0]?.extensions).toMatchObject({ code: 'BAD_USER_INPUT', argumentName: 'after' });
+      const filtered = await ask(server(), LISTS['papersFiltered']!, { first: 3, after: byId.pageInfo.endCursor });
+      expect(filtered.errors?.[0]?.extensions).toMatchObject({ code: 'BAD_USER_INPUT', argumentName: 'after' });
+      const ofDataset = findPage(await ask(server(), LISTS['datasetPapers']!, { first: 3 }));
+      const ofConcept = await ask(server(), LISTS['conceptPapers']!, { first: 3, after: ofDataset.pageInfo.endCursor });
+      expect(ofConcept.errors?.[0]?.extensions).toMatchObject({ code: 'BAD_USER_INPUT', argumentName: 'after' });
+    });
+
     it('refuses a cursor of another list, a made-up cursor and a page over the cap, naming the argument', async () => {
       const byCount = (await ask(server(), browse('datasets'), { first: 2 })).data!['list']!;
       const other = await ask(server(), browse('datasets'), { first: 2, after: byCount.pageInfo.endCursor, orderBy: { field: 'NAME' } });
@@ -143,6 +187,29 @@ describe.skipIf(!neo4jStore)('paging on Neo4j', () => {
       for (const variables of [{ first: 30 }, { last: 7, orderBy: { field: 'NAME' } }, { first: 5, filter: { text: 'learning' } }]) {
         expect(await ask(neo4jServer!, browse(field), variables)).toEqual(await ask(embedded, browse(field), variables));
       }
+    }
+  });
+});
+
+describe('a page read after an ingest', () => {
+  it('neither repeats nor skips an item of the list it continues', async () => {
+    // Run last: it adds papers to the embedded store the other tests compare with Neo4j.
+    for (const orderBy of ['ID', 'TITLE']) {
+      const query = `query ($first: Int, $after: String) { papers(first: $first, after: $after, orderBy: ${orderBy}) { nodes { id title } pageInfo { endCursor } } }`;
+      const first = (await ask(embedded, query, { first: 30 })).data!['papers'] as unknown as { nodes: Array<{ id: string; title: string }>; pageInfo: { endCursor: string } };
+      // Titles that sort before every real one (ids are hashes: by id, where they land is chance).
+      const ingest = `mutation ($papers: [PaperInput!]!) { ingest(papers: $papers) { papers { id } } }`;
+      const papers = Array.from({ length: 8 }, (_, i) => ({ title: `#${i} Aardvark ${orderBy}: a test paper`, abstract: `We study aardvark number ${i} under ${orderBy} ordering with a long enough abstract for the pipeline.` }));
+      const added = await ask(embedded, ingest, { papers }, { 'x-api-key': API_KEY });
+      expect(added.errors).toBeUndefined();
+      const next = (await ask(embedded, query, { first: 30, after: first.pageInfo.endCursor })).data!['papers'] as unknown as { nodes: Array<{ id: string }> };
+      const whole = (await ask(embedded, query, { first: 100 })).data!['papers'] as unknown as { nodes: Array<{ id: string }> };
+      const seen = new Set(first.nodes.map((p) => p.id));
+      expect(next.nodes.filter((p) => seen.has(p.id))).toEqual([]);
+      // The next page is the new list's items after the last one already read, in order.
+      const lastRead = whole.nodes.findIndex((p) => p.id === first.nodes.at(-1)!.id);
+      expect(next.nodes.map((p) => p.id)).toEqual(whole.nodes.slice(lastRead + 1, lastRead + 31).map((p) => p.id));
+      if (orderBy === 'TITLE') expect(whole.nodes.slice(0, lastRead + 1).filter((p) => !seen.has(p.id))).toHaveLength(8);
     }
   });
 });

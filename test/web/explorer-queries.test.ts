@@ -104,10 +104,10 @@ describe('the explorer’s GraphQL documents (real server, sample corpus)', () =
     expect(papers.nodes.length).toBeGreaterThan(3);
   });
 
-  it('SEARCH reads each hit’s id through node { id }', async () => {
+  it('SEARCH gives each hit its node’s id (nodeId)', async () => {
     const answer = await run(queries.SEARCH, { query: 'LoRA', kinds: ['METHOD'], first: 5 });
-    const hits = answer.data?.['search'] as Array<{ kind: string; name: string; node: { id: string } }>;
-    expect(hits.find((h) => h.name === 'LoRA')?.node.id).toBe('method:lora');
+    const hits = (answer.data?.['search'] as { nodes: Array<{ kind: string; name: string; nodeId: string }> }).nodes;
+    expect(hits.find((h) => h.name === 'LoRA')?.nodeId).toBe('method:lora');
   });
 
   it('START: the most shared benchmarks and methods, most papers first', async () => {

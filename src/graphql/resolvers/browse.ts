@@ -1,7 +1,9 @@
-import type { BrowseLabel, CountedNode, EntityFilter, EntityOrder, GraphNode } from '../../store/store.js';
+import type { BrowseLabel, CountedNode, EntityFilter, EntityOrder } from '../../store/store.js';
 import { badInput } from '../api-error.js';
 import { toConnection, windowOf, type Connection, type PagingArgs } from '../connection.js';
 import type { Context } from '../context.js';
+import type { QueryResolvers } from '../generated/resolvers-types.js';
+import type { NodeOf } from './parents.js';
 import { cursorScope } from '../cursor.js';
 
 /** The browse lists: every entity kind (and repositories) paged by keyset, sorted and filtered. */
@@ -29,8 +31,8 @@ function orderOf(args: BrowseArgs): EntityOrder {
   return { field, descending: direction === 'DESC' };
 }
 
-function browse(label: BrowseLabel) {
-  return async (_: unknown, args: BrowseArgs, ctx: Context): Promise<Connection<GraphNode>> => {
+function browse<L extends BrowseLabel>(label: L) {
+  return async (_: unknown, args: BrowseArgs, ctx: Context): Promise<Connection<NodeOf<L>>> => {
     const filter = filterOf(args);
     const order = orderOf(args);
     const scope = cursorScope(label, filter, order);
@@ -39,12 +41,13 @@ function browse(label: BrowseLabel) {
     return toConnection(slice, scope, args, (e: CountedNode) => {
       ctx.loaders.node.prime(e.node.node.id, e.node);
       ctx.loaders.paperCount.prime(e.node.node.id, e.paperCount);
-      return e.node;
+      // The store lists nodes of this label only.
+      return e.node as NodeOf<L>;
     });
   };
 }
 
-export const browseResolvers = {
+export const browseResolvers: Pick<QueryResolvers, 'methods' | 'datasets' | 'tasks' | 'metrics' | 'concepts' | 'repositories'> = {
   methods: browse('Method'),
   datasets: browse('Dataset'),
   tasks: browse('Task'),

@@ -68,12 +68,12 @@ export const NEIGHBOURHOOD = [
 export const PAPER_EVIDENCE = ['query ExplorerPaperEvidence($id: ID!) {', '  paper(id: $id) { ...ExplorerPaperWhy }', '}', PAPER_WHY].join('\n');
 
 /**
- * Full-text search. The hit's id is read through `node { id }`.
+ * Full-text search, a connection of hits; each hit's node id is `nodeId`.
  * Variables: `{ query: String!, kinds: [NodeKind!], first: Int }`.
  */
 export const SEARCH = [
   'query ExplorerSearch($query: String!, $kinds: [NodeKind!], $first: Int) {',
-  '  search(query: $query, kinds: $kinds, first: $first) { kind name score node { id } }',
+  '  search(query: $query, kinds: $kinds, first: $first) { nodes { nodeId kind name score } }',
   '}',
 ].join('\n');
 
@@ -99,7 +99,7 @@ export function graphiqlQuery(kind, id) {
         '  paper(id: ' + lit + ') {',
         '    id',
         '    title',
-        '    published',
+        '    published { iso }',
         '    arxivId',
         '    url',
         '    authors',
@@ -110,14 +110,14 @@ export function graphiqlQuery(kind, id) {
         '    concepts { concept { id name } }',
         '    results { dataset { name } metric { name } value kind raw }',
         '    repositories { repository { id name url } }',
-        '    related(first: 5) { score paper { id title } shared { kind name } }',
+        '    related(first: 5) { nodes { score paper { id title } shared { kind name } } }',
         '  }',
         '}',
       ].join('\n');
     case 'Method':
       return [
         'query Method {',
-        '  method(id: ' + lit + ') {',
+        '  method(by: { id: ' + lit + ' }) {',
         '    id',
         '    name',
         '    aliases',
@@ -132,7 +132,7 @@ export function graphiqlQuery(kind, id) {
     case 'Dataset':
       return [
         'query Dataset {',
-        '  dataset(id: ' + lit + ') {',
+        '  dataset(by: { id: ' + lit + ' }) {',
         '    id',
         '    name',
         '    aliases',
@@ -145,11 +145,11 @@ export function graphiqlQuery(kind, id) {
         '}',
       ].join('\n');
     case 'Task':
-      return ['query Task {', '  task(id: ' + lit + ') {', '    id', '    name', '    aliases', '    paperCount', '    ' + papers, '  }', '}'].join('\n');
+      return ['query Task {', '  task(by: { id: ' + lit + ' }) {', '    id', '    name', '    aliases', '    paperCount', '    ' + papers, '  }', '}'].join('\n');
     case 'Concept':
       return [
         'query Concept {',
-        '  concept(id: ' + lit + ') {',
+        '  concept(by: { id: ' + lit + ' }) {',
         '    id',
         '    name',
         '    aliases',
@@ -162,7 +162,7 @@ export function graphiqlQuery(kind, id) {
         '}',
       ].join('\n');
     case 'Repository':
-      return ['query Repository {', '  repository(id: ' + lit + ') {', '    id', '    name', '    owner', '    repo', '    url', '    ' + papers, '  }', '}'].join('\n');
+      return ['query Repository {', '  repository(by: { id: ' + lit + ' }) {', '    id', '    name', '    owner', '    repo', '    url', '    ' + papers, '  }', '}'].join('\n');
     default:
       return [
         'query Node {',

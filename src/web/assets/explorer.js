@@ -809,13 +809,13 @@ async function search(query) {
   resultsList.textContent = '';
   try {
     var data = await graphql(SEARCH, { query: query, kinds: SEARCH_KINDS, first: 20 });
-    var hits = data.search;
+    var hits = data.search ? data.search.nodes : [];
     searchStatus.textContent = hits.length
       ? plural(hits.length, 'result', 'results') + ' for “' + query + '”'
       : 'Nothing found for “' + query + '”.';
     hits.forEach(function (hit) {
       var kind = kindName(hit.kind);
-      var id = hit.node.id;
+      var id = hit.nodeId;
       resultsList.appendChild(el('li', {}, [
         el('button', {
           type: 'button',
