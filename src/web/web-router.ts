@@ -2,7 +2,7 @@ import { existsSync, readFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
-import express, { type Request, type Response, type Router } from 'express';
+import express, { type NextFunction, type Request, type Response, type Router } from 'express';
 import { exampleQueries } from './examples.js';
 
 /**
@@ -100,7 +100,7 @@ function header(current: 'playground' | 'explorer', extra = ''): string {
 </header>`;
 }
 
-function head(title: string, styles: string[]): string {
+function head(title: string, styles: string[], modules: string[] = []): string {
   return `<!doctype html>
 <html lang="en">
 <head>
@@ -109,6 +109,7 @@ function head(title: string, styles: string[]): string {
 <title>${title}</title>
 <link rel="icon" href="data:,">
 ${styles.map((href) => `<link rel="stylesheet" href="${href}">`).join('\n')}
+${modules.map((href) => `<link rel="modulepreload" href="${href}">`).join('\n')}
 </head>`;
 }
 
@@ -132,8 +133,11 @@ ${header(
 `;
 }
 
+/** The explorer's ES modules (explorer.js imports the other two), preloaded in parallel. */
+const explorerModules = ['/assets/explorer.js', '/assets/explorer-queries.js', '/assets/explorer-text.js'];
+
 function explorerPage(v: ReturnType<typeof vendorFiles>): string {
-  return `${head('paper-kg · Explorer', ['/assets/common.css', '/assets/explorer.css'])}
+  return `${head('paper-kg · Explorer', ['/assets/common.css', '/assets/explorer.css'], explorerModules)}
 <body class="kg-explorer-page">
 ${header('explorer')}
 <div class="kg-explorer">
@@ -144,12 +148,13 @@ ${header('explorer')}
     </form>
     <p class="kg-status" data-testid="explorer-search-status" aria-live="polite"></p>
     <ol class="kg-results" data-testid="explorer-results"></ol>
+    <section class="kg-start" data-testid="explorer-start" aria-label="Start here" hidden></section>
     <section class="kg-legend" data-testid="explorer-legend" aria-label="Legend">
       <h2>Legend</h2>
       <ul></ul>
       <p class="kg-legend-edge"><span class="kg-edge-proposed"></span> method proposed by the paper</p>
       <p class="kg-legend-edge"><span class="kg-edge-other"></span> other link</p>
-      <p class="kg-hint">Click a node to expand it.</p>
+      <p class="kg-hint">Click a node to expand it, a link to see why it exists.</p>
     </section>
   </aside>
   <section class="kg-graph-wrap" aria-label="Graph">
@@ -163,12 +168,12 @@ ${header('explorer')}
     <div id="cy" class="kg-graph" data-testid="explorer-graph" data-state="idle"></div>
     <p class="kg-graph-empty" data-testid="explorer-empty">Search, then choose a result to draw its neighbourhood.</p>
   </section>
-  <aside class="kg-panel" data-testid="explorer-panel" aria-label="Selected node">
-    <p class="kg-panel-empty">Select a node to see its details.</p>
+  <aside class="kg-panel" data-testid="explorer-panel" aria-label="Selection">
+    <p class="kg-panel-empty">Select a node or a link to see its details.</p>
   </aside>
 </div>
 <script src="${v.cytoscape.url}"></script>
-<script src="/assets/explorer.js"></script>
+<script type="module" src="/assets/explorer.js"></script>
 </body>
 </html>
 `;
@@ -203,6 +208,11 @@ export function createWebRouter(): Router {
     res.sendFile(file, { maxAge: '365d', immutable: true, dotfiles: 'deny' });
   });
 
+  // The .d.ts files beside the explorer's modules type them for the tests; browsers need none.
+  router.use('/assets', (req: Request, res: Response, next: NextFunction) => {
+    if (req.path.endsWith('.d.ts')) res.status(404).type('text/plain').send('Not found\n');
+    else next();
+  });
   router.use(
     '/assets',
     express.static(assetsDir, {

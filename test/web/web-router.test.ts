@@ -93,14 +93,25 @@ describe('web router', () => {
   });
 
   it('serves its own assets, and 404 for anything else there', async () => {
-    for (const file of ['explorer.js', 'explorer.css', 'playground.js', 'playground.css', 'common.css']) {
+    for (const file of ['explorer.js', 'explorer-queries.js', 'explorer-text.js', 'explorer.css', 'playground.js', 'playground.css', 'common.css']) {
       const response = await fetch(`${base}/assets/${file}`);
       expect(response.status, file).toBe(200);
       expect(await response.text()).not.toMatch(/https?:\/\/(?!www\.w3\.org)/);
     }
     expect((await fetch(`${base}/assets/nope.js`)).status).toBe(404);
+    // The modules' type declarations are for the tests only.
+    expect((await fetch(`${base}/assets/explorer-queries.d.ts`)).status).toBe(404);
     expect((await fetch(`${base}/assets/../web-router.ts`)).status).toBe(404);
     expect((await fetch(`${base}/assets/%2e%2e/web-router.ts`)).status).toBe(404);
+  });
+
+  it('loads the explorer as ES modules, preloaded, with JavaScript content types', async () => {
+    const html = await (await fetch(`${base}/explorer`)).text();
+    expect(html).toContain('<script type="module" src="/assets/explorer.js"></script>');
+    for (const module of ['explorer.js', 'explorer-queries.js', 'explorer-text.js']) {
+      expect(html).toContain(`<link rel="modulepreload" href="/assets/${module}">`);
+      expect((await fetch(`${base}/assets/${module}`)).headers.get('content-type')).toMatch(/javascript/);
+    }
   });
 
   it('leaves /graphql to the API', async () => {
