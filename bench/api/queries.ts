@@ -98,7 +98,7 @@ export const QUERIES: BenchQuery[] = [
     ours: {
       query: `query Paper($id: ID!) {
   paper(id: $id) {
-    id title abstract arxivId url published authors
+    id title abstract arxivId url published { iso } authors
     methods { role method { id name } ${EVIDENCE} }
     datasets { dataset { id name } ${EVIDENCE} }
     tasks { task { id name } ${EVIDENCE} }
@@ -172,7 +172,7 @@ RETURN p {
     title: `(2) papers of a dataset, first 10: ${IDS.dataset}`,
     ours: {
       query: `query PapersOfDataset($id: ID!) {
-  dataset(id: $id) { id name papers(first: 10) { totalCount pageInfo { hasNextPage endCursor } nodes { id title published } } }
+  dataset: dataset(by: { id: $id }) { id name papers(first: 10) { totalCount pageInfo { hasNextPage endCursor } nodes { id title published { iso } } } }
 }`,
       variables: { id: IDS.dataset },
     },
@@ -201,7 +201,7 @@ RETURN d {.id, .name, papers: {
       params: { id: IDS.dataset, first: 10 },
       intParams: ['first'],
     },
-    differences: 'Same page (by paper id) everywhere; the cursors differ in format (ours: base64 of the paper id, @neo4j/graphql: its own offset cursor, bare: the id).',
+    differences: 'Same page (by paper id) everywhere; the cursors differ in format (ours: an opaque keyset cursor of the paper id bound to its list, @neo4j/graphql: its own offset cursor, bare: the id).',
     summarize: {
       ours: (d) => ({ total: d.dataset.papers.totalCount, ids: d.dataset.papers.nodes.map((p: any) => p.id), next: d.dataset.papers.pageInfo.hasNextPage }),
       bare: (d) => QUERIES[1]!.summarize.ours(d),
@@ -216,7 +216,7 @@ RETURN d {.id, .name, papers: {
     title: `(3) leaderboard of ${IDS.dataset}`,
     ours: {
       query: `query Leaderboard($id: ID!) {
-  dataset(id: $id) { id name leaderboard { metric { id name higherIsBetter } setting higherIsBetter rows { rank paper { id title } method { id name } result { id value kind raw split } } } }
+  dataset(by: { id: $id }) { id name leaderboard { metric { id name higherIsBetter } setting higherIsBetter rows { rank paper { id title } method { id name } result { id value kind raw split } } } }
 }`,
       variables: { id: IDS.dataset },
     },
@@ -251,7 +251,7 @@ RETURN d {.id, .name, leaderboard: groups} AS dataset`,
     name: 'search',
     title: `(4) search "${IDS.searchText}"`,
     ours: {
-      query: `query Search($q: String!) { search(query: $q, first: 10) { id kind name score } }`,
+      query: `query Search($q: String!) { search(query: $q, first: 10) { nodes { id: nodeId kind name score } } }`,
       variables: { q: IDS.searchText },
     },
     neo4jGraphql: {
@@ -268,7 +268,7 @@ RETURN collect({id: node.id, kind: toUpper(labels(node)[0]), name: coalesce(node
     differences:
       'All three read the same candidates (the full-text index our store searches, every term required, up to 500); ours ranks them with its own score (terms in the name, exact name) in Cypher, bare Cypher and @neo4j/graphql (a @cypher Query field) by Lucene score, so the 10 hits differ in order and partly in which.',
     summarize: {
-      ours: (d) => ({ hits: d.search.length }),
+      ours: (d) => ({ hits: d.search.nodes.length }),
       bare: (d) => ({ hits: d.search.length }),
       neo4jGraphql: (d) => ({ hits: d.search.length }),
     },
@@ -312,7 +312,7 @@ RETURN collect({dataset: d {.id, .name}, results: results}) AS sharedBenchmarks`
     name: 'connection',
     title: `(6) connection ${IDS.fromConcept} -> ${IDS.toConcept}`,
     ours: {
-      query: `query Connection($from: ID!, $to: ID!) { connection(from: $from, to: $to) { length nodes { id kind name } edges { from to type } } }`,
+      query: `query Connection($from: ID!, $to: ID!) { connection(from: $from, to: $to) { length nodes { id: nodeId kind name } edges { from: fromId to: toId type } } }`,
       variables: { from: IDS.fromConcept, to: IDS.toConcept },
     },
     neo4jGraphql: {
