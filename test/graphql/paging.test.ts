@@ -1,10 +1,6 @@
-import { mkdtemp, rm } from 'node:fs/promises';
-import { tmpdir } from 'node:os';
-import { join } from 'node:path';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { loadPapers } from '../../loaders/load.js';
-import { startServer, type RunningServer } from '../../src/graphql/server.js';
-import { connectTestNeo4j } from '../store/use-neo4j.js';
+import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
+import type { RunningServer } from '../../src/graphql/server.js';
+import { serveBothStores, type CorpusServer } from './serve-corpus.js';
 
 /**
  * Relay paging over HTTP on the sample corpus: browse lists of every entity kind, forward and
@@ -22,26 +18,18 @@ interface Answer {
 }
 
 const API_KEY = 'paging-test-key-0123456789';
-let dir: string;
-let embedded: RunningServer;
-let neo4jServer: RunningServer | undefined;
-const neo4jStore = await connectTestNeo4j();
+let servers: CorpusServer[] = [];
+const embedded = (): RunningServer => servers[0]!.server;
+const neo4jServer = (): RunningServer | undefined => servers[1]?.server;
+// serve-corpus connects to it (and says loudly when it cannot).
+const neo4jAvailable = inject('neo4jUri') !== null;
 
 beforeAll(async () => {
-  dir = await mkdtemp(join(tmpdir(), 'kg-paging-'));
-  embedded = await startServer({ port: 0, dataDir: dir, corpusPaths: ['data/papers'], apiKey: API_KEY });
-  if (neo4jStore) {
-    await neo4jStore.clear();
-    await loadPapers(['data/papers'], neo4jStore);
-    neo4jServer = await startServer({ port: 0, dataDir: dir, corpusPaths: [], store: neo4jStore });
-  }
+  servers = await serveBothStores({ apiKey: API_KEY });
 }, 600_000);
 
 afterAll(async () => {
-  await embedded?.close();
-  await neo4jServer?.close();
-  await neo4jStore?.close();
-  await rm(dir, { recursive: true, force: true });
+  for (const s of servers) await s.close();
 });
 
 async function ask(server: RunningServer, query: string, variables: Record<string, unknown> = {}, headers: Record<string, string> = {}): Promise<Answer> {
@@ -177,15 +165,15 @@ function describePaging(name: string, server: () => RunningServer) {
   });
 }
 
-describePaging('embedded', () => embedded);
+describePaging('embedded', embedded);
 
-describe.skipIf(!neo4jStore)('paging on Neo4j', () => {
-  describePaging('neo4j', () => neo4jServer!);
+describe.skipIf(!neo4jAvailable)('paging on Neo4j', () => {
+  describePaging('neo4j', () => neo4jServer()!);
 
   it('answers every browse page exactly as the embedded store', async () => {
     for (const field of ['datasets', 'methods', 'tasks', 'metrics', 'concepts', 'repositories']) {
       for (const variables of [{ first: 30 }, { last: 7, orderBy: { field: 'NAME' } }, { first: 5, filter: { text: 'learning' } }]) {
-        expect(await ask(neo4jServer!, browse(field), variables)).toEqual(await ask(embedded, browse(field), variables));
+        expect(await ask(neo4jServer()!, browse(field), variables)).toEqual(await ask(embedded(), browse(field), variables));
       }
     }
   });
@@ -196,14 +184,14 @@ describe('a page read after an ingest', () => {
     // Run last: it adds papers to the embedded store the other tests compare with Neo4j.
     for (const orderBy of ['ID', 'TITLE']) {
       const query = `query ($first: Int, $after: String) { papers(first: $first, after: $after, orderBy: ${orderBy}) { nodes { id title } pageInfo { endCursor } } }`;
-      const first = (await ask(embedded, query, { first: 30 })).data!['papers'] as unknown as { nodes: Array<{ id: string; title: string }>; pageInfo: { endCursor: string } };
+      const first = (await ask(embedded(), query, { first: 30 })).data!['papers'] as unknown as { nodes: Array<{ id: string; title: string }>; pageInfo: { endCursor: string } };
       // Titles that sort before every real one (ids are hashes: by id, where they land is chance).
       const ingest = `mutation ($papers: [PaperInput!]!) { ingest(papers: $papers) { papers { id } } }`;
       const papers = Array.from({ length: 8 }, (_, i) => ({ title: `#${i} Aardvark ${orderBy}: a test paper`, abstract: `We study aardvark number ${i} under ${orderBy} ordering with a long enough abstract for the pipeline.` }));
-      const added = await ask(embedded, ingest, { papers }, { 'x-api-key': API_KEY });
+      const added = await ask(embedded(), ingest, { papers }, { 'x-api-key': API_KEY });
       expect(added.errors).toBeUndefined();
-      const next = (await ask(embedded, query, { first: 30, after: first.pageInfo.endCursor })).data!['papers'] as unknown as { nodes: Array<{ id: string }> };
-      const whole = (await ask(embedded, query, { first: 100 })).data!['papers'] as unknown as { nodes: Array<{ id: string }> };
+      const next = (await ask(embedded(), query, { first: 30, after: first.pageInfo.endCursor })).data!['papers'] as unknown as { nodes: Array<{ id: string }> };
+      const whole = (await ask(embedded(), query, { first: 100 })).data!['papers'] as unknown as { nodes: Array<{ id: string }> };
       const seen = new Set(first.nodes.map((p) => p.id));
       expect(next.nodes.filter((p) => seen.has(p.id))).toEqual([]);
       // The next page is the new list's items after the last one already read, in order.

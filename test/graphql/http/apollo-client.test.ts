@@ -2,7 +2,7 @@ import { ApolloClient, gql, HttpLink, InMemoryCache, type TypedDocumentNode } fr
 import { relayStylePagination } from '@apollo/client/utilities';
 import { filter, firstValueFrom } from 'rxjs';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { serveBothStores, type CorpusServer } from './serve-corpus.js';
+import { serveBothStores, type CorpusServer } from '../serve-corpus.js';
 
 /**
  * Apollo Client (core, no React) as a frontend uses it: pages through every paper with

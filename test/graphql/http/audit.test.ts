@@ -1,6 +1,6 @@
 import { serverAudits } from 'graphql-http';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { serveBothStores, type CorpusServer } from './serve-corpus.js';
+import { serveBothStores, type CorpusServer } from '../serve-corpus.js';
 
 /**
  * graphql-http's GraphQL-over-HTTP audit against the real server on each store: no MUST failed

@@ -5,7 +5,7 @@ import { chromium, type Browser, type Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { RunningServer } from '../../../src/graphql/server.js';
 import type { EmbeddedStore } from '../../../src/store/embedded/embedded-store.js';
-import { openCorpusStore, serve } from './serve-corpus.js';
+import { openCorpusStore, serve } from '../serve-corpus.js';
 
 /**
  * Browser access from another origin, in a real Chromium: a page served by a second local HTTP

@@ -5,7 +5,7 @@ import type { RunningServer } from '../../../src/graphql/server.js';
 import type { EmbeddedStore } from '../../../src/store/embedded/embedded-store.js';
 import type { GraphStore } from '../../../src/store/store.js';
 import { codes, get, post } from './graphql-fetch.js';
-import { openCorpusStore, serve } from './serve-corpus.js';
+import { openCorpusStore, serve } from '../serve-corpus.js';
 
 /**
  * Errors as the GraphQL-over-HTTP spec and browser clients want them: request errors are 200 with

@@ -2,7 +2,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { LIMITS } from '../../../src/graphql/limits.js';
 import type { RunningServer } from '../../../src/graphql/server.js';
 import type { GraphQLBody } from './graphql-fetch.js';
-import { openCorpusStore, serve } from './serve-corpus.js';
+import { openCorpusStore, serve } from '../serve-corpus.js';
 
 /**
  * No request answers 500: hostile and malformed documents, variables and bodies each end as a 4xx

@@ -5,7 +5,7 @@ import { estimateCost, LIMITS } from '../../../src/graphql/limits.js';
 import { loadTypeDefs } from '../../../src/graphql/load-schema.js';
 import { exampleQueries } from '../../../src/web/examples.js';
 import { codes, post } from './graphql-fetch.js';
-import { serveBothStores, type CorpusServer } from './serve-corpus.js';
+import { serveBothStores, type CorpusServer } from '../serve-corpus.js';
 
 /**
  * The limits cost what a query costs: the pages clients ask for every day pass, the playground's

@@ -2,12 +2,12 @@ import { mkdtemp, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { ExtractionCache } from '../../../loaders/extraction-cache.js';
-import { loadPapers } from '../../../loaders/load.js';
-import { startServer, type RunningServer, type ServerOptions } from '../../../src/graphql/server.js';
-import { EmbeddedStore } from '../../../src/store/embedded/embedded-store.js';
-import type { GraphStore } from '../../../src/store/store.js';
-import { connectTestNeo4j } from '../../store/use-neo4j.js';
+import { ExtractionCache } from '../../loaders/extraction-cache.js';
+import { loadPapers } from '../../loaders/load.js';
+import { startServer, type RunningServer, type ServerOptions } from '../../src/graphql/server.js';
+import { EmbeddedStore } from '../../src/store/embedded/embedded-store.js';
+import type { GraphStore } from '../../src/store/store.js';
+import { connectTestNeo4j } from '../store/use-neo4j.js';
 
 /**
  * Real servers on the sample corpus for the HTTP tests: the embedded store always, Neo4j when the
@@ -15,7 +15,7 @@ import { connectTestNeo4j } from '../../store/use-neo4j.js';
  * for writing the graph, not for extracting it again.
  */
 
-export const CORPUS = fileURLToPath(new URL('../../../data/papers', import.meta.url));
+export const CORPUS = fileURLToPath(new URL('../../data/papers', import.meta.url));
 const CACHE_DIR = join(tmpdir(), 'paper-kg-test-extraction-cache');
 
 export interface CorpusServer {
