@@ -324,6 +324,28 @@ describe('batching', () => {
       await server.close();
     }
   });
+
+  it("batches entities' paper counts, pages of papers and leaderboards: one store call each for a whole page", async () => {
+    const counting = countingStore(embedded.store);
+    const server = await startServer({ port: 0, dataDir: dir, corpusPaths: [], store: counting.store });
+    try {
+      const text = (n: number) => `{ datasets(first: ${n}) { nodes { id paperCount papers(first: 2) { totalCount nodes { id } } leaderboard(first: 1) { rows { rank } } } } }`;
+      const reads = async (n: number): Promise<string[]> => {
+        counting.calls.length = 0;
+        expect((await gql(server, text(n))).body.errors).toBeUndefined();
+        return [...counting.calls].sort();
+      };
+      expect(await reads(20)).toEqual(await reads(3));
+      expect(await reads(20)).toEqual(['leaderboardMany', 'listEntities', 'papersOfMany']);
+      // A paper's entities' counts, asked without a browse list to prime them.
+      counting.calls.length = 0;
+      const paper = await gql(server, '{ papers(first: 10) { nodes { methods { method { paperCount } } datasets { dataset { paperCount } } } } }');
+      expect(paper.body.errors).toBeUndefined();
+      expect(counting.calls.filter((c) => c === 'paperCounts')).toHaveLength(1);
+    } finally {
+      await server.close();
+    }
+  });
 });
 
 describe('playground examples', () => {
