@@ -6,6 +6,8 @@ import { ev, type PaperDraft } from './paper-draft.js';
 
 const COST_METRIC = /^(?:number of parameters|model parameters|parameters|params|FLOPs|MACs|latency|memory footprint|training time|throughput|model size|inference speed|inference time|running time|runtime|speedup|energy)/i;
 
+const DATASET_NOUN_AFTER = /^\s+(?:dataset|corpus|benchmark)s?\b/i;
+
 /**
  * Curated lists first, longest match first: datasets, metrics (cost measures only next to a
  * figure), `X@k` measures, methods, tasks and concept families. Each hit claims its span.
@@ -41,6 +43,13 @@ export function findListedEntities(draft: PaperDraft): void {
     }
     for (const hit of matchers.methods.find(f.text, f.words)) {
       if (claims.isClaimed(f.field, hit.start, hit.end)) continue;
+      // A listed method's name on a dataset (`the Dreamer dataset`) names the data there.
+      if (DATASET_NOUN_AFTER.test(f.text.slice(hit.end, hit.end + 30))) {
+        const e = draft.datasets.add(hit.surface, ev(f.field, hit));
+        draft.anchor('dataset', f.field, { name: e.name, start: hit.start, end: hit.end });
+        claims.claim(f.field, hit.start, hit.end);
+        continue;
+      }
       const version = versionAfter(f.text, hit.end);
       const end = hit.end + version.length;
       if (version) draft.methods.add(f.text.slice(hit.start, end), ev(f.field, { start: hit.start, end }), { role: 'USED', broader: [hit.entry.name] });

@@ -73,6 +73,14 @@ export class Gazetteer<T extends { name: string; aliases: string[]; caseSensitiv
     return form.exact && !sameExact(name, form.exact) ? undefined : form.entry;
   }
 
+  /**
+   * The entry a name stands for in any spelling the normaliser folds together, whatever its case
+   * rules (`re-ID` and `reID` for a listed `ReID`): for telling what a name is not, never for finding one.
+   */
+  knows(name: string): T | undefined {
+    return this.forms.get(normalizeName(name))?.entry ?? this.forms.get(normalizeName(name.replace(/[-‐‑]/g, '')))?.entry;
+  }
+
   /** Every non-overlapping hit in the words of `text`, left to right. */
   find(text: string, words: readonly Word[]): Array<GazetteerHit<T>> {
     const hits: Array<GazetteerHit<T>> = [];

@@ -1,0 +1,99 @@
+import { describe, expect, it } from 'vitest';
+import { extractEntities } from '../../../loaders/extract-corpus.js';
+import type { EntityMention } from '../../../loaders/extract/entity-set.js';
+import type { PaperEntities } from '../../../loaders/extract/extract-paper.js';
+import type { Paper } from '../../../loaders/papers.js';
+
+// Texts written for these tests: each checks that a name is typed as the kind it is, not as a method.
+function paper(abstract: string, title?: string): Paper {
+  return { id: 'paper:test', title: title ?? abstract.slice(0, 40), titleDerived: title === undefined, abstract, sources: [] };
+}
+const extract = (abstract: string, title?: string): PaperEntities => extractEntities(paper(abstract, title));
+const names = (list: readonly EntityMention[]) => list.map((e) => e.name);
+
+describe('names that are not methods', () => {
+  it('reads a task abbreviation in another spelling (`re-ID`, `reID`) as no method', () => {
+    const e = extract('We train a re-ID backbone and a reID head for surveillance footage.');
+    expect(names(e.methods)).not.toContain('re-ID');
+    expect(names(e.methods)).not.toContain('reID');
+  });
+
+  it('reads navigation benchmarks named in a title as tasks', () => {
+    const e = extract('We train agents in simulated homes.', 'A strong baseline for PointNav and ObjectNav');
+    expect(names(e.methods)).toEqual([]);
+    expect(names(e.tasks)).toEqual(expect.arrayContaining(['object-goal navigation', 'point-goal navigation']));
+  });
+
+  it('types lexical and medical resources as datasets, not methods', () => {
+    const e = extract('Each label is mapped to WordNet synsets and linked to the UMLS thesaurus.');
+    expect(names(e.methods)).toEqual([]);
+    expect(names(e.datasets)).toEqual(expect.arrayContaining(['WordNet', 'UMLS']));
+  });
+
+  it('drops programming languages, sensors, file formats and modalities', () => {
+    const e = extract('We parse JavaScript and TypeScript programs, LiDAR scans, DICOM files and fMRI recordings with GraphParse.');
+    expect(names(e.methods)).toEqual(['GraphParse']);
+  });
+
+  it('types a listed method name followed by `dataset` as a dataset', () => {
+    const e = extract('We report results on the Dreamer dataset of EEG recordings.');
+    expect(names(e.methods)).toEqual([]);
+    expect(names(e.datasets)).toContain('Dreamer');
+  });
+
+  it('types a version of a listed dataset (`ImageNet-E`, `Kinetics-400/600`) as a dataset', () => {
+    const e = extract('Our detector is robust on ImageNet-E and transfers to Kinetics-400/600 clips.');
+    expect(names(e.methods)).toEqual([]);
+    expect(names(e.datasets)).toEqual(expect.arrayContaining(['ImageNet-E', 'Kinetics-400/600']));
+  });
+
+  it('reads a name before a task word (`the Path-Z task`, `SOAP classification`) as no method', () => {
+    const e = extract('Scores on the Path-Z task improve, and so does SOAP classification of clinical notes.');
+    expect(names(e.methods)).toEqual([]);
+  });
+
+  it('reads capitalised hyphenated English words as no method unless compared with or followed by a method noun', () => {
+    const e = extract('We study Test-Time behaviour and Multi-View inputs. Our approach outperforms Swin-Gen and Cross-Former. We also use the Frank-Wolfe algorithm.');
+    expect(names(e.methods)).not.toContain('Test-Time');
+    expect(names(e.methods)).not.toContain('Multi-View');
+    expect(names(e.methods)).toEqual(expect.arrayContaining(['Swin-Gen', 'Cross-Former', 'Frank-Wolfe']));
+  });
+
+  it('keeps model variants written with capitals after a hyphen (`Swin-L`, `Bi-LSTM`)', () => {
+    const e = extract('We use a Swin-L backbone and a Bi-LSTM decoder.');
+    expect(names(e.methods)).toEqual(expect.arrayContaining(['Swin-L', 'Bi-LSTM']));
+  });
+
+  it('drops a sentence-initial function word from a capitalised architecture name', () => {
+    const e = extract('In Gated Recurrent Networks, memory decays. The Attention module is costly.');
+    expect(names(e.methods)).toContain('Gated Recurrent Networks');
+    expect(names(e.methods).some((n) => /^(?:In|The)\s/.test(n))).toBe(false);
+  });
+});
+
+describe('acronym definitions that name tasks', () => {
+  it('reads `Long Form (LF) detection` as a task', () => {
+    const e = extract('Hand-Object Contact (HOC) detection is hard in cluttered scenes.');
+    expect(names(e.methods)).toEqual([]);
+    expect(names(e.tasks)).toContain('hand-object contact detection');
+  });
+
+  it('reads a capitalised task phrase defined with an acronym, and not proposed, as a task', () => {
+    const e = extract('Keyword Spotting (KWS) on microcontrollers remains costly.');
+    expect(names(e.methods)).toEqual([]);
+    expect(names(e.tasks)).toContain('keyword spotting');
+  });
+
+  it('reads `the field of X Learning (XL)` as a task but a proposed `X Learning (XL)` as a method', () => {
+    const field = extract('The field of Federated Transfer Learning (FTL) has grown quickly.');
+    expect(names(field.methods)).toEqual([]);
+    expect(names(field.tasks)).toContain('federated transfer learning');
+    const proposed = extract('We propose Sparse Contrastive Learning (SCL) for tabular data.');
+    expect(names(proposed.methods)).toContain('SCL');
+  });
+
+  it('keeps a coined component in a proposal sentence a method even when it ends in a task word', () => {
+    const e = extract('We propose GateNet, integrated with Adaptive Memory Retrieval (AMR), to update models.');
+    expect(names(e.methods)).toContain('AMR');
+  });
+});
