@@ -97,3 +97,33 @@ describe('acronym definitions that name tasks', () => {
     expect(names(e.methods)).toContain('AMR');
   });
 });
+
+describe('tasks named only as motivation', () => {
+  it('drops tasks listed as background examples in a sentence about neither the paper nor its evaluation', () => {
+    const e = extract('Sequence models are vital for tasks such as speech recognition and protein folding prediction. We propose WaveMix for audio captioning.');
+    expect(names(e.tasks)).not.toContain('speech recognition');
+    expect(names(e.tasks)).toContain('audio captioning');
+  });
+
+  it('keeps listed examples in a sentence about the paper or its evaluation', () => {
+    const e = extract('We evaluate on tasks such as speech recognition and audio captioning.');
+    expect(names(e.tasks)).toContain('audio captioning');
+    expect(names(e.tasks).some((t) => t.endsWith('speech recognition'))).toBe(true);
+  });
+
+  it('keeps examples of a stated gap, but not those of a concessive clause', () => {
+    const e = extract('Despite progress in tasks like image classification, models still struggle with tasks such as chart question answering.');
+    expect(names(e.tasks)).not.toContain('image classification');
+    expect(names(e.tasks)).toContain('chart question answering');
+  });
+
+  it('keeps a background example that the title names', () => {
+    const e = extract('Embeddings matter for tasks such as passage retrieval and clustering.', 'Better Embeddings for Passage Retrieval');
+    expect(names(e.tasks)).toContain('passage retrieval');
+  });
+
+  it('drops a leading `based` left by a split compound (`deep-learning based feature extraction`)', () => {
+    const e = extract('Deep-learning based real-time feature extraction is costly on small robots.');
+    expect(names(e.tasks).some((t) => t.startsWith('based '))).toBe(false);
+  });
+});
