@@ -1,6 +1,7 @@
 import type { LexiconEntry, MetricEntry } from '../lexicon/read-lexicon.js';
 import { normalizeName } from '../normalize.js';
 import type { Anchor } from './extract-results.js';
+import { inDatasetList, isDatasetContext } from './dataset-context.js';
 import { isUsedAsTool } from './find-tasks.js';
 import { ev, type PaperDraft } from './paper-draft.js';
 
@@ -15,6 +16,17 @@ const DATASET_NOUN_AFTER = /^\s+(?:dataset|corpus|benchmark)s?\b/i;
 export function findListedEntities(draft: PaperDraft): void {
   const { matchers, claims } = draft;
   for (const f of draft.fields) {
+    // First, a listed dataset written in lower case (`on cityscapes`, `the permuted MNIST dataset`) is
+    // the dataset where the sentence says so: a dataset noun after it, a list a dataset noun opens or
+    // closes, an evaluation `on`. Names in capitals only (`MASSIVE`) and one hyphenated word
+    // (`e-commerce`) are ordinary words in lower case.
+    for (const hit of matchers.datasets.find(f.text, f.words, true)) {
+      if (!/^\p{Ll}/u.test(hit.surface) || /^[^\s\d]+-[^\s\d]+$/.test(hit.surface) || draft.datasets.has(hit.surface) || claims.isClaimed(f.field, hit.start, hit.end)) continue;
+      if (!isDatasetContext(f.text, hit.start, hit.end) && !inDatasetList(f, hit)) continue;
+      const e = draft.datasets.add(hit.surface, ev(f.field, hit), { canonical: hit.entry.name, broader: broaderOf(hit.entry) });
+      draft.anchor('dataset', f.field, { name: e.name, start: hit.start, end: hit.end });
+      claims.claim(f.field, hit.start, hit.end);
+    }
     for (const hit of matchers.datasets.find(f.text, f.words)) {
       if (claims.isClaimed(f.field, hit.start, hit.end)) continue;
       const version = versionAfter(f.text, hit.end);

@@ -59,6 +59,8 @@ export function findNamedEntities(draft: PaperDraft): void {
       const end = start + phrase.length;
       const words = phrase.split(/\s+/);
       if (words.length < 2 || claims.isClaimed(f.field, start, end) || FIRST_WORDS.test(words[0]!)) continue;
+      // `Chinese NER benchmarks`, `Cross-Color Person ReID benchmarks`: a task's benchmarks, not a named dataset.
+      if (matchers.tasks.knows(words.at(-1)!) && !hasNameMarks(words.slice(0, -1).join(' '))) continue;
       const e = draft.datasets.add(phrase, ev(f.field, { start, end }));
       draft.anchor('dataset', f.field, { name: e.name, start, end });
       claims.claim(f.field, start, end);

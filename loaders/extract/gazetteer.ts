@@ -23,6 +23,8 @@ interface Form<T> {
   capital?: boolean;
   /** Written with name capitals (`ReCoRD`, `ImageNet`): the text needs name capitals or a digit too, never a plain word (`records`). */
   nameCase?: boolean;
+  /** Written in capitals only (`MASSIVE`, `IS-A`): in lower case, always an ordinary word. */
+  capitalsOnly?: boolean;
 }
 
 const MAX_WORDS = 7;
@@ -40,7 +42,12 @@ export class Gazetteer<T extends { name: string; aliases: string[]; caseSensitiv
   /** Every word-boundary prefix of a listed key, each ending in a space: the trie's inner nodes. */
   private readonly prefixes = new Set<string>();
 
-  constructor(entries: readonly T[]) {
+  /**
+   * `titleCaseNames`: a listed name of several words that starts with a plain capitalised word
+   * (`Natural Questions`, `Occluded REID`) is a name only when the text capitalises that word too:
+   * `a natural question`, `occluded ReID` are ordinary words. For names of data, not of tasks.
+   */
+  constructor(entries: readonly T[], options: { titleCaseNames?: boolean } = {}) {
     for (const entry of entries) {
       for (const surface of [entry.name, ...entry.aliases]) {
         const key = normalizeName(surface);
@@ -54,6 +61,8 @@ export class Gazetteer<T extends { name: string; aliases: string[]; caseSensitiv
         if (isShortCapital(surface) || entry.caseSensitive) form.exact = surface;
         else if (hasNameCapitals(surface)) form.nameCase = true;
         else if (/^(?:The\s+)?\p{Lu}\p{Ll}+$/u.test(surface) || /^The\s/.test(surface)) form.capital = true;
+        if (options.titleCaseNames && /^\p{Lu}\p{Ll}+[\s-]+\S/u.test(surface) && !form.exact) form.capital = true;
+        if (!/\p{Ll}|\d/u.test(surface)) form.capitalsOnly = true;
         this.forms.set(key, form);
         const words = key.split(' ');
         const first = words[0]!;
@@ -81,11 +90,15 @@ export class Gazetteer<T extends { name: string; aliases: string[]; caseSensitiv
     return this.forms.get(normalizeName(name))?.entry ?? this.forms.get(normalizeName(name.replace(/[-‐‑]/g, '')))?.entry;
   }
 
-  /** Every non-overlapping hit in the words of `text`, left to right. */
-  find(text: string, words: readonly Word[]): Array<GazetteerHit<T>> {
+  /**
+   * Every non-overlapping hit in the words of `text`, left to right. `anyCase` ignores the names'
+   * case rules (`cityscapes` for `Cityscapes`) except for short capitals and names written in
+   * capitals only (`MASSIVE`): for a caller that checks the context itself.
+   */
+  find(text: string, words: readonly Word[], anyCase = false): Array<GazetteerHit<T>> {
     const hits: Array<GazetteerHit<T>> = [];
     for (let i = 0; i < words.length; ) {
-      const hit = this.longestAt(text, words, i);
+      const hit = this.longestAt(text, words, i, anyCase);
       if (hit) {
         hits.push(hit);
         i = hit.to;
@@ -96,7 +109,7 @@ export class Gazetteer<T extends { name: string; aliases: string[]; caseSensitiv
     return hits;
   }
 
-  private longestAt(text: string, words: readonly Word[], i: number): GazetteerHit<T> | undefined {
+  private longestAt(text: string, words: readonly Word[], i: number, anyCase: boolean): GazetteerHit<T> | undefined {
     const first = words[i]!;
     const maxWords = Math.max(this.starts.get(first.head) ?? 0, this.starts.get(first.lastHead) ?? 0);
     if (maxWords === 0) return undefined;
@@ -118,6 +131,10 @@ export class Gazetteer<T extends { name: string; aliases: string[]; caseSensitiv
       if (!form) continue;
       const last = words[i + n - 1]!;
       const surface = text.slice(first.start, last.end);
+      if (anyCase) {
+        if (form.exact || form.capitalsOnly) continue;
+        return { entry: form.entry, surface, start: first.start, end: last.end, from: i, to: i + n };
+      }
       if (form.exact && !sameExact(surface, form.exact)) continue;
       if (form.capital && !/^\p{Lu}/u.test(surface.replace(/^the\s+/i, ''))) continue;
       if (form.nameCase && !hasNameMarks(surface)) continue;

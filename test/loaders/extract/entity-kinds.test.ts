@@ -127,3 +127,25 @@ describe('tasks named only as motivation', () => {
     expect(names(e.tasks).some((t) => t.startsWith('based '))).toBe(false);
   });
 });
+
+describe('dataset names and their case', () => {
+  it('finds a listed dataset written in lower case where the sentence makes it a dataset', () => {
+    const e = extract('We report mIoU on the cityscapes dataset and on the long range arena benchmark.');
+    expect(names(e.datasets)).toEqual(expect.arrayContaining(['cityscapes', 'long range arena']));
+  });
+
+  it('keeps lower-case words that spell a listed name in capitals only, or without a dataset context', () => {
+    const e = extract('Results on five massive datasets show that cityscapes are hard to segment.');
+    expect(names(e.datasets)).toEqual([]);
+  });
+
+  it('reads a title-case listed name written in lower case as ordinary words', () => {
+    const e = extract('A natural question is how models adapt. We study long range arena tasks later.');
+    expect(names(e.datasets)).toEqual([]);
+  });
+
+  it('reads the benchmarks of a task abbreviation (`Chinese NER benchmarks`) as no dataset', () => {
+    const e = extract('Experiments on four Chinese NER benchmark datasets and Cross-Domain ReID benchmarks show gains.');
+    expect(names(e.datasets)).toEqual([]);
+  });
+});
