@@ -2,6 +2,7 @@ import type { LexiconEntry, MetricEntry } from '../lexicon/read-lexicon.js';
 import { normalizeName } from '../normalize.js';
 import type { Anchor } from './extract-results.js';
 import { inDatasetList, isDatasetContext } from './dataset-context.js';
+import { hasNameMarks } from './find-names.js';
 import { isUsedAsTool } from './find-tasks.js';
 import { ev, type PaperDraft } from './paper-draft.js';
 
@@ -40,7 +41,11 @@ export function findListedEntities(draft: PaperDraft): void {
       if (claims.isClaimed(f.field, hit.start, hit.end)) continue;
       // Cost measures, and names with an everyday or another technical meaning (`Return`, `MAE`),
       // are metrics only next to a figure.
-      if ((isCostMetric(hit.entry) || hit.entry.caseSensitive || hit.entry.ambiguous) && !hasNumberNear(f.text, hit.start, hit.end)) continue;
+      if ((isCostMetric(hit.entry) || hit.entry.caseSensitive || hit.entry.ambiguous || isWordLikeMetric(hit)) && !hasNumberNear(f.text, hit.start, hit.end)) continue;
+      // A plain word in a title (`… and Recall`, `Factual Recall`) is the word, not the measure.
+      if (f.field === 'title' && /^\p{L}+$/u.test(hit.surface) && !hasNameMarks(hit.surface)) continue;
+      // `recall and reasoning tasks`, `edit distance algorithms`: the name qualifies a task or a method.
+      if (QUALIFIES_NOUN_AFTER.test(f.text.slice(hit.end, hit.end + 50))) continue;
       const e = draft.metrics.add(hit.surface, ev(f.field, hit), { canonical: hit.entry.name, broader: broaderOf(hit.entry) });
       draft.higherIsBetter.set(e.key, hit.entry.higherIsBetter);
       draft.anchor('metric', f.field, { name: e.name, start: hit.start, end: hit.end });
@@ -108,6 +113,19 @@ export function isCostMetricName(name: string): boolean {
 /** A metric that measures cost, not quality: a mention counts only next to a figure. */
 function isCostMetric(entry: MetricEntry): boolean {
   return entry.higherIsBetter === null || COST_METRIC.test(entry.name);
+}
+
+// After a metric's name, a noun it qualifies: then it names a task or a method, not a measure.
+const QUALIFIES_NOUN_AFTER = /^(?:\s*(?:,|and|or)\s+[\p{L}-]+)*\s+(?:tasks?|problems?|algorithms?|methods?)\b/u;
+
+/**
+ * Metric names that read as ordinary words, so count only next to a figure: one or two capitals
+ * (`HR` for hit rate, beside `HR domain`), and a leaderboard's title-case name written in plain
+ * lower case (`Task Accuracy` in `downstream task accuracy`, `Task Completion` in `for task completion`).
+ */
+function isWordLikeMetric(hit: { entry: MetricEntry; surface: string }): boolean {
+  if (/^\p{Lu}{1,2}$/u.test(hit.surface)) return true;
+  return /^\p{Lu}\p{Ll}+(?:[\s-]+\p{Lu}\p{Ll}+)+$/u.test(hit.entry.name) && /^[\p{Ll}\s-]+$/u.test(hit.surface);
 }
 
 function hasNumberNear(text: string, start: number, end: number): boolean {

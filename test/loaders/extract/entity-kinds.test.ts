@@ -149,3 +149,22 @@ describe('dataset names and their case', () => {
     expect(names(e.datasets)).toEqual([]);
   });
 });
+
+describe('metric names used as ordinary words', () => {
+  it('needs a figure for a leaderboard name written in plain lower case', () => {
+    expect(names(extract('Pooling improves downstream task accuracy and helps with task completion.').metrics)).toEqual([]);
+    expect(names(extract('Our model reaches 81.2% classification accuracy on CIFAR-10.').metrics)).toHaveLength(1);
+  });
+
+  it('needs a figure for a one- or two-capital alias', () => {
+    expect(names(extract('We apply semantic search to the HR domain.').metrics)).toEqual([]);
+  });
+
+  it('reads a metric name before a task or method noun as no metric', () => {
+    expect(names(extract('Gains hold in recall and reasoning tasks and with edit distance algorithms.').metrics)).toEqual([]);
+  });
+
+  it('reads a plain metric word in a title as the word', () => {
+    expect(names(extract('We study how language models store facts.', 'Mechanisms of Factual Recall').metrics)).toEqual([]);
+  });
+});
