@@ -84,7 +84,8 @@ function kindOfPair(draft: PaperDraft, a: AcronymDefinition): 'method' | 'datase
   if (draft.datasets.has(a.short) || draft.datasets.has(a.long)) return 'dataset';
   if (draft.metrics.has(a.long) || draft.metrics.has(a.short)) return 'metric';
   if (draft.tasks.has(a.long) || draft.tasks.has(a.short)) return 'task';
-  if (draft.concepts.has(a.long)) return 'concept';
+  // A curated family (`Deep Neural Networks (DNNs)`), even a field name the draft leaves out, is no method.
+  if (draft.concepts.has(a.long) || draft.matchers.families.lookup(a.long)) return 'concept';
   return undefined;
 }
 

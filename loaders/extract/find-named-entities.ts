@@ -84,7 +84,7 @@ export function findNamedEntities(draft: PaperDraft): void {
       const role = proposalRole(f, name.start, name.end);
       // A name that modifies a task word (`SOAP classification`, `the Path-X task`) names a task or its data, not a method.
       if (role !== 'PROPOSED' && namesTask(f.text, name.end, matchers.cues.taskHeads)) continue;
-      if (DATASET_NAME.test(name.text) || isDatasetContext(f.text, name.start, name.end) || inDatasetList(f, name) || isDatasetVariant(draft, name.text)) {
+      if (DATASET_NAME.test(name.text) || isDatasetContext(f.text, name.start, name.end) || inDatasetList(f, name) || isDatasetVariant(draft, name.text) || isListedDatasetSpelling(draft, name.text)) {
         const e = draft.datasets.add(name.text, evidence);
         draft.anchor('dataset', f.field, { name: e.name, start: name.start, end: name.end });
       } else if (role) {
@@ -173,6 +173,14 @@ function namesTask(text: string, end: number, taskHeads: ReadonlySet<string>): b
   if (TASK_NOUN.test(after)) return true;
   const next = /^\s+([\p{L}-]+)/u.exec(after)?.[1];
   return next !== undefined && taskHeads.has(next.toLowerCase());
+}
+
+/**
+ * A listed dataset in a spelling the lists do not hold (`FashionMNIST`, `OpenImages`): a long
+ * name-like word only, as short ones (`TaCo` beside `TACO`) collide with other names too often.
+ */
+function isListedDatasetSpelling(draft: PaperDraft, name: string): boolean {
+  return name.length >= 6 && /\p{Ll}\p{Lu}|\d/u.test(name) && draft.matchers.datasets.knows(name) !== undefined;
 }
 
 /**

@@ -37,6 +37,8 @@ const MAX_WORDS = 7;
  */
 export class Gazetteer<T extends { name: string; aliases: string[]; caseSensitive?: boolean }> {
   private readonly forms = new Map<string, Form<T>>();
+  /** Keys without spaces or hyphens (`fashionmnist` for `Fashion-MNIST`), for `knows`. */
+  private readonly compact = new Map<string, T>();
   /** First word key → the most words a name starting with it has. */
   private readonly starts = new Map<string, number>();
   /** Every word-boundary prefix of a listed key, each ending in a space: the trie's inner nodes. */
@@ -58,6 +60,7 @@ export class Gazetteer<T extends { name: string; aliases: string[]; caseSensitiv
           continue;
         }
         const form: Form<T> = { entry };
+        if (!this.compact.has(key.replace(/[\s-]/g, ''))) this.compact.set(key.replace(/[\s-]/g, ''), entry);
         if (isShortCapital(surface) || entry.caseSensitive) form.exact = surface;
         else if (hasNameCapitals(surface)) form.nameCase = true;
         else if (/^(?:The\s+)?\p{Lu}\p{Ll}+$/u.test(surface) || /^The\s/.test(surface)) form.capital = true;
@@ -84,10 +87,12 @@ export class Gazetteer<T extends { name: string; aliases: string[]; caseSensitiv
 
   /**
    * The entry a name stands for in any spelling the normaliser folds together, whatever its case
-   * rules (`re-ID` and `reID` for a listed `ReID`): for telling what a name is not, never for finding one.
+   * rules, hyphens and spaces aside (`re-ID` and `reID` for a listed `ReID`, `FashionMNIST` for
+   * `Fashion-MNIST`): for typing a name found otherwise, never for finding one.
    */
   knows(name: string): T | undefined {
-    return this.forms.get(normalizeName(name))?.entry ?? this.forms.get(normalizeName(name.replace(/[-‐‑]/g, '')))?.entry;
+    const key = normalizeName(name);
+    return this.forms.get(key)?.entry ?? this.forms.get(normalizeName(name.replace(/[-‐‑]/g, '')))?.entry ?? this.compact.get(key.replace(/[\s-]/g, ''));
   }
 
   /**

@@ -168,3 +168,29 @@ describe('metric names used as ordinary words', () => {
     expect(names(extract('We study how language models store facts.', 'Mechanisms of Factual Recall').metrics)).toEqual([]);
   });
 });
+
+describe('more names that are not methods', () => {
+  it('types a listed dataset in an unlisted spelling (`FashionMNIST`) as a dataset', () => {
+    const e = extract('We reach state-of-the-art accuracy on MNIST, FashionMNIST and CIFAR10.');
+    expect(names(e.methods)).toEqual([]);
+    expect(names(e.datasets)).toContain('FashionMNIST');
+  });
+
+  it('types a name after `a dataset named` as a dataset, even in a proposal', () => {
+    const e = extract('We collect a new large-scale dataset named RoadScan with ten thousand images.');
+    expect(names(e.methods)).toEqual([]);
+    expect(names(e.datasets)).toContain('RoadScan');
+  });
+
+  it('reads `X-generated` as an adjective, not a name', () => {
+    expect(names(extract('We compare human-written and GPT4-generated essays.').methods)).toEqual([]);
+  });
+
+  it('reads a curated family defined with an acronym (`Deep Neural Networks (DNNs)`) as no method', () => {
+    expect(names(extract('Deep Neural Networks (DNNs) trained on large datasets capture knowledge.').methods)).toEqual([]);
+  });
+
+  it('keeps a proposed method whose acronym a family shares (`Ideal Continual Learner (ICL)`)', () => {
+    expect(names(extract('We propose a framework called Ideal Continual Learner (ICL) that never forgets.').methods)).toContain('ICL');
+  });
+});
