@@ -52,6 +52,7 @@ export function findAcronymEntities(draft: PaperDraft): void {
   }
 }
 
+const COMPONENT_AFTER = /^\)?\s+(?:module|network|layer|block|unit|mechanism|encoder|decoder|head|loss|algorithm)s?\b/i;
 const FIELD_OR_PROBLEM = /\b(?:field|area|problem|task|paradigm|setting|domain)s?\s+of\s+(?:the\s+)?$/i;
 const OWN_WORK = /\b(?:we|our|this (?:paper|work|study))\b/i;
 
@@ -111,9 +112,10 @@ function dropContradictedListEntry(draft: PaperDraft, a: AcronymDefinition): voi
 /** `ranking-aware adapter (RAA)` proposed is a method; `keyword spotting (KWS)` a task; else a concept. */
 function typeLowerCase(draft: PaperDraft, f: FieldText, a: AcronymDefinition, longEv: Evidence, shortEv: Evidence): void {
   const role = proposalRole(f, a.longStart, a.shortEnd + 1);
-  if (role === 'PROPOSED') {
-    draft.methods.add(a.short, shortEv, { role });
-    draft.methods.add(a.long, longEv, { role });
+  // `a new residual pattern learning (RPL) module`: a component, whatever its head word.
+  if (role === 'PROPOSED' || COMPONENT_AFTER.test(f.text.slice(a.shortEnd, a.shortEnd + 30))) {
+    draft.methods.add(a.short, shortEv, { role: role ?? proposalRole(f, a.longStart, a.shortEnd + 30) ?? 'USED' });
+    draft.methods.add(a.long, longEv, { role: role ?? proposalRole(f, a.longStart, a.shortEnd + 30) ?? 'USED' });
   } else if (isTaskPhrase(a.long, draft.matchers.cues, true)) {
     // Tasks are named by their long form (the short one is not kept: a task list reads as phrases).
     draft.tasks.add(a.long.toLowerCase(), longEv, { written: a.long });

@@ -42,6 +42,7 @@ export function findListedEntities(draft: PaperDraft): void {
       // Cost measures, and names with an everyday or another technical meaning (`Return`, `MAE`),
       // are metrics only next to a figure.
       if ((isCostMetric(hit.entry) || hit.entry.caseSensitive || hit.entry.ambiguous || isWordLikeMetric(hit)) && !hasNumberNear(f.text, hit.start, hit.end)) continue;
+      if (isTaskAbbreviation(draft, hit.surface) && !hasFigureNear(f.text, hit.start, hit.end)) continue;
       // A plain word in a title (`… and Recall`, `Factual Recall`) is the word, not the measure.
       if (f.field === 'title' && /^\p{L}+$/u.test(hit.surface) && !hasNameMarks(hit.surface)) continue;
       // `recall and reasoning tasks`, `edit distance algorithms`: the name qualifies a task or a method.
@@ -126,6 +127,16 @@ const QUALIFIES_NOUN_AFTER = /^(?:\s*(?:,|and|or)\s+[\p{L}-]+)*\s+(?:tasks?|prob
 function isWordLikeMetric(hit: { entry: MetricEntry; surface: string }): boolean {
   if (/^\p{Lu}{1,2}$/u.test(hit.surface)) return true;
   return /^\p{Lu}\p{Ll}+(?:[\s-]+\p{Lu}\p{Ll}+)+$/u.test(hit.entry.name) && /^[\p{Ll}\s-]+$/u.test(hit.surface);
+}
+
+/** A short capital form a task list also holds (`ASR`: attack success rate or speech recognition). */
+function isTaskAbbreviation(draft: PaperDraft, surface: string): boolean {
+  return /^\p{Lu}{2,5}s?$/u.test(surface) && draft.matchers.tasks.knows(surface) !== undefined;
+}
+
+/** A number standing alone (`12.5`, `30%`), not a digit inside a name (`E2E`, `T5`). */
+function hasFigureNear(text: string, start: number, end: number): boolean {
+  return /(?<![\p{L}\d.])\d+(?:\.\d+)?(?![\p{L}\d])/u.test(text.slice(Math.max(0, start - 30), Math.min(text.length, end + 30)));
 }
 
 function hasNumberNear(text: string, start: number, end: number): boolean {

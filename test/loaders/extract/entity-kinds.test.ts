@@ -194,3 +194,16 @@ describe('more names that are not methods', () => {
     expect(names(extract('We propose a framework called Ideal Continual Learner (ICL) that never forgets.').methods)).toContain('ICL');
   });
 });
+
+describe('acronyms before a component noun, and task abbreviations among metrics', () => {
+  it('reads a lower-case long form before `module` as a method even with a task head', () => {
+    const e = extract('We add a new region contrast learning (RCL) module that helps the detector.');
+    expect(names(e.methods)).toContain('RCL');
+    expect(names(e.tasks)).not.toContain('region contrast learning');
+  });
+
+  it('needs a stand-alone figure for a metric alias that is also a task abbreviation', () => {
+    expect(names(extract('End-to-end speech recognition (E2E ASR) systems make errors on names.').metrics)).toEqual([]);
+    expect(names(extract('Our attack reaches an ASR of 93.5% against the model.').metrics)).toEqual(['attack success rate']);
+  });
+});
