@@ -14,10 +14,14 @@ const LIST_THEN_NOUN = new RegExp(String.raw`^(?:${SEPARATOR}${ITEM})*\s+(?:data
 // `datasets (A, B and C)`, `benchmarks such as A, B`, `benchmarks including A and B`, `datasets: A, B`: a list after a dataset noun.
 const NOUN_THEN_LIST = new RegExp(String.raw`\b(?:datasets?|benchmarks?|corpora|suites?|testbeds?)\s*(?:\(|:|,?\s+(?:such as|including|like|namely|e\.g\.,?|i\.e\.,?))\s*(?:${ITEM}${SEPARATOR})*$`, 'iu');
 
+// `a new … dataset named OWD`, `a benchmark called X`: a dataset noun names what follows.
+const NAMED_DATASET_BEFORE = /\b(?:dataset|benchmark|corpus|suite|testbed)s?,?\s+(?:called|named|dubbed|termed|coined)\s*[:"“']?\s*$/i;
+
 /** A name followed by `dataset`/`benchmark`, or introduced as one, or evaluated `on` in an evaluation sentence. */
 export function isDatasetContext(text: string, start: number, end: number): boolean {
   const next = /^\s+([A-Za-z]+)/.exec(text.slice(end))?.[1];
   if (next && DATASET_NOUN.test(next)) return true;
+  if (NAMED_DATASET_BEFORE.test(text.slice(Math.max(0, start - 40), start))) return true;
   if (APPOSITION_DATASET.test(text.slice(end))) return true;
   const before = text.slice(Math.max(0, start - 40), start);
   if (ON_BEFORE.test(before)) {

@@ -7,7 +7,7 @@ import { findAcronymEntities } from './find-acronym-entities.js';
 import { findConcepts } from './find-concepts.js';
 import { findListedEntities, isCostMetricName } from './find-listed-entities.js';
 import { findNamedEntities } from './find-named-entities.js';
-import { findTasks } from './find-tasks.js';
+import { findTasks, isMotivationOnly } from './find-tasks.js';
 import type { Matchers } from './matchers.js';
 import { PaperDraft } from './paper-draft.js';
 
@@ -61,7 +61,8 @@ export function extractPaper(paper: PaperText, matchers: Matchers, parse: ParseT
   return {
     methods: draft.methods.values(),
     datasets: draft.datasets.values(),
-    tasks: withoutContainedTasks(draft.tasks.values()),
+    // Tasks named only as background examples (`tasks such as A and B`) are not what the paper studies.
+    tasks: withoutContainedTasks(draft.tasks.values().filter((t) => !isMotivationOnly(draft, t))),
     metrics: draft.metrics.values().map((m) => ({ ...m, name: metricName(m), aliases: metricName(m) === m.name || m.aliases.includes(m.name) ? m.aliases : [m.name, ...m.aliases], higherIsBetter: draft.higherIsBetter.get(m.key) ?? null })),
     results,
     repositories: links.repositories,

@@ -3,7 +3,7 @@ import type { EntitySet } from './entity-set.js';
 import type { Evidence } from './evidence.js';
 import { inDatasetList, isDatasetContext } from './dataset-context.js';
 import type { AcronymDefinition } from './find-acronyms.js';
-import type { FieldText, PaperDraft } from './paper-draft.js';
+import { sentenceAt, type FieldText, type PaperDraft } from './paper-draft.js';
 import { proposalRole } from './proposal-role.js';
 import { conceptNamed } from './find-concepts.js';
 import { isTaskPhrase } from './find-tasks.js';
@@ -24,7 +24,11 @@ export function findAcronymEntities(draft: PaperDraft): void {
       if (matchers.notNames.has(normalizeName(a.short)) && !draft.methods.has(a.short)) continue;
       dropContradictedListEntry(draft, a);
       const listed = kindOfPair(draft, a);
-      if (listed === 'method' || listed === 'dataset') {
+      const task = listed === undefined ? definedTask(draft, f, a) : undefined;
+      if (task) {
+        // `Human-Object Interaction (HOI) detection`, `the field of Automatic Machine Learning (AutoML)`: a task, named in lower case.
+        draft.tasks.add(task.toLowerCase(), longEv, { written: task });
+      } else if (listed === 'method' || listed === 'dataset') {
         const set = listed === 'method' ? draft.methods : draft.datasets;
         set.add(a.long, longEv);
         set.add(a.short, shortEv);
@@ -48,13 +52,41 @@ export function findAcronymEntities(draft: PaperDraft): void {
   }
 }
 
+const COMPONENT_AFTER = /^\)?\s+(?:module|network|layer|block|unit|mechanism|encoder|decoder|head|loss|algorithm)s?\b/i;
+const FIELD_OR_PROBLEM = /\b(?:field|area|problem|task|paradigm|setting|domain)s?\s+of\s+(?:the\s+)?$/i;
+const OWN_WORK = /\b(?:we|our|this (?:paper|work|study))\b/i;
+
+/**
+ * The task a definition names, or undefined: a long form followed, after its short form, by a task
+ * word (`Human-Object Interaction (HOI) detection`), or a capitalised long form that is itself a
+ * task phrase (`Active Learning (AL)`) and that the paper does not introduce as its own.
+ */
+function definedTask(draft: PaperDraft, f: FieldText, a: AcronymDefinition): string | undefined {
+  const { cues } = draft.matchers;
+  const next = /^\)?\s+([a-z][a-z-]+)\b/.exec(f.text.slice(a.shortEnd, a.shortEnd + 30))?.[1];
+  if (next && cues.taskHeads.has(normalizeName(next)) && !cues.techniqueHeads.has(normalizeName(next))) {
+    const phrase = `${a.long} ${next}`;
+    if (isTaskPhrase(phrase, cues, false)) return phrase;
+  }
+  if (!isCapitalised(a.long)) return undefined;
+  // A technique head (`Contrastive Learning`) names a method as often as a problem: a task only where the text calls it a field or problem.
+  const before = f.text.slice(Math.max(0, a.longStart - 40), a.longStart);
+  if (!isTaskPhrase(a.long, cues, FIELD_OR_PROBLEM.test(before))) return undefined;
+  // A coined component in a proposal (`we propose X, integrated with Knowledge Retrieval (KR)`) is a method.
+  const sentence = sentenceAt(f, a.longStart);
+  if (proposalRole(f, a.longStart, a.shortEnd + 1) === 'PROPOSED' || OWN_WORK.test(f.text.slice(sentence.start, sentence.end))) return undefined;
+  if (isDatasetContext(f.text, a.longStart, a.shortEnd + 1) || inDatasetList(f, { start: a.longStart, end: a.shortEnd + 1 })) return undefined;
+  return a.long;
+}
+
 /** The kind the lists already gave either form of the definition, if any. */
 function kindOfPair(draft: PaperDraft, a: AcronymDefinition): 'method' | 'dataset' | 'task' | 'metric' | 'concept' | undefined {
   if (draft.methods.has(a.short) || draft.methods.has(a.long)) return 'method';
   if (draft.datasets.has(a.short) || draft.datasets.has(a.long)) return 'dataset';
   if (draft.metrics.has(a.long) || draft.metrics.has(a.short)) return 'metric';
-  if (draft.tasks.has(a.long)) return 'task';
-  if (draft.concepts.has(a.long)) return 'concept';
+  if (draft.tasks.has(a.long) || draft.tasks.has(a.short)) return 'task';
+  // A curated family (`Deep Neural Networks (DNNs)`), even a field name the draft leaves out, is no method.
+  if (draft.concepts.has(a.long) || draft.matchers.families.lookup(a.long)) return 'concept';
   return undefined;
 }
 
@@ -80,9 +112,10 @@ function dropContradictedListEntry(draft: PaperDraft, a: AcronymDefinition): voi
 /** `ranking-aware adapter (RAA)` proposed is a method; `keyword spotting (KWS)` a task; else a concept. */
 function typeLowerCase(draft: PaperDraft, f: FieldText, a: AcronymDefinition, longEv: Evidence, shortEv: Evidence): void {
   const role = proposalRole(f, a.longStart, a.shortEnd + 1);
-  if (role === 'PROPOSED') {
-    draft.methods.add(a.short, shortEv, { role });
-    draft.methods.add(a.long, longEv, { role });
+  // `a new residual pattern learning (RPL) module`: a component, whatever its head word.
+  if (role === 'PROPOSED' || COMPONENT_AFTER.test(f.text.slice(a.shortEnd, a.shortEnd + 30))) {
+    draft.methods.add(a.short, shortEv, { role: role ?? proposalRole(f, a.longStart, a.shortEnd + 30) ?? 'USED' });
+    draft.methods.add(a.long, longEv, { role: role ?? proposalRole(f, a.longStart, a.shortEnd + 30) ?? 'USED' });
   } else if (isTaskPhrase(a.long, draft.matchers.cues, true)) {
     // Tasks are named by their long form (the short one is not kept: a task list reads as phrases).
     draft.tasks.add(a.long.toLowerCase(), longEv, { written: a.long });

@@ -1,10 +1,14 @@
 import type { LexiconEntry, MetricEntry } from '../lexicon/read-lexicon.js';
 import { normalizeName } from '../normalize.js';
 import type { Anchor } from './extract-results.js';
+import { inDatasetList, isDatasetContext } from './dataset-context.js';
+import { hasNameMarks } from './find-names.js';
 import { isUsedAsTool } from './find-tasks.js';
 import { ev, type PaperDraft } from './paper-draft.js';
 
 const COST_METRIC = /^(?:number of parameters|model parameters|parameters|params|FLOPs|MACs|latency|memory footprint|training time|throughput|model size|inference speed|inference time|running time|runtime|speedup|energy)/i;
+
+const DATASET_NOUN_AFTER = /^\s+(?:dataset|corpus|benchmark)s?\b/i;
 
 /**
  * Curated lists first, longest match first: datasets, metrics (cost measures only next to a
@@ -13,6 +17,17 @@ const COST_METRIC = /^(?:number of parameters|model parameters|parameters|params
 export function findListedEntities(draft: PaperDraft): void {
   const { matchers, claims } = draft;
   for (const f of draft.fields) {
+    // First, a listed dataset written in lower case (`on cityscapes`, `the permuted MNIST dataset`) is
+    // the dataset where the sentence says so: a dataset noun after it, a list a dataset noun opens or
+    // closes, an evaluation `on`. Names in capitals only (`MASSIVE`) and one hyphenated word
+    // (`e-commerce`) are ordinary words in lower case.
+    for (const hit of matchers.datasets.find(f.text, f.words, true)) {
+      if (!/^\p{Ll}/u.test(hit.surface) || /^[^\s\d]+-[^\s\d]+$/.test(hit.surface) || draft.datasets.has(hit.surface) || claims.isClaimed(f.field, hit.start, hit.end)) continue;
+      if (!isDatasetContext(f.text, hit.start, hit.end) && !inDatasetList(f, hit)) continue;
+      const e = draft.datasets.add(hit.surface, ev(f.field, hit), { canonical: hit.entry.name, broader: broaderOf(hit.entry) });
+      draft.anchor('dataset', f.field, { name: e.name, start: hit.start, end: hit.end });
+      claims.claim(f.field, hit.start, hit.end);
+    }
     for (const hit of matchers.datasets.find(f.text, f.words)) {
       if (claims.isClaimed(f.field, hit.start, hit.end)) continue;
       const version = versionAfter(f.text, hit.end);
@@ -26,7 +41,12 @@ export function findListedEntities(draft: PaperDraft): void {
       if (claims.isClaimed(f.field, hit.start, hit.end)) continue;
       // Cost measures, and names with an everyday or another technical meaning (`Return`, `MAE`),
       // are metrics only next to a figure.
-      if ((isCostMetric(hit.entry) || hit.entry.caseSensitive || hit.entry.ambiguous) && !hasNumberNear(f.text, hit.start, hit.end)) continue;
+      if ((isCostMetric(hit.entry) || hit.entry.caseSensitive || hit.entry.ambiguous || isWordLikeMetric(hit)) && !hasNumberNear(f.text, hit.start, hit.end)) continue;
+      if (isTaskAbbreviation(draft, hit.surface) && !hasFigureNear(f.text, hit.start, hit.end)) continue;
+      // A plain word in a title (`… and Recall`, `Factual Recall`) is the word, not the measure.
+      if (f.field === 'title' && /^\p{L}+$/u.test(hit.surface) && !hasNameMarks(hit.surface)) continue;
+      // `recall and reasoning tasks`, `edit distance algorithms`: the name qualifies a task or a method.
+      if (QUALIFIES_NOUN_AFTER.test(f.text.slice(hit.end, hit.end + 50))) continue;
       const e = draft.metrics.add(hit.surface, ev(f.field, hit), { canonical: hit.entry.name, broader: broaderOf(hit.entry) });
       draft.higherIsBetter.set(e.key, hit.entry.higherIsBetter);
       draft.anchor('metric', f.field, { name: e.name, start: hit.start, end: hit.end });
@@ -41,6 +61,13 @@ export function findListedEntities(draft: PaperDraft): void {
     }
     for (const hit of matchers.methods.find(f.text, f.words)) {
       if (claims.isClaimed(f.field, hit.start, hit.end)) continue;
+      // A listed method's name on a dataset (`the Dreamer dataset`) names the data there.
+      if (DATASET_NOUN_AFTER.test(f.text.slice(hit.end, hit.end + 30))) {
+        const e = draft.datasets.add(hit.surface, ev(f.field, hit));
+        draft.anchor('dataset', f.field, { name: e.name, start: hit.start, end: hit.end });
+        claims.claim(f.field, hit.start, hit.end);
+        continue;
+      }
       const version = versionAfter(f.text, hit.end);
       const end = hit.end + version.length;
       if (version) draft.methods.add(f.text.slice(hit.start, end), ev(f.field, { start: hit.start, end }), { role: 'USED', broader: [hit.entry.name] });
@@ -87,6 +114,29 @@ export function isCostMetricName(name: string): boolean {
 /** A metric that measures cost, not quality: a mention counts only next to a figure. */
 function isCostMetric(entry: MetricEntry): boolean {
   return entry.higherIsBetter === null || COST_METRIC.test(entry.name);
+}
+
+// After a metric's name, a noun it qualifies: then it names a task or a method, not a measure.
+const QUALIFIES_NOUN_AFTER = /^(?:\s*(?:,|and|or)\s+[\p{L}-]+)*\s+(?:tasks?|problems?|algorithms?|methods?)\b/u;
+
+/**
+ * Metric names that read as ordinary words, so count only next to a figure: one or two capitals
+ * (`HR` for hit rate, beside `HR domain`), and a leaderboard's title-case name written in plain
+ * lower case (`Task Accuracy` in `downstream task accuracy`, `Task Completion` in `for task completion`).
+ */
+function isWordLikeMetric(hit: { entry: MetricEntry; surface: string }): boolean {
+  if (/^\p{Lu}{1,2}$/u.test(hit.surface)) return true;
+  return /^\p{Lu}\p{Ll}+(?:[\s-]+\p{Lu}\p{Ll}+)+$/u.test(hit.entry.name) && /^[\p{Ll}\s-]+$/u.test(hit.surface);
+}
+
+/** A short capital form a task list also holds (`ASR`: attack success rate or speech recognition). */
+function isTaskAbbreviation(draft: PaperDraft, surface: string): boolean {
+  return /^\p{Lu}{2,5}s?$/u.test(surface) && draft.matchers.tasks.knows(surface) !== undefined;
+}
+
+/** A number standing alone (`12.5`, `30%`), not a digit inside a name (`E2E`, `T5`). */
+function hasFigureNear(text: string, start: number, end: number): boolean {
+  return /(?<![\p{L}\d.])\d+(?:\.\d+)?(?![\p{L}\d])/u.test(text.slice(Math.max(0, start - 30), Math.min(text.length, end + 30)));
 }
 
 function hasNumberNear(text: string, start: number, end: number): boolean {

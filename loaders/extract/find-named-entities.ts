@@ -2,7 +2,7 @@ import { normalizeName } from '../normalize.js';
 import { inDatasetList, isDatasetContext } from './dataset-context.js';
 import type { Evidence } from './evidence.js';
 import { hasNameMarks } from './find-names.js';
-import { ev, type FieldText, type PaperDraft } from './paper-draft.js';
+import { ev, sentenceAt, type FieldText, type PaperDraft } from './paper-draft.js';
 import { isDirectProposal, proposalRole } from './proposal-role.js';
 
 const CAPITALISED_METHOD = /(?<![\p{L}-])(?:\p{Lu}[\p{L}]*(?:-\p{L}+)*\s+){1,4}(?:Networks?|Transformers?|Blocks?|Modules?|Layers?|Encoders?|Decoders?|Machines?|Nets?|Attention|Mechanisms?|Algorithms?|Adapters?|Memory|Autoencoders?|Units?)\b/gu;
@@ -15,6 +15,7 @@ const DATASET_NAME = /(?:Bench|Benchmark|Set|Corpus|QA|Data|DB)(?:-?\d+\w*)?$|\p
 // `we present Painter, …`, `we propose Diffusion Soup: …`: capitalised words a proposal verb introduces.
 const PROPOSED_NAME = /\b(?:[Ww]e|[Tt]his (?:paper|work|study))\s+(?:\w+ly\s+)?(?:propose|introduce|present|develop|design|devise|release|contribute)(?:s|d|ed)?\s+((?:\p{Lu}[\p{L}\d'’+-]*)(?:\s+\p{Lu}[\p{L}\d'’+-]*){0,2})(?=\s*(?:[,:(]|\.(?:\s|$)|\s[-–—]\s|\s+(?:which|that|to|for|as|with|in|a|an)\b))/gu;
 const FIRST_WORDS = /^(?:The|Our|This|These|A|An|We|In|On|For|To)$/;
+const LEADING_FUNCTION_WORDS = /^(?:(?:The|Our|This|These|Those|A|An|In|On|For|To|Of|With|By|From|And|Unlike|Like|While|Both|Each|Its|Their)\s+)+/;
 
 /**
  * Names no list holds: the title's `Name:` prefix, names a proposal verb introduces, multi-word
@@ -58,6 +59,8 @@ export function findNamedEntities(draft: PaperDraft): void {
       const end = start + phrase.length;
       const words = phrase.split(/\s+/);
       if (words.length < 2 || claims.isClaimed(f.field, start, end) || FIRST_WORDS.test(words[0]!)) continue;
+      // `Chinese NER benchmarks`, `Cross-Color Person ReID benchmarks`: a task's benchmarks, not a named dataset.
+      if (matchers.tasks.knows(words.at(-1)!) && !hasNameMarks(words.slice(0, -1).join(' '))) continue;
       const e = draft.datasets.add(phrase, ev(f.field, { start, end }));
       draft.anchor('dataset', f.field, { name: e.name, start, end });
       claims.claim(f.field, start, end);
@@ -76,13 +79,17 @@ export function findNamedEntities(draft: PaperDraft): void {
       }
       if (claims.isClaimed(f.field, name.start, name.end) || draft.metrics.has(name.text) || draft.tasks.has(name.text) || draft.concepts.has(name.text)) continue;
       if (matchers.families.lookup(name.text) || matchers.tasks.lookup(name.text) || matchers.metrics.lookup(name.text)) continue;
+      // A task or metric the lists hold in another spelling (`re-ID`, `reID` for `ReID`) is no method.
+      if (matchers.tasks.knows(name.text) || matchers.metrics.knows(name.text) || matchers.families.knows(name.text)) continue;
       const role = proposalRole(f, name.start, name.end);
-      if (DATASET_NAME.test(name.text) || isDatasetContext(f.text, name.start, name.end) || inDatasetList(f, name)) {
+      // A name that modifies a task word (`SOAP classification`, `the Path-X task`) names a task or its data, not a method.
+      if (role !== 'PROPOSED' && namesTask(f.text, name.end, matchers.cues.taskHeads)) continue;
+      if (DATASET_NAME.test(name.text) || isDatasetContext(f.text, name.start, name.end) || inDatasetList(f, name) || isDatasetVariant(draft, name.text) || isListedDatasetSpelling(draft, name.text)) {
         const e = draft.datasets.add(name.text, evidence);
         draft.anchor('dataset', f.field, { name: e.name, start: name.start, end: name.end });
       } else if (role) {
         draft.methods.add(name.text, evidence, { role });
-      } else if (isModelLike(name.text) && (f.field === 'abstract' || !/^\p{Lu}\p{Ll}+-\p{Lu}\p{Ll}+$/u.test(name.text))) {
+      } else if (isModelLike(name.text) || (isCapitalisedCompound(name.text) && f.field === 'abstract' && (METHOD_NOUN_AFTER.test(f.text.slice(name.end, name.end + 30)) || COMPARED_BEFORE.test(f.text.slice(Math.max(sentenceAt(f, name.start).start, name.start - 120), name.start))))) {
         draft.methods.add(name.text, evidence, { role: 'USED' });
       } else {
         continue;
@@ -124,20 +131,69 @@ function findCapitalisedMethods(draft: PaperDraft): void {
   for (const f of draft.fields) {
     if (f.field !== 'abstract') continue;
     for (const match of f.text.matchAll(CAPITALISED_METHOD)) {
-      const start = match.index;
-      const end = start + match[0].length;
+      // A sentence-initial function word (`In Recurrent Neural Networks`, `The Attention module`) is no part of a name.
+      const lead = LEADING_FUNCTION_WORDS.exec(match[0])?.[0] ?? '';
+      const phrase = match[0].slice(lead.length);
+      if (!/\s/.test(phrase)) continue;
+      const start = match.index + lead.length;
+      const end = start + phrase.length;
       // A curated name inside the phrase (`Memorizing Transformers`) does not stop it; one at its start does.
-      const firstWordEnd = start + match[0].search(/\s/);
-      if (draft.claims.isClaimed(f.field, start, firstWordEnd) || draft.matchers.families.lookup(match[0]) || draft.matchers.stopPhrases.has(normalizeName(match[0]))) continue;
-      draft.methods.add(match[0], ev(f.field, { start, end }), { role: proposalRole(f, start, end) ?? 'USED' });
+      const firstWordEnd = start + phrase.search(/\s/);
+      if (draft.claims.isClaimed(f.field, start, firstWordEnd) || draft.matchers.families.lookup(phrase) || draft.matchers.stopPhrases.has(normalizeName(phrase))) continue;
+      draft.methods.add(phrase, ev(f.field, { start, end }), { role: proposalRole(f, start, end) ?? 'USED' });
       draft.claims.claim(f.field, start, end);
     }
   }
 }
 
-/** Names with digits or inner capitals read as models (`Llama-2`, `RetNet`); bare capitals need more. */
+/**
+ * Names with digits or inner capitals read as models (`Llama-2`, `RetNet`); bare capitals need
+ * more. Capitalised English words joined by hyphens (`Test-Time`, `Multi-View`, `Navier-Stokes`,
+ * `One-Size-Fits-All`) are title case, a setting or an equation far more often than a model:
+ * they are a method only when a proposal introduces them or a method noun follows.
+ */
 function isModelLike(name: string): boolean {
+  if (isCapitalisedCompound(name)) return false;
   return /\d/.test(name) || /^\p{Lu}\p{Ll}+-\p{Lu}/u.test(name) || /\p{Ll}\p{Lu}/u.test(name) || /^\p{Lu}{2,}\p{Ll}+/u.test(name) || /^[A-Z]{3,}[a-z]?$/.test(name);
+}
+
+/** `Test-Time`, `Bottom-Up`, `Navier-Stokes`: capitalised words joined by hyphens (not `Swin-L`, `Conformer-CTC`). */
+function isCapitalisedCompound(name: string): boolean {
+  return /^\p{Lu}\p{Ll}+(?:-(?:\p{Lu}\p{Ll}+|\p{Ll}+))+$/u.test(name);
+}
+
+// A name the paper compares with (`outperforms models like A, Re-Imagen`, `compared to … (Mind-Vis and B)`) is a method.
+const COMPARED_BEFORE = /\b(?:outperform\w*|surpass\w*|than|compared (?:to|with)|versus|vs\.?|against|baselines?)\b[^.;:]*$/i;
+const METHOD_NOUN_AFTER = /^\s+(?:algorithm|method|model|network|architecture|optimizer|sampler|framework|transformer)s?\b/i;
+// After a name, a word that says the name qualifies a task: `Path-X task`, `SOAP classification`.
+const TASK_NOUN = /^\s+(?:tasks?|problems?)\b/i;
+
+function namesTask(text: string, end: number, taskHeads: ReadonlySet<string>): boolean {
+  const after = text.slice(end, end + 40);
+  if (TASK_NOUN.test(after)) return true;
+  const next = /^\s+([\p{L}-]+)/u.exec(after)?.[1];
+  return next !== undefined && taskHeads.has(next.toLowerCase());
+}
+
+/**
+ * A listed dataset in a spelling the lists do not hold (`FashionMNIST`, `OpenImages`): a long
+ * name-like word only, as short ones (`TaCo` beside `TACO`) collide with other names too often.
+ */
+function isListedDatasetSpelling(draft: PaperDraft, name: string): boolean {
+  return name.length >= 6 && /\p{Ll}\p{Lu}|\d/u.test(name) && draft.matchers.datasets.knows(name) !== undefined;
+}
+
+/**
+ * A version of a dataset the paper or the lists name (`ImageNet-E`, `Kinetics-400/600/700`,
+ * `DreamBench-v2`): the name before a hyphen or slash is a dataset.
+ */
+function isDatasetVariant(draft: PaperDraft, name: string): boolean {
+  for (let i = name.length - 1; i > 1; i--) {
+    if (name[i] !== '-' && name[i] !== '/') continue;
+    const prefix = name.slice(0, i);
+    if (draft.datasets.has(prefix) || draft.matchers.datasets.lookup(prefix)) return true;
+  }
+  return false;
 }
 
 function titlePrefixName(title: string): { text: string; start: number; end: number } | undefined {

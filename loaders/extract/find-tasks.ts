@@ -2,6 +2,7 @@ import { normalizeName } from '../normalize.js';
 import type { Field } from './evidence.js';
 import type { CueWords } from './matchers.js';
 import type { NounPhrase } from './chunk-noun-phrases.js';
+import type { EntityMention } from './entity-set.js';
 import { isPlural } from './find-concepts.js';
 import { hasNameMarks } from './find-names.js';
 import { sentenceAt, type FieldText, type PaperDraft } from './paper-draft.js';
@@ -91,4 +92,32 @@ export function addNounPhraseTask(draft: PaperDraft, phrase: NounPhrase, noiseLe
   if (midSentence && text.split(/\s+/).every((w) => /^\p{Lu}/u.test(w))) return false;
   const inTitle = draft.titleKey.includes(` ${normalizeName(text)} `);
   return addTaskPhrase(draft, text, 'abstract', phrase.start + noiseLength, inTitle);
+}
+
+// Words that tie a sentence to the paper's own work or its evaluation.
+const OWN_OR_EVALUATION = /\b(?:we|our|us|this (?:paper|work|study|article)|here|the proposed|experiments?|evaluat\w*|results?|outperform\w*|achiev\w*|benchmarks?|state-of-the-art|SOTA|datasets?)\b/i;
+// An enumeration of examples before a mention: `tasks such as A, B and C`, `as varied as A and B`.
+const EXAMPLES_BEFORE = /\b(?:such as|including|e\.g\.|like|ranging from|as varied as|spanning)\b[^.;]*$/i;
+
+const CONCESSIVE_START = /^\s*(?:Despite|Although|While|Though|Even though|Whereas)\b[^,;]*,/i;
+const GAP = /\b(?:however|but|still|struggl\w*|poor\w*|remains?|challeng\w*|limit\w*|lack\w*|fail\w*|difficult\w*|unsatisfactor\w*|under-?explored|insufficient\w*|suboptimal|unclear|hinder\w*|bottlenecks?)\b/i;
+
+/**
+ * True for a task the paper mentions only as motivation: every mention sits in an enumeration of
+ * examples (`tasks such as A, B and C`) in a sentence that says nothing of the paper's own work or
+ * its evaluation, and states no gap outside a concessive clause, and the title does not name it.
+ * Background lists are not the problems studied.
+ */
+export function isMotivationOnly(draft: PaperDraft, task: EntityMention): boolean {
+  return task.evidence.every((e) => {
+    if (e.field !== 'abstract') return false;
+    const f = draft.fieldOf('abstract')!;
+    const sentence = sentenceAt(f, e.start);
+    const text = f.text.slice(sentence.start, sentence.end);
+    if (OWN_OR_EVALUATION.test(text) || !EXAMPLES_BEFORE.test(f.text.slice(sentence.start, e.start))) return false;
+    // `Despite progress on A and B, models still struggle with tasks such as C`: A and B are background,
+    // C is the gap the paper takes on. Outside a concessive clause, a stated gap keeps the examples.
+    const concessive = CONCESSIVE_START.exec(text)?.[0].length ?? 0;
+    return e.start - sentence.start < concessive || !GAP.test(text.slice(concessive));
+  });
 }

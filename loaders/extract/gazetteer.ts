@@ -23,6 +23,8 @@ interface Form<T> {
   capital?: boolean;
   /** Written with name capitals (`ReCoRD`, `ImageNet`): the text needs name capitals or a digit too, never a plain word (`records`). */
   nameCase?: boolean;
+  /** Written in capitals only (`MASSIVE`, `IS-A`): in lower case, always an ordinary word. */
+  capitalsOnly?: boolean;
 }
 
 const MAX_WORDS = 7;
@@ -35,12 +37,19 @@ const MAX_WORDS = 7;
  */
 export class Gazetteer<T extends { name: string; aliases: string[]; caseSensitive?: boolean }> {
   private readonly forms = new Map<string, Form<T>>();
+  /** Keys without spaces or hyphens (`fashionmnist` for `Fashion-MNIST`), for `knows`. */
+  private readonly compact = new Map<string, T>();
   /** First word key → the most words a name starting with it has. */
   private readonly starts = new Map<string, number>();
   /** Every word-boundary prefix of a listed key, each ending in a space: the trie's inner nodes. */
   private readonly prefixes = new Set<string>();
 
-  constructor(entries: readonly T[]) {
+  /**
+   * `titleCaseNames`: a listed name of several words that starts with a plain capitalised word
+   * (`Natural Questions`, `Occluded REID`) is a name only when the text capitalises that word too:
+   * `a natural question`, `occluded ReID` are ordinary words. For names of data, not of tasks.
+   */
+  constructor(entries: readonly T[], options: { titleCaseNames?: boolean } = {}) {
     for (const entry of entries) {
       for (const surface of [entry.name, ...entry.aliases]) {
         const key = normalizeName(surface);
@@ -51,9 +60,12 @@ export class Gazetteer<T extends { name: string; aliases: string[]; caseSensitiv
           continue;
         }
         const form: Form<T> = { entry };
+        if (!this.compact.has(key.replace(/[\s-]/g, ''))) this.compact.set(key.replace(/[\s-]/g, ''), entry);
         if (isShortCapital(surface) || entry.caseSensitive) form.exact = surface;
         else if (hasNameCapitals(surface)) form.nameCase = true;
         else if (/^(?:The\s+)?\p{Lu}\p{Ll}+$/u.test(surface) || /^The\s/.test(surface)) form.capital = true;
+        if (options.titleCaseNames && /^\p{Lu}\p{Ll}+[\s-]+\S/u.test(surface) && !form.exact) form.capital = true;
+        if (!/\p{Ll}|\d/u.test(surface)) form.capitalsOnly = true;
         this.forms.set(key, form);
         const words = key.split(' ');
         const first = words[0]!;
@@ -73,11 +85,25 @@ export class Gazetteer<T extends { name: string; aliases: string[]; caseSensitiv
     return form.exact && !sameExact(name, form.exact) ? undefined : form.entry;
   }
 
-  /** Every non-overlapping hit in the words of `text`, left to right. */
-  find(text: string, words: readonly Word[]): Array<GazetteerHit<T>> {
+  /**
+   * The entry a name stands for in any spelling the normaliser folds together, whatever its case
+   * rules, hyphens and spaces aside (`re-ID` and `reID` for a listed `ReID`, `FashionMNIST` for
+   * `Fashion-MNIST`): for typing a name found otherwise, never for finding one.
+   */
+  knows(name: string): T | undefined {
+    const key = normalizeName(name);
+    return this.forms.get(key)?.entry ?? this.forms.get(normalizeName(name.replace(/[-‐‑]/g, '')))?.entry ?? this.compact.get(key.replace(/[\s-]/g, ''));
+  }
+
+  /**
+   * Every non-overlapping hit in the words of `text`, left to right. `anyCase` ignores the names'
+   * case rules (`cityscapes` for `Cityscapes`) except for short capitals and names written in
+   * capitals only (`MASSIVE`): for a caller that checks the context itself.
+   */
+  find(text: string, words: readonly Word[], anyCase = false): Array<GazetteerHit<T>> {
     const hits: Array<GazetteerHit<T>> = [];
     for (let i = 0; i < words.length; ) {
-      const hit = this.longestAt(text, words, i);
+      const hit = this.longestAt(text, words, i, anyCase);
       if (hit) {
         hits.push(hit);
         i = hit.to;
@@ -88,7 +114,7 @@ export class Gazetteer<T extends { name: string; aliases: string[]; caseSensitiv
     return hits;
   }
 
-  private longestAt(text: string, words: readonly Word[], i: number): GazetteerHit<T> | undefined {
+  private longestAt(text: string, words: readonly Word[], i: number, anyCase: boolean): GazetteerHit<T> | undefined {
     const first = words[i]!;
     const maxWords = Math.max(this.starts.get(first.head) ?? 0, this.starts.get(first.lastHead) ?? 0);
     if (maxWords === 0) return undefined;
@@ -110,6 +136,10 @@ export class Gazetteer<T extends { name: string; aliases: string[]; caseSensitiv
       if (!form) continue;
       const last = words[i + n - 1]!;
       const surface = text.slice(first.start, last.end);
+      if (anyCase) {
+        if (form.exact || form.capitalsOnly) continue;
+        return { entry: form.entry, surface, start: first.start, end: last.end, from: i, to: i + n };
+      }
       if (form.exact && !sameExact(surface, form.exact)) continue;
       if (form.capital && !/^\p{Lu}/u.test(surface.replace(/^the\s+/i, ''))) continue;
       if (form.nameCase && !hasNameMarks(surface)) continue;

@@ -34,7 +34,7 @@ const keys = (words: readonly string[]): Set<string> => new Set(words.map(normal
 export function buildMatchers(lexicon: Lexicon): Matchers {
   const cues = lexicon.cueWords;
   return {
-    datasets: new Gazetteer(lexicon.datasets),
+    datasets: new Gazetteer(lexicon.datasets, { titleCaseNames: true }),
     methods: new Gazetteer(lexicon.methods),
     metrics: new Gazetteer(lexicon.metrics),
     tasks: new Gazetteer(lexicon.tasks),

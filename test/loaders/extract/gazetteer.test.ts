@@ -76,3 +76,23 @@ describe('Gazetteer', () => {
     expect(gazetteer.lookup('language models')).toBe(LANGUAGE_MODEL);
   });
 });
+
+describe('Gazetteer case options', () => {
+  const datasets = new Gazetteer([entry('Natural Questions'), entry('Cityscapes'), entry('MASSIVE'), entry('ReID', 're-identification')], { titleCaseNames: true });
+  const findIn = (text: string, anyCase = false) => datasets.find(text, tokenizeWords(text), anyCase).map((hit) => hit.surface);
+
+  it('with titleCaseNames, needs the capital of a title-case name of several words', () => {
+    expect(findIn('a natural question to ask')).toEqual([]);
+    expect(findIn('results on Natural Questions')).toEqual(['Natural Questions']);
+  });
+
+  it('with anyCase, ignores case rules except for names in capitals only', () => {
+    expect(findIn('on cityscapes and natural questions and massive data', true)).toEqual(['cityscapes', 'natural questions']);
+  });
+
+  it('knows a name in any spelling the normaliser folds, hyphens dropped', () => {
+    expect(datasets.knows('re-ID')?.name).toBe('ReID');
+    expect(datasets.knows('reid')?.name).toBe('ReID');
+    expect(datasets.knows('cityscape')?.name).toBe('Cityscapes');
+  });
+});

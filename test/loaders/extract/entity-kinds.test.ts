@@ -1,0 +1,209 @@
+import { describe, expect, it } from 'vitest';
+import { extractEntities } from '../../../loaders/extract-corpus.js';
+import type { EntityMention } from '../../../loaders/extract/entity-set.js';
+import type { PaperEntities } from '../../../loaders/extract/extract-paper.js';
+import type { Paper } from '../../../loaders/papers.js';
+
+// Texts written for these tests: each checks that a name is typed as the kind it is, not as a method.
+function paper(abstract: string, title?: string): Paper {
+  return { id: 'paper:test', title: title ?? abstract.slice(0, 40), titleDerived: title === undefined, abstract, sources: [] };
+}
+const extract = (abstract: string, title?: string): PaperEntities => extractEntities(paper(abstract, title));
+const names = (list: readonly EntityMention[]) => list.map((e) => e.name);
+
+describe('names that are not methods', () => {
+  it('reads a task abbreviation in another spelling (`re-ID`, `reID`) as no method', () => {
+    const e = extract('We train a re-ID backbone and a reID head for surveillance footage.');
+    expect(names(e.methods)).not.toContain('re-ID');
+    expect(names(e.methods)).not.toContain('reID');
+  });
+
+  it('reads navigation benchmarks named in a title as tasks', () => {
+    const e = extract('We train agents in simulated homes.', 'A strong baseline for PointNav and ObjectNav');
+    expect(names(e.methods)).toEqual([]);
+    expect(names(e.tasks)).toEqual(expect.arrayContaining(['object-goal navigation', 'point-goal navigation']));
+  });
+
+  it('types lexical and medical resources as datasets, not methods', () => {
+    const e = extract('Each label is mapped to WordNet synsets and linked to the UMLS thesaurus.');
+    expect(names(e.methods)).toEqual([]);
+    expect(names(e.datasets)).toEqual(expect.arrayContaining(['WordNet', 'UMLS']));
+  });
+
+  it('drops programming languages, sensors, file formats and modalities', () => {
+    const e = extract('We parse JavaScript and TypeScript programs, LiDAR scans, DICOM files and fMRI recordings with GraphParse.');
+    expect(names(e.methods)).toEqual(['GraphParse']);
+  });
+
+  it('types a listed method name followed by `dataset` as a dataset', () => {
+    const e = extract('We report results on the Dreamer dataset of EEG recordings.');
+    expect(names(e.methods)).toEqual([]);
+    expect(names(e.datasets)).toContain('Dreamer');
+  });
+
+  it('types a version of a listed dataset (`ImageNet-E`, `Kinetics-400/600`) as a dataset', () => {
+    const e = extract('Our detector is robust on ImageNet-E and transfers to Kinetics-400/600 clips.');
+    expect(names(e.methods)).toEqual([]);
+    expect(names(e.datasets)).toEqual(expect.arrayContaining(['ImageNet-E', 'Kinetics-400/600']));
+  });
+
+  it('reads a name before a task word (`the Path-Z task`, `SOAP classification`) as no method', () => {
+    const e = extract('Scores on the Path-Z task improve, and so does SOAP classification of clinical notes.');
+    expect(names(e.methods)).toEqual([]);
+  });
+
+  it('reads capitalised hyphenated English words as no method unless compared with or followed by a method noun', () => {
+    const e = extract('We study Test-Time behaviour and Multi-View inputs. Our approach outperforms Swin-Gen and Cross-Former. We also use the Frank-Wolfe algorithm.');
+    expect(names(e.methods)).not.toContain('Test-Time');
+    expect(names(e.methods)).not.toContain('Multi-View');
+    expect(names(e.methods)).toEqual(expect.arrayContaining(['Swin-Gen', 'Cross-Former', 'Frank-Wolfe']));
+  });
+
+  it('keeps model variants written with capitals after a hyphen (`Swin-L`, `Bi-LSTM`)', () => {
+    const e = extract('We use a Swin-L backbone and a Bi-LSTM decoder.');
+    expect(names(e.methods)).toEqual(expect.arrayContaining(['Swin-L', 'Bi-LSTM']));
+  });
+
+  it('drops a sentence-initial function word from a capitalised architecture name', () => {
+    const e = extract('In Gated Recurrent Networks, memory decays. The Attention module is costly.');
+    expect(names(e.methods)).toContain('Gated Recurrent Networks');
+    expect(names(e.methods).some((n) => /^(?:In|The)\s/.test(n))).toBe(false);
+  });
+});
+
+describe('acronym definitions that name tasks', () => {
+  it('reads `Long Form (LF) detection` as a task', () => {
+    const e = extract('Hand-Object Contact (HOC) detection is hard in cluttered scenes.');
+    expect(names(e.methods)).toEqual([]);
+    expect(names(e.tasks)).toContain('hand-object contact detection');
+  });
+
+  it('reads a capitalised task phrase defined with an acronym, and not proposed, as a task', () => {
+    const e = extract('Keyword Spotting (KWS) on microcontrollers remains costly.');
+    expect(names(e.methods)).toEqual([]);
+    expect(names(e.tasks)).toContain('keyword spotting');
+  });
+
+  it('reads `the field of X Learning (XL)` as a task but a proposed `X Learning (XL)` as a method', () => {
+    const field = extract('The field of Federated Transfer Learning (FTL) has grown quickly.');
+    expect(names(field.methods)).toEqual([]);
+    expect(names(field.tasks)).toContain('federated transfer learning');
+    const proposed = extract('We propose Sparse Contrastive Learning (SCL) for tabular data.');
+    expect(names(proposed.methods)).toContain('SCL');
+  });
+
+  it('keeps a coined component in a proposal sentence a method even when it ends in a task word', () => {
+    const e = extract('We propose GateNet, integrated with Adaptive Memory Retrieval (AMR), to update models.');
+    expect(names(e.methods)).toContain('AMR');
+  });
+});
+
+describe('tasks named only as motivation', () => {
+  it('drops tasks listed as background examples in a sentence about neither the paper nor its evaluation', () => {
+    const e = extract('Sequence models are vital for tasks such as speech recognition and protein folding prediction. We propose WaveMix for audio captioning.');
+    expect(names(e.tasks)).not.toContain('speech recognition');
+    expect(names(e.tasks)).toContain('audio captioning');
+  });
+
+  it('keeps listed examples in a sentence about the paper or its evaluation', () => {
+    const e = extract('We evaluate on tasks such as speech recognition and audio captioning.');
+    expect(names(e.tasks)).toContain('audio captioning');
+    expect(names(e.tasks).some((t) => t.endsWith('speech recognition'))).toBe(true);
+  });
+
+  it('keeps examples of a stated gap, but not those of a concessive clause', () => {
+    const e = extract('Despite progress in tasks like image classification, models still struggle with tasks such as chart question answering.');
+    expect(names(e.tasks)).not.toContain('image classification');
+    expect(names(e.tasks)).toContain('chart question answering');
+  });
+
+  it('keeps a background example that the title names', () => {
+    const e = extract('Embeddings matter for tasks such as passage retrieval and clustering.', 'Better Embeddings for Passage Retrieval');
+    expect(names(e.tasks)).toContain('passage retrieval');
+  });
+
+  it('drops a leading `based` left by a split compound (`deep-learning based feature extraction`)', () => {
+    const e = extract('Deep-learning based real-time feature extraction is costly on small robots.');
+    expect(names(e.tasks).some((t) => t.startsWith('based '))).toBe(false);
+  });
+});
+
+describe('dataset names and their case', () => {
+  it('finds a listed dataset written in lower case where the sentence makes it a dataset', () => {
+    const e = extract('We report mIoU on the cityscapes dataset and on the long range arena benchmark.');
+    expect(names(e.datasets)).toEqual(expect.arrayContaining(['cityscapes', 'long range arena']));
+  });
+
+  it('keeps lower-case words that spell a listed name in capitals only, or without a dataset context', () => {
+    const e = extract('Results on five massive datasets show that cityscapes are hard to segment.');
+    expect(names(e.datasets)).toEqual([]);
+  });
+
+  it('reads a title-case listed name written in lower case as ordinary words', () => {
+    const e = extract('A natural question is how models adapt. We study long range arena tasks later.');
+    expect(names(e.datasets)).toEqual([]);
+  });
+
+  it('reads the benchmarks of a task abbreviation (`Chinese NER benchmarks`) as no dataset', () => {
+    const e = extract('Experiments on four Chinese NER benchmark datasets and Cross-Domain ReID benchmarks show gains.');
+    expect(names(e.datasets)).toEqual([]);
+  });
+});
+
+describe('metric names used as ordinary words', () => {
+  it('needs a figure for a leaderboard name written in plain lower case', () => {
+    expect(names(extract('Pooling improves downstream task accuracy and helps with task completion.').metrics)).toEqual([]);
+    expect(names(extract('Our model reaches 81.2% classification accuracy on CIFAR-10.').metrics)).toHaveLength(1);
+  });
+
+  it('needs a figure for a one- or two-capital alias', () => {
+    expect(names(extract('We apply semantic search to the HR domain.').metrics)).toEqual([]);
+  });
+
+  it('reads a metric name before a task or method noun as no metric', () => {
+    expect(names(extract('Gains hold in recall and reasoning tasks and with edit distance algorithms.').metrics)).toEqual([]);
+  });
+
+  it('reads a plain metric word in a title as the word', () => {
+    expect(names(extract('We study how language models store facts.', 'Mechanisms of Factual Recall').metrics)).toEqual([]);
+  });
+});
+
+describe('more names that are not methods', () => {
+  it('types a listed dataset in an unlisted spelling (`FashionMNIST`) as a dataset', () => {
+    const e = extract('We reach state-of-the-art accuracy on MNIST, FashionMNIST and CIFAR10.');
+    expect(names(e.methods)).toEqual([]);
+    expect(names(e.datasets)).toContain('FashionMNIST');
+  });
+
+  it('types a name after `a dataset named` as a dataset, even in a proposal', () => {
+    const e = extract('We collect a new large-scale dataset named RoadScan with ten thousand images.');
+    expect(names(e.methods)).toEqual([]);
+    expect(names(e.datasets)).toContain('RoadScan');
+  });
+
+  it('reads `X-generated` as an adjective, not a name', () => {
+    expect(names(extract('We compare human-written and GPT4-generated essays.').methods)).toEqual([]);
+  });
+
+  it('reads a curated family defined with an acronym (`Deep Neural Networks (DNNs)`) as no method', () => {
+    expect(names(extract('Deep Neural Networks (DNNs) trained on large datasets capture knowledge.').methods)).toEqual([]);
+  });
+
+  it('keeps a proposed method whose acronym a family shares (`Ideal Continual Learner (ICL)`)', () => {
+    expect(names(extract('We propose a framework called Ideal Continual Learner (ICL) that never forgets.').methods)).toContain('ICL');
+  });
+});
+
+describe('acronyms before a component noun, and task abbreviations among metrics', () => {
+  it('reads a lower-case long form before `module` as a method even with a task head', () => {
+    const e = extract('We add a new region contrast learning (RCL) module that helps the detector.');
+    expect(names(e.methods)).toContain('RCL');
+    expect(names(e.tasks)).not.toContain('region contrast learning');
+  });
+
+  it('needs a stand-alone figure for a metric alias that is also a task abbreviation', () => {
+    expect(names(extract('End-to-end speech recognition (E2E ASR) systems make errors on names.').metrics)).toEqual([]);
+    expect(names(extract('Our attack reaches an ASR of 93.5% against the model.').metrics)).toEqual(['attack success rate']);
+  });
+});
