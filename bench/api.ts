@@ -98,7 +98,16 @@ function cannon(url: string, body: string, seconds: number): Promise<Measurement
   return new Promise((resolve, reject) => {
     const times: number[] = [];
     const instance = autocannon(
-      { url, method: 'POST', headers: { 'content-type': 'application/json' }, body, connections: CONNECTIONS, duration: seconds, timeout: 10, verifyBody: (b) => goodBody(typeof b === 'string' ? b : String(b ?? '')) },
+      {
+        url,
+        method: 'POST',
+        headers: { 'content-type': 'application/json' },
+        body,
+        connections: CONNECTIONS,
+        duration: seconds,
+        timeout: 10,
+        verifyBody: (b) => goodBody(typeof b === 'string' ? b : String(b ?? '')),
+      },
       (error, result) => {
         if (error) return reject(error);
         times.sort((a, b) => a - b);
@@ -172,14 +181,19 @@ try {
     console.log(`Neo4j: tools/neo4j-local at ${uri} with APOC from ${pluginsDir}`);
   }
 
-  child = fork(fileURLToPath(new URL('./api/targets.ts', import.meta.url)), [], { env: { ...process.env, BENCH_NEO4J_URI: uri, NODE_ENV: 'production' }, stdio: ['ignore', 'inherit', 'inherit', 'ipc'] });
+  child = fork(fileURLToPath(new URL('./api/targets.ts', import.meta.url)), [], {
+    env: { ...process.env, BENCH_NEO4J_URI: uri, NODE_ENV: 'production' },
+    stdio: ['ignore', 'inherit', 'inherit', 'ipc'],
+  });
   const ready = await new Promise<ReadyMessage>((resolve) => {
     child!.once('message', (m) => resolve(m as ReadyMessage));
     child!.once('exit', (code) => resolve({ type: 'failed', error: `the target servers exited with code ${code}` }));
   });
   if (ready.type === 'failed') throw new Error(`the target servers did not start:\n${ready.error}`);
   console.log(`data: embedded store ${ready.counts.embedded}; Neo4j ${ready.counts.neo4j}; search reads ${ready.searchIndexes.join(', ')}`);
-  console.log(`ready in ${((performance.now() - started) / 1000).toFixed(0)} s; each query and target: ${WARMUP} s warm-up, then ${ROUNDS} rounds of ${DURATION} s in rotated order, ${CONNECTIONS} connections\n`);
+  console.log(
+    `ready in ${((performance.now() - started) / 1000).toFixed(0)} s; each query and target: ${WARMUP} s warm-up, then ${ROUNDS} rounds of ${DURATION} s in rotated order, ${CONNECTIONS} connections\n`,
+  );
 
   /** Our Neo4j store's round-trip counter, read in the servers' process. */
   const storeRoundTrips = () =>
@@ -231,7 +245,9 @@ try {
   const summary: string[] = [];
   for (const query of queries) {
     console.log(`\n${query.title}`);
-    console.log(`  ${'target'.padEnd(16)} ${'p50 ms'.padStart(8)} ${'p99 ms'.padStart(8)} ${'req/s'.padStart(8)} ${'requests'.padStart(9)} ${'non-2xx'.padStart(8)} ${'errors'.padStart(7)} ${'bad body'.padStart(9)}  p50 of each round`);
+    console.log(
+      `  ${'target'.padEnd(16)} ${'p50 ms'.padStart(8)} ${'p99 ms'.padStart(8)} ${'req/s'.padStart(8)} ${'requests'.padStart(9)} ${'non-2xx'.padStart(8)} ${'errors'.padStart(7)} ${'bad body'.padStart(9)}  p50 of each round`,
+    );
     const measured = TARGETS.filter((target) => {
       if (!usable.get(`${query.name}|${target.name}`)) console.log(`  ${target.label.padEnd(16)} not measured: its answer was an error`);
       return usable.get(`${query.name}|${target.name}`);

@@ -14,7 +14,9 @@ export function generateGraphs(sample: readonly PaperGraph[], count: number, see
   const sentences = sample.flatMap((g) => g.paper.abstract.split(/(?<=[.!?])\s+(?=[A-Z])/)).filter((s) => s.length > 40);
   const titles = sample.filter((g) => !g.paper.titleDerived).map((g) => g.paper.title);
   // Entity pools keep one entry per mention, so frequent entities stay frequent.
-  const pool = sample.flatMap((g) => g.edges.filter((e) => e.type !== 'HAS_CODE' && e.type !== 'LINKS_TO').map((e) => ({ edge: e, entity: g.entities.find((x) => x.id === e.to)! })));
+  const pool = sample.flatMap((g) =>
+    g.edges.filter((e) => e.type !== 'HAS_CODE' && e.type !== 'LINKS_TO').map((e) => ({ edge: e, entity: g.entities.find((x) => x.id === e.to)! })),
+  );
   const owners = sample.flatMap((g) => g.repositories.map((r) => r.owner));
   const repoNames = sample.flatMap((g) => g.repositories.map((r) => r.name));
   const linkKinds = sample.flatMap((g) => g.links.map((l) => l.kind));
@@ -64,11 +66,34 @@ export function generateGraphs(sample: readonly PaperGraph[], count: number, see
         const dataset = pick(datasets);
         const metric = metrics.length > 0 ? pick(metrics) : null;
         const value = Math.round(random() * 1000) / 10;
-        results.push({ id: `result:${digest(`${id}|${k}|${value}`)}`, value, kind: random() < 0.2 ? 'delta' : 'score', raw: `${value} on ${dataset.name}`, datasetId: dataset.id, metricId: metric?.id ?? null, methodId: null, setting: null, split: null, evidence: [span()] });
+        results.push({
+          id: `result:${digest(`${id}|${k}|${value}`)}`,
+          value,
+          kind: random() < 0.2 ? 'delta' : 'score',
+          raw: `${value} on ${dataset.name}`,
+          datasetId: dataset.id,
+          metricId: metric?.id ?? null,
+          methodId: null,
+          setting: null,
+          split: null,
+          evidence: [span()],
+        });
       }
     }
     graphs.push({
-      paper: { id, title, titleDerived: false, abstract, arxivId: null, url: null, published: null, authors: [], sources: [`generated:${i + 1}`], mentionedArxivIds: [], codeUrls: [] },
+      paper: {
+        id,
+        title,
+        titleDerived: false,
+        abstract,
+        arxivId: null,
+        url: null,
+        published: null,
+        authors: [],
+        sources: [`generated:${i + 1}`],
+        mentionedArxivIds: [],
+        codeUrls: [],
+      },
       entities: [...entities.values()],
       repositories,
       links,

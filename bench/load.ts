@@ -26,7 +26,12 @@ const GENERATED = argIndex > 0 ? Number(process.argv[argIndex + 1]) : 50_000;
 
 const local = process.env['NEO4J_URI'] ? undefined : await startLocalNeo4j();
 const uri = process.env['NEO4J_URI'] ?? local!.uri;
-const neo4j = await Neo4jStore.connect({ uri, user: process.env['NEO4J_USER'] ?? 'neo4j', password: process.env['NEO4J_PASSWORD'] ?? '', database: process.env['NEO4J_DATABASE'] ?? 'neo4j' });
+const neo4j = await Neo4jStore.connect({
+  uri,
+  user: process.env['NEO4J_USER'] ?? 'neo4j',
+  password: process.env['NEO4J_PASSWORD'] ?? '',
+  database: process.env['NEO4J_DATABASE'] ?? 'neo4j',
+});
 
 async function timed(run: () => Promise<void>): Promise<number> {
   const start = performance.now();
@@ -78,10 +83,17 @@ async function loadBare(graphs: readonly PaperGraph[]): Promise<number> {
         }
       }
       for (const [label, rows] of nodes) await neo4j.runWrite(`UNWIND $rows AS row CREATE (n:${label}) SET n = row`, { rows });
-      const ends: Record<string, [string, string]> = { REPORTS: ['Paper', 'Result'], ON: ['Result', 'Dataset'], MEASURED_BY: ['Result', 'Metric'], SCORED_BY: ['Result', 'Method'] };
+      const ends: Record<string, [string, string]> = {
+        REPORTS: ['Paper', 'Result'],
+        ON: ['Result', 'Dataset'],
+        MEASURED_BY: ['Result', 'Metric'],
+        SCORED_BY: ['Result', 'Method'],
+      };
       for (const [type, rows] of rels) {
         const [fromLabel, toLabel] = ends[type] ?? ['Paper', TARGET_LABEL[type as keyof typeof TARGET_LABEL]!];
-        await neo4j.runWrite(`UNWIND $rows AS row MATCH (a:${fromLabel} {id: row.from}) MATCH (b:${toLabel} {id: row.to}) CREATE (a)-[:${type}]->(b)`, { rows });
+        await neo4j.runWrite(`UNWIND $rows AS row MATCH (a:${fromLabel} {id: row.from}) MATCH (b:${toLabel} {id: row.to}) CREATE (a)-[:${type}]->(b)`, {
+          rows,
+        });
       }
     }
   });
@@ -111,10 +123,15 @@ const sample = buildGraphs(extractCorpus(papers));
 console.log(`sample corpus: ${sample.length} papers extracted in ${((performance.now() - t) / 1000).toFixed(1)} s (not part of the load figures)`);
 t = performance.now();
 const generated = generateGraphs(sample, GENERATED, 42);
-console.log(`generated corpus: ${generated.length} papers (seed 42) in ${((performance.now() - t) / 1000).toFixed(1)} s, ${generated.reduce((n, g) => n + g.edges.length + g.results.length * 3, 0)} relationships\n`);
+console.log(
+  `generated corpus: ${generated.length} papers (seed 42) in ${((performance.now() - t) / 1000).toFixed(1)} s, ${generated.reduce((n, g) => n + g.edges.length + g.results.length * 3, 0)} relationships\n`,
+);
 
 const rate = (n: number, s: number): string => `${(n / s).toFixed(0).padStart(7)} papers/s (${s.toFixed(2)} s)`;
-for (const [name, graphs] of [['sample', sample], ['generated', generated]] as const) {
+for (const [name, graphs] of [
+  ['sample', sample],
+  ['generated', generated],
+] as const) {
   const bare = await loadBare(graphs);
   const store = await loadNeo4j(graphs);
   const reload = await timed(async () => {

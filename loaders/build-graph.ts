@@ -88,7 +88,13 @@ function buildGraph(paper: ExtractedPaper, names: ReadonlyMap<string, { name: st
       edges.push({ type, to: entity.id, evidence: entity.evidence as Span[] });
     }
   }
-  const repositories = withDeclared(paper).map((r) => ({ id: buildId('repository', slugify(`${r.owner}/${r.name}`.toLowerCase())), owner: r.owner, name: r.name, url: r.url, evidence: r.evidence }));
+  const repositories = withDeclared(paper).map((r) => ({
+    id: buildId('repository', slugify(`${r.owner}/${r.name}`.toLowerCase())),
+    owner: r.owner,
+    name: r.name,
+    url: r.url,
+    evidence: r.evidence,
+  }));
   for (const r of repositories) edges.push({ type: 'HAS_CODE', to: r.id, evidence: r.evidence });
   const links = paper.links.map((l) => ({ id: buildId('link', digest(l.url)), url: l.url, kind: l.kind, evidence: l.evidence }));
   for (const l of links) edges.push({ type: 'LINKS_TO', to: l.id, evidence: l.evidence });
@@ -96,14 +102,28 @@ function buildGraph(paper: ExtractedPaper, names: ReadonlyMap<string, { name: st
   for (const r of paper.results) {
     const datasetId = idByName.get(`Dataset|${r.dataset}`);
     if (!datasetId) continue;
-    const metricId = r.metric === null ? null : (idByName.get(`Metric|${r.metric}`) ?? paper.metrics.find((m) => m.name === r.metric || m.aliases.includes(r.metric!))?.id ?? null);
+    const metricId =
+      r.metric === null
+        ? null
+        : (idByName.get(`Metric|${r.metric}`) ?? paper.metrics.find((m) => m.name === r.metric || m.aliases.includes(r.metric!))?.id ?? null);
     // Only a method the paper itself links to: a name the corpus linker made a concept is none.
     const methodId = r.method === null ? null : (idByName.get(`Method|${r.method}`) ?? paper.methods.find((m) => m.aliases.includes(r.method!))?.id ?? null);
     // Results without method, setting or split keep the ids they had before these existed.
     const qualifiers = methodId === null && r.setting === null && r.split === null ? '' : `|${methodId}|${r.setting}|${r.split}`;
     const id = buildId('result', digest(`${paper.id}|${datasetId}|${metricId}|${r.value}|${r.kind}${qualifiers}`));
     if (results.some((x) => x.id === id)) continue;
-    results.push({ id, value: r.value, kind: r.kind, raw: r.raw, datasetId, metricId, methodId, setting: r.setting, split: r.split, evidence: [r.evidence as Span] });
+    results.push({
+      id,
+      value: r.value,
+      kind: r.kind,
+      raw: r.raw,
+      datasetId,
+      metricId,
+      methodId,
+      setting: r.setting,
+      split: r.split,
+      evidence: [r.evidence as Span],
+    });
   }
   return {
     paper: {

@@ -51,33 +51,39 @@ export function extractCorpus(papers: readonly Paper[], cache?: ExtractionCache)
     linker.addDefinitions(entities);
     return { paper, entities };
   });
-  return reconcileIdentity(extracted.map(({ paper, entities }) => {
-    const link = (kind: EntityKind) => (e: EntityMention): PaperEntity => ({
-      id: linker.idOf(kind, e),
-      name: e.name,
-      aliases: e.aliases,
-      evidence: e.evidence,
-      ...(e.broader ? { broader: e.broader.map((name) => buildEntityId(kind, name)) } : {}),
-    });
-    // A bare acronym that another paper defines as a lower-case concept is that concept here too.
-    const asConcept = (e: EntityMention): string | undefined => (e.canonical || e.aliases.length > 0 || e.role === 'PROPOSED' ? undefined : linker.conceptOf(e.name));
-    const movedConcepts = entities.methods
-      .filter((e) => asConcept(e))
-      .map((e) => ({ ...e, key: normalizeName(asConcept(e)!), aliases: [e.name], name: asConcept(e)!, role: undefined }));
-    const concepts = [...entities.concepts.filter((c) => !movedConcepts.some((m) => m.key === c.key)), ...movedConcepts];
-    return {
-      ...paper,
-      methods: entities.methods.filter((e) => !asConcept(e)).map((e) => ({ ...link('method')(e), role: e.role ?? 'USED' })),
-      datasets: entities.datasets.map(link('dataset')),
-      tasks: entities.tasks.map(link('task')),
-      metrics: entities.metrics.map((e) => ({ ...link('metric')(e), higherIsBetter: e.higherIsBetter })),
-      results: entities.results,
-      repositories: entities.repositories,
-      links: entities.links,
-      arxivIds: entities.arxivIds,
-      concepts: concepts.map(link('concept')),
-    };
-  }), listedKind);
+  return reconcileIdentity(
+    extracted.map(({ paper, entities }) => {
+      const link =
+        (kind: EntityKind) =>
+        (e: EntityMention): PaperEntity => ({
+          id: linker.idOf(kind, e),
+          name: e.name,
+          aliases: e.aliases,
+          evidence: e.evidence,
+          ...(e.broader ? { broader: e.broader.map((name) => buildEntityId(kind, name)) } : {}),
+        });
+      // A bare acronym that another paper defines as a lower-case concept is that concept here too.
+      const asConcept = (e: EntityMention): string | undefined =>
+        e.canonical || e.aliases.length > 0 || e.role === 'PROPOSED' ? undefined : linker.conceptOf(e.name);
+      const movedConcepts = entities.methods
+        .filter((e) => asConcept(e))
+        .map((e) => ({ ...e, key: normalizeName(asConcept(e)!), aliases: [e.name], name: asConcept(e)!, role: undefined }));
+      const concepts = [...entities.concepts.filter((c) => !movedConcepts.some((m) => m.key === c.key)), ...movedConcepts];
+      return {
+        ...paper,
+        methods: entities.methods.filter((e) => !asConcept(e)).map((e) => ({ ...link('method')(e), role: e.role ?? 'USED' })),
+        datasets: entities.datasets.map(link('dataset')),
+        tasks: entities.tasks.map(link('task')),
+        metrics: entities.metrics.map((e) => ({ ...link('metric')(e), higherIsBetter: e.higherIsBetter })),
+        results: entities.results,
+        repositories: entities.repositories,
+        links: entities.links,
+        arxivIds: entities.arxivIds,
+        concepts: concepts.map(link('concept')),
+      };
+    }),
+    listedKind,
+  );
 }
 
 /** The kind the curated lists give a whole name, for settling a name papers type differently. */

@@ -13,7 +13,10 @@ export function extractorVersion(): string {
   const lexiconDir = new URL('./lexicon/', import.meta.url);
   const hash = createHash('sha256').update(String(EXTRACTOR_VERSION));
   for (const dir of [lexiconDir, new URL('./pwc/', lexiconDir)]) {
-    for (const file of readdirSync(dir).filter((f) => f.endsWith('.json')).sort()) hash.update(readFileSync(new URL(file, dir)));
+    for (const file of readdirSync(dir)
+      .filter((f) => f.endsWith('.json'))
+      .sort())
+      hash.update(readFileSync(new URL(file, dir)));
   }
   return hash.digest('hex').slice(0, 12);
 }

@@ -54,7 +54,20 @@ export function normalizeArxivId(value: string): string | undefined {
   return match ? match[1] : undefined;
 }
 
-const COMBINING: Record<string, string> = { "'": '\u0301', '`': '\u0300', '^': '\u0302', '"': '\u0308', '~': '\u0303', '=': '\u0304', '.': '\u0307', u: '\u0306', v: '\u030C', H: '\u030B', c: '\u0327', k: '\u0328' };
+const COMBINING: Record<string, string> = {
+  "'": '\u0301',
+  '`': '\u0300',
+  '^': '\u0302',
+  '"': '\u0308',
+  '~': '\u0303',
+  '=': '\u0304',
+  '.': '\u0307',
+  u: '\u0306',
+  v: '\u030C',
+  H: '\u030B',
+  c: '\u0327',
+  k: '\u0328',
+};
 
 /** Turns TeX accent commands into letters (`Bal\'azs` → `Balázs`), as arXiv metadata writes names. */
 export function decodeTexAccents(text: string): string {
@@ -105,9 +118,13 @@ export function singularize(word: string): string {
  */
 export function normalizeWord(word: string, last: boolean): string {
   // Plain ASCII words skip the Unicode folding, which is the slow part.
-  let key = /^[\x20-\x7e]*$/.test(word) && !word.includes('\\')
-    ? word.toLowerCase()
-    : decodeTexAccents(word).normalize('NFKD').replace(/\p{M}+/gu, '').toLowerCase();
+  let key =
+    /^[\x20-\x7e]*$/.test(word) && !word.includes('\\')
+      ? word.toLowerCase()
+      : decodeTexAccents(word)
+          .normalize('NFKD')
+          .replace(/\p{M}+/gu, '')
+          .toLowerCase();
   // One spelling per name: a hyphen between letters and digits goes (`HMDB-51` = `HMDB51`,
   // `GPT-2` = `GPT2`), as does the hyphen of a prefix that papers also write glued
   // (`pre-training` = `pretraining`, `multi-task` = `multitask`); other hyphens become spaces.

@@ -92,7 +92,10 @@ function reconcileKinds(papers: readonly ExtractedPaper[], listedKind: ListedKin
   }
   if (winner.size === 0) return [...papers];
   return papers.map((paper) => {
-    const stays = (list: KindList) => (e: PaperEntity): boolean => (winner.get(slugOf(e.id)) ?? list) === list;
+    const stays =
+      (list: KindList) =>
+      (e: PaperEntity): boolean =>
+        (winner.get(slugOf(e.id)) ?? list) === list;
     const out: ExtractedPaper = {
       ...paper,
       methods: paper.methods.filter(stays('methods')),
@@ -104,7 +107,8 @@ function reconcileKinds(papers: readonly ExtractedPaper[], listedKind: ListedKin
     for (const list of LISTS) {
       for (const e of paper[list] as PaperEntity[]) {
         const target = winner.get(slugOf(e.id));
-        if (target && target !== list) moveInto(out, target, { id: `${KIND_OF[target]}:${slugOf(e.id)}`, name: e.name, aliases: e.aliases, evidence: e.evidence });
+        if (target && target !== list)
+          moveInto(out, target, { id: `${KIND_OF[target]}:${slugOf(e.id)}`, name: e.name, aliases: e.aliases, evidence: e.evidence });
       }
     }
     return out;
@@ -119,7 +123,11 @@ function moveInto(paper: ExtractedPaper, target: KindList, entity: PaperEntity):
   const list = paper[target] as PaperEntity[];
   const existing = list.find((e) => e.id === entity.id);
   if (existing) {
-    const merged: PaperEntity = { ...existing, aliases: [...new Set([...existing.aliases, ...(entity.name === existing.name ? [] : [entity.name]), ...entity.aliases])], evidence: [...existing.evidence, ...entity.evidence] };
+    const merged: PaperEntity = {
+      ...existing,
+      aliases: [...new Set([...existing.aliases, ...(entity.name === existing.name ? [] : [entity.name]), ...entity.aliases])],
+      evidence: [...existing.evidence, ...entity.evidence],
+    };
     list.splice(list.indexOf(existing), 1, merged);
     return;
   }

@@ -52,8 +52,8 @@ function main(): void {
     },
   });
   const from = resolve(values.from);
-  const words = parseWordList(readInput(values.words, 'install Debian\'s word list with `apt-get install -y wamerican`, or pass --words FILE'));
-  const hint = 'pass --from DIR, the folder holding the archive\'s tasks.tsv, benchmarks.tsv and metrics.tsv';
+  const words = parseWordList(readInput(values.words, "install Debian's word list with `apt-get install -y wamerican`, or pass --words FILE"));
+  const hint = "pass --from DIR, the folder holding the archive's tasks.tsv, benchmarks.tsv and metrics.tsv";
   const taskRows = parseTsv(readInput(join(from, 'tasks.tsv'), hint), ['task', 'parents', 'areas', 'synonyms'], 'tasks.tsv');
   const benchmarkRows = parseTsv(readInput(join(from, 'benchmarks.tsv'), hint), ['benchmark', 'tasks'], 'benchmarks.tsv');
   const metricRows = parseTsv(readInput(join(from, 'metrics.tsv'), hint), ['metric', 'tasks'], 'metrics.tsv');

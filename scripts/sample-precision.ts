@@ -10,10 +10,37 @@ import { readFileSync } from 'node:fs';
 import { Command } from 'commander';
 import { findSentenceEnds } from '../loaders/sentences.js';
 
-interface Span { field: 'title' | 'abstract'; start: number; end: number }
-interface Entity { id?: string; name: string; role?: string; evidence: Span[] }
-interface Result { dataset: string; metric: string | null; value: number; raw: string; method?: string | null; setting?: string | null; evidence: Span }
-interface Extracted { id: string; title: string; abstract: string; methods: Entity[]; datasets: Entity[]; tasks: Entity[]; metrics: Entity[]; concepts: Entity[]; results: Result[] }
+interface Span {
+  field: 'title' | 'abstract';
+  start: number;
+  end: number;
+}
+interface Entity {
+  id?: string;
+  name: string;
+  role?: string;
+  evidence: Span[];
+}
+interface Result {
+  dataset: string;
+  metric: string | null;
+  value: number;
+  raw: string;
+  method?: string | null;
+  setting?: string | null;
+  evidence: Span;
+}
+interface Extracted {
+  id: string;
+  title: string;
+  abstract: string;
+  methods: Entity[];
+  datasets: Entity[];
+  tasks: Entity[];
+  metrics: Entity[];
+  concepts: Entity[];
+  results: Result[];
+}
 
 const program = new Command()
   .argument('<file>', 'kg extract output (JSON lines)')
@@ -41,7 +68,10 @@ const sample = <T>(items: T[], n: number): T[] => {
   return copy.slice(0, n);
 };
 
-const papers = readFileSync(file, 'utf8').split('\n').filter(Boolean).map((line) => JSON.parse(line) as Extracted);
+const papers = readFileSync(file, 'utf8')
+  .split('\n')
+  .filter(Boolean)
+  .map((line) => JSON.parse(line) as Extracted);
 const sentence = (p: Extracted, span: Span): string => {
   const text = span.field === 'title' ? p.title : p.abstract;
   const ends = [...findSentenceEnds(text), text.length];
@@ -53,14 +83,43 @@ for (const kind of ['methods', 'datasets', 'tasks', 'metrics', 'concepts'] as co
   const all = papers.flatMap((p) => p[kind].map((e) => ({ p, e })));
   for (const { p, e } of sample(all, n)) {
     const span = e.evidence[0]!;
-    console.log(JSON.stringify({ kind, paper: p.id, title: p.title, name: e.name, ...(e.role ? { role: e.role } : {}), mention: (span.field === 'title' ? p.title : p.abstract).slice(span.start, span.end), sentence: sentence(p, span) }));
+    console.log(
+      JSON.stringify({
+        kind,
+        paper: p.id,
+        title: p.title,
+        name: e.name,
+        ...(e.role ? { role: e.role } : {}),
+        mention: (span.field === 'title' ? p.title : p.abstract).slice(span.start, span.end),
+        sentence: sentence(p, span),
+      }),
+    );
   }
 }
-for (const { p, r } of sample(papers.flatMap((p) => p.results.map((r) => ({ p, r }))), n)) {
-  console.log(JSON.stringify({ kind: 'results', paper: p.id, title: p.title, dataset: r.dataset, metric: r.metric, value: r.value, method: r.method ?? null, setting: r.setting ?? null, raw: r.raw, sentence: sentence(p, r.evidence) }));
+for (const { p, r } of sample(
+  papers.flatMap((p) => p.results.map((r) => ({ p, r }))),
+  n,
+)) {
+  console.log(
+    JSON.stringify({
+      kind: 'results',
+      paper: p.id,
+      title: p.title,
+      dataset: r.dataset,
+      metric: r.metric,
+      value: r.value,
+      method: r.method ?? null,
+      setting: r.setting ?? null,
+      raw: r.raw,
+      sentence: sentence(p, r.evidence),
+    }),
+  );
 }
 const byConcept = new Map<string, Extracted[]>();
 for (const p of papers) for (const c of p.concepts) byConcept.set(c.id ?? c.name, [...(byConcept.get(c.id ?? c.name) ?? []), p]);
-for (const [id, shared] of sample([...byConcept].filter(([, ps]) => ps.length >= 2), n)) {
+for (const [id, shared] of sample(
+  [...byConcept].filter(([, ps]) => ps.length >= 2),
+  n,
+)) {
   console.log(JSON.stringify({ kind: 'shared-concept', concept: id, papers: shared.length, titles: shared.slice(0, 4).map((p) => p.title) }));
 }

@@ -10,10 +10,7 @@ import { DataFolderBusyError, ExitCode, KgError } from './errors.js';
 export function createProgram(): Command {
   let config: Config | undefined;
   const getConfig = (): Config => (config ??= readConfig());
-  const program = new Command('kg')
-    .description('Build and query a knowledge graph of research papers.')
-    .showHelpAfterError()
-    .exitOverride();
+  const program = new Command('kg').description('Build and query a knowledge graph of research papers.').showHelpAfterError().exitOverride();
   addPapersCommand(program, getConfig);
   addExtractCommand(program, getConfig);
   addLoadCommand(program, getConfig);

@@ -33,35 +33,42 @@ const ORIGIN = /^https?:\/\/[^/\s,*]+$/;
 const corsOrigins = z
   .string()
   .default('*')
-  .transform((text) => text.split(',').map((origin) => origin.trim()).filter(Boolean))
+  .transform((text) =>
+    text
+      .split(',')
+      .map((origin) => origin.trim())
+      .filter(Boolean),
+  )
   .refine((list) => (list.length === 1 && list[0] === '*') || (list.length > 0 && list.every((origin) => ORIGIN.test(origin))), {
     message: 'must be * or a comma-separated list of origins such as http://localhost:5173,https://app.example.org (scheme, host and port; no path)',
   });
 
-const Env = z.object({
-  PORT: z.coerce.number().int().min(1).max(65535).default(4000),
-  HOST: z.string().min(1).default('127.0.0.1'),
-  KG_DATA_DIR: z.string().min(1).default('.kg'),
-  KG_CORPUS: z.string().min(1).default('data/papers'),
-  LOG_LEVEL: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']).default('info'),
-  NEO4J_URI: z
-    .string()
-    .regex(/^(bolt|neo4j)(\+s|\+ssc)?:\/\/[^/\s]+/, 'must look like bolt://host:7687 or neo4j+s://host')
-    .optional(),
-  NEO4J_USER: z.string().default('neo4j'),
-  NEO4J_PASSWORD: z.string().default(''),
-  NEO4J_DATABASE: z.string().min(1).default('neo4j'),
-  KG_MAX_LINE_BYTES: positiveInt(4 * MiB),
-  KG_MAX_RECORD_BYTES: positiveInt(4 * MiB),
-  KG_API_KEY: z.string().min(16, 'must be at least 16 characters').optional(),
-  KG_CORS_ORIGINS: corsOrigins,
-  KG_CORS_CREDENTIALS: flag,
-  KG_DEBUG_ERRORS: flag,
-}).refine((e) => !(e.KG_CORS_CREDENTIALS && e.KG_CORS_ORIGINS[0] === '*'), {
-  // Browsers refuse credentials with a wildcard origin, and reflecting any origin with credentials would hand every site the user's cookies.
-  path: ['KG_CORS_CREDENTIALS'],
-  message: 'needs KG_CORS_ORIGINS to list the allowed origins; credentials are never allowed for *',
-});
+const Env = z
+  .object({
+    PORT: z.coerce.number().int().min(1).max(65535).default(4000),
+    HOST: z.string().min(1).default('127.0.0.1'),
+    KG_DATA_DIR: z.string().min(1).default('.kg'),
+    KG_CORPUS: z.string().min(1).default('data/papers'),
+    LOG_LEVEL: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']).default('info'),
+    NEO4J_URI: z
+      .string()
+      .regex(/^(bolt|neo4j)(\+s|\+ssc)?:\/\/[^/\s]+/, 'must look like bolt://host:7687 or neo4j+s://host')
+      .optional(),
+    NEO4J_USER: z.string().default('neo4j'),
+    NEO4J_PASSWORD: z.string().default(''),
+    NEO4J_DATABASE: z.string().min(1).default('neo4j'),
+    KG_MAX_LINE_BYTES: positiveInt(4 * MiB),
+    KG_MAX_RECORD_BYTES: positiveInt(4 * MiB),
+    KG_API_KEY: z.string().min(16, 'must be at least 16 characters').optional(),
+    KG_CORS_ORIGINS: corsOrigins,
+    KG_CORS_CREDENTIALS: flag,
+    KG_DEBUG_ERRORS: flag,
+  })
+  .refine((e) => !(e.KG_CORS_CREDENTIALS && e.KG_CORS_ORIGINS[0] === '*'), {
+    // Browsers refuse credentials with a wildcard origin, and reflecting any origin with credentials would hand every site the user's cookies.
+    path: ['KG_CORS_CREDENTIALS'],
+    message: 'needs KG_CORS_ORIGINS to list the allowed origins; credentials are never allowed for *',
+  });
 
 /**
  * Reads and validates the environment. Throws a ConfigError naming every bad variable, its value

@@ -40,7 +40,9 @@ async function main(): Promise<void> {
     process.stderr.write(`paper-kg: ${error instanceof KgError ? error.message : (error as Error).stack}\n`);
     process.exit(error instanceof DataFolderBusyError ? ExitCode.DATA_FOLDER_BUSY : ExitCode.FAILED);
   }
-  process.stdout.write(`paper-kg: GraphQL at ${server.url}/graphql, playground at ${server.url}/playground, explorer at ${server.url}/explorer (${server.store.kind} store)\n`);
+  process.stdout.write(
+    `paper-kg: GraphQL at ${server.url}/graphql, playground at ${server.url}/playground, explorer at ${server.url}/explorer (${server.store.kind} store)\n`,
+  );
   const stop = async (signal: string): Promise<void> => {
     logger.info({ signal }, 'shutting down: finishing requests in flight');
     await server.close();

@@ -32,7 +32,12 @@ describe('readConfig', () => {
   });
 
   it('reads a list of CORS origins and the error-detail switch, whatever NODE_ENV says', () => {
-    const config = readConfig({ KG_CORS_ORIGINS: 'http://localhost:5173, https://app.example.org', KG_CORS_CREDENTIALS: 'true', KG_DEBUG_ERRORS: 'true', NODE_ENV: 'production' });
+    const config = readConfig({
+      KG_CORS_ORIGINS: 'http://localhost:5173, https://app.example.org',
+      KG_CORS_CREDENTIALS: 'true',
+      KG_DEBUG_ERRORS: 'true',
+      NODE_ENV: 'production',
+    });
     expect(config).toMatchObject({ corsOrigins: ['http://localhost:5173', 'https://app.example.org'], corsCredentials: true, debugErrors: true });
     expect(readConfig({ NODE_ENV: 'development' }).debugErrors).toBe(false);
   });

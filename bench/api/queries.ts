@@ -41,7 +41,9 @@ export function searchCandidates(indexes: readonly string[]): string {
 /** The queries with the search reading only those of SEARCH_INDEXES that the database has. */
 export function withIndexes(queries: readonly BenchQuery[], existing: readonly string[]): BenchQuery[] {
   const indexes = SEARCH_INDEXES.filter((i) => existing.includes(i));
-  return queries.map((q) => (q.name === 'search' ? { ...q, bare: { ...q.bare, cypher: q.bare.cypher.replace(searchCandidates(SEARCH_INDEXES), searchCandidates(indexes)) } } : q));
+  return queries.map((q) =>
+    q.name === 'search' ? { ...q, bare: { ...q.bare, cypher: q.bare.cypher.replace(searchCandidates(SEARCH_INDEXES), searchCandidates(indexes)) } } : q,
+  );
 }
 
 export interface GraphQLRequest {
@@ -147,13 +149,33 @@ RETURN p {
     summarize: {
       ours: (d) => {
         const p = d.paper;
-        const ev = ['methods', 'datasets', 'tasks', 'metrics', 'repositories', 'concepts'].reduce((n, k) => n + p[k].reduce((m: number, x: any) => m + x.evidence.length, 0), 0);
-        return { methods: count(p.methods), datasets: count(p.datasets), tasks: count(p.tasks), metrics: count(p.metrics), results: count(p.results), repositories: count(p.repositories), concepts: count(p.concepts), spans: ev };
+        const ev = ['methods', 'datasets', 'tasks', 'metrics', 'repositories', 'concepts'].reduce(
+          (n, k) => n + p[k].reduce((m: number, x: any) => m + x.evidence.length, 0),
+          0,
+        );
+        return {
+          methods: count(p.methods),
+          datasets: count(p.datasets),
+          tasks: count(p.tasks),
+          metrics: count(p.metrics),
+          results: count(p.results),
+          repositories: count(p.repositories),
+          concepts: count(p.concepts),
+          spans: ev,
+        };
       },
       bare: (d) => QUERIES[0]!.summarize.ours(d),
       neo4jGraphql: (d) => {
         const p = d.papers[0];
-        const keys = ['proposesConnection', 'usesConnection', 'datasetsConnection', 'tasksConnection', 'metricsConnection', 'repositoriesConnection', 'conceptsConnection'];
+        const keys = [
+          'proposesConnection',
+          'usesConnection',
+          'datasetsConnection',
+          'tasksConnection',
+          'metricsConnection',
+          'repositoriesConnection',
+          'conceptsConnection',
+        ];
         return {
           methods: p.proposesConnection.edges.length + p.usesConnection.edges.length,
           datasets: p.datasetsConnection.edges.length,
@@ -201,7 +223,8 @@ RETURN d {.id, .name, papers: {
       params: { id: IDS.dataset, first: 10 },
       intParams: ['first'],
     },
-    differences: 'Same page (by paper id) everywhere; the cursors differ in format (ours: an opaque keyset cursor of the paper id bound to its list, @neo4j/graphql: its own offset cursor, bare: the id).',
+    differences:
+      'Same page (by paper id) everywhere; the cursors differ in format (ours: an opaque keyset cursor of the paper id bound to its list, @neo4j/graphql: its own offset cursor, bare: the id).',
     summarize: {
       ours: (d) => ({ total: d.dataset.papers.totalCount, ids: d.dataset.papers.nodes.map((p: any) => p.id), next: d.dataset.papers.pageInfo.hasNextPage }),
       bare: (d) => QUERIES[1]!.summarize.ours(d),
@@ -240,7 +263,8 @@ RETURN d {.id, .name, leaderboard: groups} AS dataset`,
       params: { id: IDS.dataset, first: 20 },
       intParams: ['first'],
     },
-    differences: '@neo4j/graphql: a @cypher field on Dataset with the same grouping and order, returning Result nodes group after group (20 rows each), so no groups and no rank field (the client splits and numbers them).',
+    differences:
+      '@neo4j/graphql: a @cypher field on Dataset with the same grouping and order, returning Result nodes group after group (20 rows each), so no groups and no rank field (the client splits and numbers them).',
     summarize: {
       ours: (d) => d.dataset.leaderboard.flatMap((g: any) => g.rows.map((e: any) => `${e.paper.id} ${e.method?.id ?? '-'} ${e.result.value}`)),
       bare: (d) => QUERIES[2]!.summarize.ours(d),
@@ -301,7 +325,8 @@ WITH d, results ORDER BY d.id
 RETURN collect({dataset: d {.id, .name}, results: results}) AS sharedBenchmarks`,
       params: { ids: IDS.sharedPapers },
     },
-    differences: '@neo4j/graphql: the shared datasets from a @cypher Query field, their results through a relationship filter (paper: { some: { id: { in } } }).',
+    differences:
+      '@neo4j/graphql: the shared datasets from a @cypher Query field, their results through a relationship filter (paper: { some: { id: { in } } }).',
     summarize: {
       ours: (d) => d.sharedBenchmarks.map((s: any) => `${s.dataset.id}: ${sorted(s.results.map((r: any) => r.id)).join(',')}`),
       bare: (d) => QUERIES[4]!.summarize.ours(d),

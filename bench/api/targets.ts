@@ -20,7 +20,9 @@ import { startNeo4jGraphQL } from './neo4j-graphql.js';
 import { QUERIES, SEARCH_INDEXES, withIndexes } from './queries.js';
 
 export type TargetName = 'ours-embedded' | 'ours-neo4j' | 'bare-cypher' | 'neo4j-graphql';
-export type ReadyMessage = { type: 'ready'; urls: Record<TargetName, string>; counts: { embedded: string; neo4j: string }; searchIndexes: string[] } | { type: 'failed'; error: string };
+export type ReadyMessage =
+  | { type: 'ready'; urls: Record<TargetName, string>; counts: { embedded: string; neo4j: string }; searchIndexes: string[] }
+  | { type: 'failed'; error: string };
 
 const log = (message: string): void => void process.stderr.write(`[bench:api] ${message}\n`);
 const uri = process.env['BENCH_NEO4J_URI'];

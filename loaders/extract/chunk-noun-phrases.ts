@@ -44,7 +44,10 @@ export function chunkNounPhrases(sentences: readonly (readonly TaggedTerm[])[], 
       const has = (names: readonly string[]): boolean => names.some((name) => tags.has(name));
       const next = terms[i + 1];
       const plainVerbAfterNoun =
-        tags.has('PresentTense') && /s$/.test(term.text) && run.length > 0 && run.at(-1)!.noun &&
+        tags.has('PresentTense') &&
+        /s$/.test(term.text) &&
+        run.length > 0 &&
+        run.at(-1)!.noun &&
         (next === undefined || BREAK_AFTER.test(term.post) || /[([]/.test(next.pre) || !(next.tags?.has('Noun') || next.tags?.has('Adjective')));
       const inPhrase = plainVerbAfterNoun || (has(MODIFIER) && !has(NOT_IN_PHRASE) && !(tags.has('Verb') && !tags.has('Gerund')));
       if (!inPhrase) {

@@ -3,7 +3,8 @@ import type { FieldText } from './paper-draft.js';
 
 const DATASET_NOUN = /^(?:datasets?|benchmarks?|corpus|corpora|suites?|testbeds?|challenges?|leaderboards?|collections?)$/i;
 const APPOSITION_DATASET = /^\s*[,:(]\s*(?:a|an|the)?\s*(?:[\w-]+\s+){0,4}?(?:dataset|benchmark|corpus|suite|testbed)\b/i;
-const EVALUATION_CUE = /\b(?:experiments?|evaluat\w*|results?|achiev\w*|outperform\w*|benchmark\w*|tested|test|accuracy|perplexity|scores?|state-of-the-art|SOTA)\b/i;
+const EVALUATION_CUE =
+  /\b(?:experiments?|evaluat\w*|results?|achiev\w*|outperform\w*|benchmark\w*|tested|test|accuracy|perplexity|scores?|state-of-the-art|SOTA)\b/i;
 // Not `over`: `gains over X` compares with a method.
 const ON_BEFORE = /\b(?:on|across)\s+(?:the\s+)?(?:(?:challenging|popular|standard|public|large-scale|widely[- ]used|real-world)\s+)?$/i;
 // A name in a list: `A, B and C`, `A, B, and C`, `A & B`; each item one to four capitalised or name-like words.
@@ -12,7 +13,10 @@ const SEPARATOR = String.raw`\s*(?:,\s*(?:and|or)?|and|or|&|\/)\s*`;
 // `… A, B and C datasets`: what follows a name up to a dataset noun, through other list items.
 const LIST_THEN_NOUN = new RegExp(String.raw`^(?:${SEPARATOR}${ITEM})*\s+(?:datasets?|benchmarks?|corpora|suites?|testbeds?)\b`, 'u');
 // `datasets (A, B and C)`, `benchmarks such as A, B`, `benchmarks including A and B`, `datasets: A, B`: a list after a dataset noun.
-const NOUN_THEN_LIST = new RegExp(String.raw`\b(?:datasets?|benchmarks?|corpora|suites?|testbeds?)\s*(?:\(|:|,?\s+(?:such as|including|like|namely|e\.g\.,?|i\.e\.,?))\s*(?:${ITEM}${SEPARATOR})*$`, 'iu');
+const NOUN_THEN_LIST = new RegExp(
+  String.raw`\b(?:datasets?|benchmarks?|corpora|suites?|testbeds?)\s*(?:\(|:|,?\s+(?:such as|including|like|namely|e\.g\.,?|i\.e\.,?))\s*(?:${ITEM}${SEPARATOR})*$`,
+  'iu',
+);
 
 // `a new … dataset named OWD`, `a benchmark called X`: a dataset noun names what follows.
 const NAMED_DATASET_BEFORE = /\b(?:dataset|benchmark|corpus|suite|testbed)s?,?\s+(?:called|named|dubbed|termed|coined)\s*[:"“']?\s*$/i;

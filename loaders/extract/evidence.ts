@@ -16,5 +16,10 @@ export interface PaperText {
 
 /** The fields of a paper with their names, title first. */
 export function fieldsOf(paper: PaperText): Array<{ field: Field; text: string }> {
-  return paper.title ? [{ field: 'title', text: paper.title }, { field: 'abstract', text: paper.abstract }] : [{ field: 'abstract', text: paper.abstract }];
+  return paper.title
+    ? [
+        { field: 'title', text: paper.title },
+        { field: 'abstract', text: paper.abstract },
+      ]
+    : [{ field: 'abstract', text: paper.abstract }];
 }

@@ -25,11 +25,27 @@ export interface LinkExtraction {
 
 // A scheme may follow a glued word (`work.https://github.com/…`); a bare host may not follow a dot
 // (`user.github.com` is no repository).
-const GITHUB = new RegExp(String.raw`(?:(?<![\w-])(?:https?\s?[:;]\s?)?\/\/|(?<![\w.-]))(?:www\.)?github\.com\/([A-Za-z0-9](?:[A-Za-z0-9-]{0,38}))\/([A-Za-z0-9._-]+)((?:\/[^\s{}<>()"'\]\[,;]*)?)`, 'gi');
+const GITHUB = new RegExp(
+  String.raw`(?:(?<![\w-])(?:https?\s?[:;]\s?)?\/\/|(?<![\w.-]))(?:www\.)?github\.com\/([A-Za-z0-9](?:[A-Za-z0-9-]{0,38}))\/([A-Za-z0-9._-]+)((?:\/[^\s{}<>()"'\]\[,;]*)?)`,
+  'gi',
+);
 const URL = new RegExp(String.raw`(?<![\w@-])(?:https?\s?[:;]\s?\/\/|\/\/(?=[a-z0-9-]+\.[a-z])|www\.)[^\s{}<>()"'\]\[]+`, 'gi');
 const ARXIV_ID = /\barXiv\s?:\s?(\d{4}\.\d{4,5})(?:v\d+)?\b|\barxiv\.org\/(?:abs|pdf)\/(\d{4}\.\d{4,5})/gi;
 // Paths that follow github.com/ but are GitHub's own pages, never an owner.
-const GITHUB_RESERVED = new Set(['features', 'about', 'pricing', 'topics', 'orgs', 'sponsors', 'marketplace', 'collections', 'explore', 'settings', 'login', 'join']);
+const GITHUB_RESERVED = new Set([
+  'features',
+  'about',
+  'pricing',
+  'topics',
+  'orgs',
+  'sponsors',
+  'marketplace',
+  'collections',
+  'explore',
+  'settings',
+  'login',
+  'join',
+]);
 
 /** Strips the punctuation that sentence and LaTeX put after a link (`MoTCoder.`, `relabel_imagenet}.`). */
 function trimTrailing(text: string): string {

@@ -55,7 +55,11 @@ export function extractPaper(paper: PaperText, matchers: Matchers, parse: ParseT
     const metrics = draft.anchorsOf('metric', f.field).map((a) => ({ ...a, name: metricName(draft.metrics.get(a.name)) }));
     const methodAnchors = methods.flatMap((m) => m.evidence.filter((e) => e.field === f.field).map((e) => ({ name: m.name, start: e.start, end: e.end })));
     // Cost figures (`400% lower latency`) are no results, whatever else the sentence says.
-    results.push(...extractResults(f.field, f.text, f.sentences, datasets, metrics, methodAnchors, proposedMethod).filter((r) => r.metric === null || !isCostMetricName(r.metric)));
+    results.push(
+      ...extractResults(f.field, f.text, f.sentences, datasets, metrics, methodAnchors, proposedMethod).filter(
+        (r) => r.metric === null || !isCostMetricName(r.metric),
+      ),
+    );
   }
   findConcepts(draft, parse);
   return {
@@ -63,7 +67,12 @@ export function extractPaper(paper: PaperText, matchers: Matchers, parse: ParseT
     datasets: draft.datasets.values(),
     // Tasks named only as background examples (`tasks such as A and B`) are not what the paper studies.
     tasks: withoutContainedTasks(draft.tasks.values().filter((t) => !isMotivationOnly(draft, t))),
-    metrics: draft.metrics.values().map((m) => ({ ...m, name: metricName(m), aliases: metricName(m) === m.name || m.aliases.includes(m.name) ? m.aliases : [m.name, ...m.aliases], higherIsBetter: draft.higherIsBetter.get(m.key) ?? null })),
+    metrics: draft.metrics.values().map((m) => ({
+      ...m,
+      name: metricName(m),
+      aliases: metricName(m) === m.name || m.aliases.includes(m.name) ? m.aliases : [m.name, ...m.aliases],
+      higherIsBetter: draft.higherIsBetter.get(m.key) ?? null,
+    })),
     results,
     repositories: links.repositories,
     links: links.links,

@@ -30,12 +30,14 @@ export interface Anchor {
 }
 
 // An improvement is said right before the number (`improvements of`, `by`) or right after it (`12% gain`).
-const DELTA_CUE = /(?:\b(?:improv\w*|gains?|boost\w*|increas\w*|reduc\w*|decreas\w*)(?:\s+\w+){0,3}?\s+(?:of|by)|\bby)\s+(?:up to\s+|about\s+|over\s+|nearly\s+|around\s+|at least\s+|roughly\s+)?$/i;
+const DELTA_CUE =
+  /(?:\b(?:improv\w*|gains?|boost\w*|increas\w*|reduc\w*|decreas\w*)(?:\s+\w+){0,3}?\s+(?:of|by)|\bby)\s+(?:up to\s+|about\s+|over\s+|nearly\s+|around\s+|at least\s+|roughly\s+)?$/i;
 const DELTA_AFTER = /^\s*(?:\\?%)?\s*(?:\(?(?:absolute|relative)\)?\s+)?(?:improvements?|gains?|increases?|boosts?|higher|better|reductions?|lower)\b/i;
 // `by 0.7% mAP and 5.6% rank-1 accuracy`: a number coordinated with a delta, with no verb of its
 // own between them, is a delta too.
 const PARALLEL_GAP = /^\s*(?:\\?%)?\s*(?:[\w@.-]+\s+){0,5}?(?:and\s+|,\s*)$/i;
-const OWN_VERB = /\b(?:achiev|reach|obtain|attain|gets?\b|scor|sets?\b|establish|record|deliver|report|is\b|are\b|was\b|were\b|with\b|while\b|whereas\b|but\b|compared|than\b|vs\b)/i;
+const OWN_VERB =
+  /\b(?:achiev|reach|obtain|attain|gets?\b|scor|sets?\b|establish|record|deliver|report|is\b|are\b|was\b|were\b|with\b|while\b|whereas\b|but\b|compared|than\b|vs\b)/i;
 
 // Metrics papers abbreviate in slash lists (`P/R/F1`), named as the curated list names them.
 // Only a list of two or more makes them metrics: a lone `P` or `R` is not one.
@@ -116,7 +118,9 @@ export function extractResults(
 }
 
 function isDelta(text: string, sentence: { start: number; end: number }, n: ResultNumber): boolean {
-  return n.literal.startsWith('+') || DELTA_CUE.test(text.slice(Math.max(sentence.start, n.start - 60), n.start)) || DELTA_AFTER.test(text.slice(n.end, n.end + 40));
+  return (
+    n.literal.startsWith('+') || DELTA_CUE.test(text.slice(Math.max(sentence.start, n.start - 60), n.start)) || DELTA_AFTER.test(text.slice(n.end, n.end + 40))
+  );
 }
 
 /** The sentence's metrics, with those of abbreviation lists (`P/R/F1`) that no metric covers. */

@@ -55,7 +55,10 @@ export function findAcronyms(text: string): AcronymDefinition[] {
 function matchesShort(short: string, long: string): boolean {
   const s = short.toLowerCase();
   // Digits stand for words in acronyms: `T2I` is text-to-image, `B4` before.
-  const l = long.toLowerCase().replace(/\bto\b/g, '2').replace(/\bfor\b/g, '4');
+  const l = long
+    .toLowerCase()
+    .replace(/\bto\b/g, '2')
+    .replace(/\bfor\b/g, '4');
   let si = s.length - 1;
   let li = l.length - 1;
   while (si >= 0) {

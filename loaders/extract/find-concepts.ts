@@ -32,7 +32,13 @@ export function findConcepts(draft: PaperDraft, parse: ParseText): void {
 }
 
 function conceptOf(phrase: NounPhrase, noise: number, matchers: Matchers): { name: string; surface: string } | undefined {
-  return conceptNamed(phrase.text.slice(noise).replace(/\s*\([^)]*\)?$/, '').trim(), matchers);
+  return conceptNamed(
+    phrase.text
+      .slice(noise)
+      .replace(/\s*\([^)]*\)?$/, '')
+      .trim(),
+    matchers,
+  );
 }
 
 /**
@@ -50,14 +56,16 @@ export function conceptNamed(surface: string, matchers: Matchers): { name: strin
   const family = matchers.families.lookup(surface);
   if (family) return cues.hubConcepts.has(normalizeName(family.name)) ? undefined : { name: family.name.toLowerCase(), surface };
   if (words.length === 1) return undefined;
-  if (matchers.methods.lookup(surface) || matchers.datasets.lookup(surface) || matchers.metrics.lookup(surface) || matchers.tasks.lookup(surface)) return undefined;
+  if (matchers.methods.lookup(surface) || matchers.datasets.lookup(surface) || matchers.metrics.lookup(surface) || matchers.tasks.lookup(surface))
+    return undefined;
   const head = normalizeName(words.at(-1)!);
   if (!cues.conceptHeads.has(head) || (cues.weakConceptHeads.has(head) && words.length > 2)) return undefined;
   // Every word a plain word: no TeX or symbols, no one-letter variable, no plural before the head.
   if (words.some((w) => /[^\p{L}-]/u.test(w) || w.length < 2) || words.slice(0, -1).some(isPlural)) return undefined;
   // Plain words only: a capitalised or name-like word makes it a name, a digit a quantity.
   if (words.some((w) => /\d/.test(w) || /\p{Lu}/u.test(w.slice(1)) || (/^\p{Lu}/u.test(w) && w !== words[0]))) return undefined;
-  if (words.some((w) => cues.notConceptWords.has(normalizeName(w))) || words.slice(0, -1).some((w) => matchers.stopPhrases.has(normalizeName(w)))) return undefined;
+  if (words.some((w) => cues.notConceptWords.has(normalizeName(w))) || words.slice(0, -1).some((w) => matchers.stopPhrases.has(normalizeName(w))))
+    return undefined;
   if (isTaskPhrase(surface, cues, true)) return undefined;
   return { name: surface.toLowerCase(), surface };
 }

@@ -6,7 +6,8 @@ import { hasNameMarks } from './find-names.js';
 import { isUsedAsTool } from './find-tasks.js';
 import { ev, type PaperDraft } from './paper-draft.js';
 
-const COST_METRIC = /^(?:number of parameters|model parameters|parameters|params|FLOPs|MACs|latency|memory footprint|training time|throughput|model size|inference speed|inference time|running time|runtime|speedup|energy)/i;
+const COST_METRIC =
+  /^(?:number of parameters|model parameters|parameters|params|FLOPs|MACs|latency|memory footprint|training time|throughput|model size|inference speed|inference time|running time|runtime|speedup|energy)/i;
 
 const DATASET_NOUN_AFTER = /^\s+(?:dataset|corpus|benchmark)s?\b/i;
 
@@ -22,7 +23,13 @@ export function findListedEntities(draft: PaperDraft): void {
     // closes, an evaluation `on`. Names in capitals only (`MASSIVE`) and one hyphenated word
     // (`e-commerce`) are ordinary words in lower case.
     for (const hit of matchers.datasets.find(f.text, f.words, true)) {
-      if (!/^\p{Ll}/u.test(hit.surface) || /^[^\s\d]+-[^\s\d]+$/.test(hit.surface) || draft.datasets.has(hit.surface) || claims.isClaimed(f.field, hit.start, hit.end)) continue;
+      if (
+        !/^\p{Ll}/u.test(hit.surface) ||
+        /^[^\s\d]+-[^\s\d]+$/.test(hit.surface) ||
+        draft.datasets.has(hit.surface) ||
+        claims.isClaimed(f.field, hit.start, hit.end)
+      )
+        continue;
       if (!isDatasetContext(f.text, hit.start, hit.end) && !inDatasetList(f, hit)) continue;
       const e = draft.datasets.add(hit.surface, ev(f.field, hit), { canonical: hit.entry.name, broader: broaderOf(hit.entry) });
       draft.anchor('dataset', f.field, { name: e.name, start: hit.start, end: hit.end });
@@ -33,7 +40,9 @@ export function findListedEntities(draft: PaperDraft): void {
       const version = versionAfter(f.text, hit.end);
       const end = hit.end + version.length;
       // `MS MARCO V2.1` is its own version of MS MARCO, not MS MARCO itself.
-      const e = version ? draft.datasets.add(f.text.slice(hit.start, end), ev(f.field, { start: hit.start, end }), { broader: [hit.entry.name] }) : draft.datasets.add(hit.surface, ev(f.field, hit), { canonical: hit.entry.name, broader: broaderOf(hit.entry) });
+      const e = version
+        ? draft.datasets.add(f.text.slice(hit.start, end), ev(f.field, { start: hit.start, end }), { broader: [hit.entry.name] })
+        : draft.datasets.add(hit.surface, ev(f.field, hit), { canonical: hit.entry.name, broader: broaderOf(hit.entry) });
       draft.anchor('dataset', f.field, { name: e.name, start: hit.start, end });
       claims.claim(f.field, hit.start, end);
     }
@@ -41,7 +50,8 @@ export function findListedEntities(draft: PaperDraft): void {
       if (claims.isClaimed(f.field, hit.start, hit.end)) continue;
       // Cost measures, and names with an everyday or another technical meaning (`Return`, `MAE`),
       // are metrics only next to a figure.
-      if ((isCostMetric(hit.entry) || hit.entry.caseSensitive || hit.entry.ambiguous || isWordLikeMetric(hit)) && !hasNumberNear(f.text, hit.start, hit.end)) continue;
+      if ((isCostMetric(hit.entry) || hit.entry.caseSensitive || hit.entry.ambiguous || isWordLikeMetric(hit)) && !hasNumberNear(f.text, hit.start, hit.end))
+        continue;
       if (isTaskAbbreviation(draft, hit.surface) && !hasFigureNear(f.text, hit.start, hit.end)) continue;
       // A plain word in a title (`… and Recall`, `Factual Recall`) is the word, not the measure.
       if (f.field === 'title' && /^\p{L}+$/u.test(hit.surface) && !hasNameMarks(hit.surface)) continue;

@@ -5,15 +5,18 @@ import { hasNameMarks } from './find-names.js';
 import { ev, sentenceAt, type FieldText, type PaperDraft } from './paper-draft.js';
 import { isDirectProposal, proposalRole } from './proposal-role.js';
 
-const CAPITALISED_METHOD = /(?<![\p{L}-])(?:\p{Lu}[\p{L}]*(?:-\p{L}+)*\s+){1,4}(?:Networks?|Transformers?|Blocks?|Modules?|Layers?|Encoders?|Decoders?|Machines?|Nets?|Attention|Mechanisms?|Algorithms?|Adapters?|Memory|Autoencoders?|Units?)\b/gu;
-const MULTIWORD_DATASET = /(?<![\p{L}\d-])(\p{Lu}[\p{L}\d+.-]*\s+(?:(?:\p{Lu}[\p{L}\d+.-]*|\d{4})\s+){0,3}(?:\p{Lu}[\p{L}\d+.-]*|\d{4}))\s+(?:dataset|benchmark|corpus|track|challenge|data)s?\b/gu;
+const CAPITALISED_METHOD =
+  /(?<![\p{L}-])(?:\p{Lu}[\p{L}]*(?:-\p{L}+)*\s+){1,4}(?:Networks?|Transformers?|Blocks?|Modules?|Layers?|Encoders?|Decoders?|Machines?|Nets?|Attention|Mechanisms?|Algorithms?|Adapters?|Memory|Autoencoders?|Units?)\b/gu;
+const MULTIWORD_DATASET =
+  /(?<![\p{L}\d-])(\p{Lu}[\p{L}\d+.-]*\s+(?:(?:\p{Lu}[\p{L}\d+.-]*|\d{4})\s+){0,3}(?:\p{Lu}[\p{L}\d+.-]*|\d{4}))\s+(?:dataset|benchmark|corpus|track|challenge|data)s?\b/gu;
 // `TREC 2024 RAG Track`, `BioASQ Challenge`: a capitalised Track or Challenge ends the name.
 const NAMED_TRACK = /(?<![\p{L}\d-])(\p{Lu}[\p{L}\d+.-]*(?:\s+(?:\p{Lu}[\p{L}\d+.-]*|\d{4})){0,4}\s+(?:Track|Challenge))\b/gu;
 // Names built like datasets: `KernelBench`, `CodeSet`, `HotpotQA`, `LongBench`, and a count of
 // items (`SA-Det-100k`, `Clothing1M`, `WebVid-10M`; a model's size is written in B, `Llama-7B`).
 const DATASET_NAME = /(?:Bench|Benchmark|Set|Corpus|QA|Data|DB)(?:-?\d+\w*)?$|\p{L}-?\d+(?:\.\d+)?[kKM]$/u;
 // `we present Painter, …`, `we propose Diffusion Soup: …`: capitalised words a proposal verb introduces.
-const PROPOSED_NAME = /\b(?:[Ww]e|[Tt]his (?:paper|work|study))\s+(?:\w+ly\s+)?(?:propose|introduce|present|develop|design|devise|release|contribute)(?:s|d|ed)?\s+((?:\p{Lu}[\p{L}\d'’+-]*)(?:\s+\p{Lu}[\p{L}\d'’+-]*){0,2})(?=\s*(?:[,:(]|\.(?:\s|$)|\s[-–—]\s|\s+(?:which|that|to|for|as|with|in|a|an)\b))/gu;
+const PROPOSED_NAME =
+  /\b(?:[Ww]e|[Tt]his (?:paper|work|study))\s+(?:\w+ly\s+)?(?:propose|introduce|present|develop|design|devise|release|contribute)(?:s|d|ed)?\s+((?:\p{Lu}[\p{L}\d'’+-]*)(?:\s+\p{Lu}[\p{L}\d'’+-]*){0,2})(?=\s*(?:[,:(]|\.(?:\s|$)|\s[-–—]\s|\s+(?:which|that|to|for|as|with|in|a|an)\b))/gu;
 const FIRST_WORDS = /^(?:The|Our|This|These|A|An|We|In|On|For|To)$/;
 const LEADING_FUNCTION_WORDS = /^(?:(?:The|Our|This|These|Those|A|An|In|On|For|To|Of|With|By|From|And|Unlike|Like|While|Both|Each|Its|Their)\s+)+/;
 
@@ -77,19 +80,32 @@ export function findNamedEntities(draft: PaperDraft): void {
         claims.claim(f.field, name.start, name.end);
         continue;
       }
-      if (claims.isClaimed(f.field, name.start, name.end) || draft.metrics.has(name.text) || draft.tasks.has(name.text) || draft.concepts.has(name.text)) continue;
+      if (claims.isClaimed(f.field, name.start, name.end) || draft.metrics.has(name.text) || draft.tasks.has(name.text) || draft.concepts.has(name.text))
+        continue;
       if (matchers.families.lookup(name.text) || matchers.tasks.lookup(name.text) || matchers.metrics.lookup(name.text)) continue;
       // A task or metric the lists hold in another spelling (`re-ID`, `reID` for `ReID`) is no method.
       if (matchers.tasks.knows(name.text) || matchers.metrics.knows(name.text) || matchers.families.knows(name.text)) continue;
       const role = proposalRole(f, name.start, name.end);
       // A name that modifies a task word (`SOAP classification`, `the Path-X task`) names a task or its data, not a method.
       if (role !== 'PROPOSED' && namesTask(f.text, name.end, matchers.cues.taskHeads)) continue;
-      if (DATASET_NAME.test(name.text) || isDatasetContext(f.text, name.start, name.end) || inDatasetList(f, name) || isDatasetVariant(draft, name.text) || isListedDatasetSpelling(draft, name.text)) {
+      if (
+        DATASET_NAME.test(name.text) ||
+        isDatasetContext(f.text, name.start, name.end) ||
+        inDatasetList(f, name) ||
+        isDatasetVariant(draft, name.text) ||
+        isListedDatasetSpelling(draft, name.text)
+      ) {
         const e = draft.datasets.add(name.text, evidence);
         draft.anchor('dataset', f.field, { name: e.name, start: name.start, end: name.end });
       } else if (role) {
         draft.methods.add(name.text, evidence, { role });
-      } else if (isModelLike(name.text) || (isCapitalisedCompound(name.text) && f.field === 'abstract' && (METHOD_NOUN_AFTER.test(f.text.slice(name.end, name.end + 30)) || COMPARED_BEFORE.test(f.text.slice(Math.max(sentenceAt(f, name.start).start, name.start - 120), name.start))))) {
+      } else if (
+        isModelLike(name.text) ||
+        (isCapitalisedCompound(name.text) &&
+          f.field === 'abstract' &&
+          (METHOD_NOUN_AFTER.test(f.text.slice(name.end, name.end + 30)) ||
+            COMPARED_BEFORE.test(f.text.slice(Math.max(sentenceAt(f, name.start).start, name.start - 120), name.start))))
+      ) {
         draft.methods.add(name.text, evidence, { role: 'USED' });
       } else {
         continue;
@@ -106,7 +122,10 @@ export function findNamedEntities(draft: PaperDraft): void {
  */
 function takeOver(draft: PaperDraft, field: 'title' | 'abstract', start: number, end: number): boolean {
   const inside = [draft.methods, draft.datasets].flatMap((set) =>
-    set.values().filter((e) => e.evidence.some((x) => x.field === field && x.start < end && x.end > start)).map((e) => ({ set, e })),
+    set
+      .values()
+      .filter((e) => e.evidence.some((x) => x.field === field && x.start < end && x.end > start))
+      .map((e) => ({ set, e })),
   );
   // A name the paper also uses on its own elsewhere keeps its reading; the longer name waits.
   if (inside.some(({ e }) => e.evidence.some((x) => x.field !== field || x.start < start || x.end > end))) return false;
@@ -139,7 +158,12 @@ function findCapitalisedMethods(draft: PaperDraft): void {
       const end = start + phrase.length;
       // A curated name inside the phrase (`Memorizing Transformers`) does not stop it; one at its start does.
       const firstWordEnd = start + phrase.search(/\s/);
-      if (draft.claims.isClaimed(f.field, start, firstWordEnd) || draft.matchers.families.lookup(phrase) || draft.matchers.stopPhrases.has(normalizeName(phrase))) continue;
+      if (
+        draft.claims.isClaimed(f.field, start, firstWordEnd) ||
+        draft.matchers.families.lookup(phrase) ||
+        draft.matchers.stopPhrases.has(normalizeName(phrase))
+      )
+        continue;
       draft.methods.add(phrase, ev(f.field, { start, end }), { role: proposalRole(f, start, end) ?? 'USED' });
       draft.claims.claim(f.field, start, end);
     }
@@ -154,7 +178,9 @@ function findCapitalisedMethods(draft: PaperDraft): void {
  */
 function isModelLike(name: string): boolean {
   if (isCapitalisedCompound(name)) return false;
-  return /\d/.test(name) || /^\p{Lu}\p{Ll}+-\p{Lu}/u.test(name) || /\p{Ll}\p{Lu}/u.test(name) || /^\p{Lu}{2,}\p{Ll}+/u.test(name) || /^[A-Z]{3,}[a-z]?$/.test(name);
+  return (
+    /\d/.test(name) || /^\p{Lu}\p{Ll}+-\p{Lu}/u.test(name) || /\p{Ll}\p{Lu}/u.test(name) || /^\p{Lu}{2,}\p{Ll}+/u.test(name) || /^[A-Z]{3,}[a-z]?$/.test(name)
+  );
 }
 
 /** `Test-Time`, `Bottom-Up`, `Navier-Stokes`: capitalised words joined by hyphens (not `Swin-L`, `Conformer-CTC`). */

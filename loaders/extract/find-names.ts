@@ -10,7 +10,8 @@ export interface NameCandidate {
 }
 
 // Model sizes and variants that belong to the name before them: `7B`, `410M`, `v2`, `XL`, `Large`.
-const ADJECTIVE_SUFFIX = /-(?:free|based|like|aware|style|specific|level|wise|guided|driven|centric|agnostic|only|enhanced|augmented|conditioned|scale|tuned|trained|friendly|related|oriented|activated|powered|equipped|compatible|generated|written|produced|annotated|labeled|labelled|authored|created|synthesized|synthesised)$/i;
+const ADJECTIVE_SUFFIX =
+  /-(?:free|based|like|aware|style|specific|level|wise|guided|driven|centric|agnostic|only|enhanced|augmented|conditioned|scale|tuned|trained|friendly|related|oriented|activated|powered|equipped|compatible|generated|written|produced|annotated|labeled|labelled|authored|created|synthesized|synthesised)$/i;
 // TeX commands glued to words when markup was stripped: `English$\rightarrow$English`.
 const TEX_GLUE = /(?:rightarrow|leftarrow|Rightarrow|mathbf|mathrm|textbf|textit|emph|cdot|times|approx)\p{Lu}/u;
 const SIZE = /^(?:\d+(?:\.\d+)?[BMKbmk]|v\d+(?:\.\d+)?|XL|XXL|Large|Base|Small|Tiny|Huge)$/;

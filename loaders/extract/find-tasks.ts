@@ -9,10 +9,13 @@ import { sentenceAt, type FieldText, type PaperDraft } from './paper-draft.js';
 
 const ABSTRACT_TASK = /\b(?:task|problem|challenge) of\s+((?:[a-z][\w-]*\s+){0,4}[a-z][\w-]*)|\b((?:[a-z][\w-]*\s+){1,3}[a-z][\w-]*)\s+(?:tasks?|problems?)\b/g;
 // A title that starts with its task: `Person Re-Identification without …`, `Image Quality Assessment via …`.
-const TITLE_LEAD_TASK = /^((?:(?!(?:for|with|via|using|by|from|through|without|in|under|based|amid|on|of|and|to)\b)[\p{L}\d][\p{L}\d-]*\s+){0,3}(?!(?:for|with|via|using|by|from|through|without|in|under|based|amid|on|of|and|to)\b)[\p{L}\d][\p{L}\d-]*)(?=\s+(?:for|with|via|using|by|from|through|without|in|under|based|amid)\b|\s*[:,?]|$)/iu;
+const TITLE_LEAD_TASK =
+  /^((?:(?!(?:for|with|via|using|by|from|through|without|in|under|based|amid|on|of|and|to)\b)[\p{L}\d][\p{L}\d-]*\s+){0,3}(?!(?:for|with|via|using|by|from|through|without|in|under|based|amid|on|of|and|to)\b)[\p{L}\d][\p{L}\d-]*)(?=\s+(?:for|with|via|using|by|from|through|without|in|under|based|amid)\b|\s*[:,?]|$)/iu;
 // `we study X`, `this paper addresses the problem of X`: the problem the paper takes on.
-const STUDY_CUE = /\b(?:[Ww]e|[Tt]his (?:paper|work|study)|[Oo]ur work)\s+(?:\w+ly\s+)?(?:study|studies|address|addresses|tackle|tackles|focus on|focuses on|investigate|investigates|consider|considers|explore|explores|examine|examines|revisit|revisits)\s+(?:the\s+(?:problem|task|challenge)\s+of\s+)?(?:the\s+)?((?:(?!(?:for|with|via|using|by|from|through|in|under|on|where|which|that|and|to|as|of)\b)[a-z][\w-]*\s+){0,4}[a-z][\w-]*)(?=\s*(?:[,.;:(]|\s(?:for|with|via|using|by|from|through|in|under|on|where|which|that|and|to|as)\b))/g;
-const TITLE_TASK = /\b(?:for|towards?|on|in)\s+((?:[A-Za-z][\w-]*\s+){0,4}?[A-Za-z][\w-]*)(?=\s*(?:$|[:,?]|\s+(?:with|via|using|by|from|through|without|in|under|amid|based)\b))/gi;
+const STUDY_CUE =
+  /\b(?:[Ww]e|[Tt]his (?:paper|work|study)|[Oo]ur work)\s+(?:\w+ly\s+)?(?:study|studies|address|addresses|tackle|tackles|focus on|focuses on|investigate|investigates|consider|considers|explore|explores|examine|examines|revisit|revisits)\s+(?:the\s+(?:problem|task|challenge)\s+of\s+)?(?:the\s+)?((?:(?!(?:for|with|via|using|by|from|through|in|under|on|where|which|that|and|to|as|of)\b)[a-z][\w-]*\s+){0,4}[a-z][\w-]*)(?=\s*(?:[,.;:(]|\s(?:for|with|via|using|by|from|through|in|under|on|where|which|that|and|to|as)\b))/g;
+const TITLE_TASK =
+  /\b(?:for|towards?|on|in)\s+((?:[A-Za-z][\w-]*\s+){0,4}?[A-Za-z][\w-]*)(?=\s*(?:$|[:,?]|\s+(?:with|via|using|by|from|through|without|in|under|amid|based)\b))/gi;
 
 /**
  * True for a phrase that names a task: two to five words ending in a task word (`person
@@ -49,7 +52,8 @@ function addTaskPhrase(draft: PaperDraft, raw: string, field: Field, start: numb
 }
 
 // A technique the sentence uses rather than a problem it studies: `using X`, `combined with X`.
-const USED_AS_TOOL = /\b(?:us(?:e|es|ed|ing)|with|via|by|through|employ\w*|leverag\w*|adopt\w*|apply\w*|applied|conjunction with|combin\w+ with|based on)\s+(?:\w+\s+){0,2}$/i;
+const USED_AS_TOOL =
+  /\b(?:us(?:e|es|ed|ing)|with|via|by|through|employ\w*|leverag\w*|adopt\w*|apply\w*|applied|conjunction with|combin\w+ with|based on)\s+(?:\w+\s+){0,2}$/i;
 
 /** True when the words before `start` in its sentence use what follows as a tool (`with meta-learning`). */
 export function isUsedAsTool(f: FieldText, start: number): boolean {
@@ -95,12 +99,14 @@ export function addNounPhraseTask(draft: PaperDraft, phrase: NounPhrase, noiseLe
 }
 
 // Words that tie a sentence to the paper's own work or its evaluation.
-const OWN_OR_EVALUATION = /\b(?:we|our|us|this (?:paper|work|study|article)|here|the proposed|experiments?|evaluat\w*|results?|outperform\w*|achiev\w*|benchmarks?|state-of-the-art|SOTA|datasets?)\b/i;
+const OWN_OR_EVALUATION =
+  /\b(?:we|our|us|this (?:paper|work|study|article)|here|the proposed|experiments?|evaluat\w*|results?|outperform\w*|achiev\w*|benchmarks?|state-of-the-art|SOTA|datasets?)\b/i;
 // An enumeration of examples before a mention: `tasks such as A, B and C`, `as varied as A and B`.
 const EXAMPLES_BEFORE = /\b(?:such as|including|e\.g\.|like|ranging from|as varied as|spanning)\b[^.;]*$/i;
 
 const CONCESSIVE_START = /^\s*(?:Despite|Although|While|Though|Even though|Whereas)\b[^,;]*,/i;
-const GAP = /\b(?:however|but|still|struggl\w*|poor\w*|remains?|challeng\w*|limit\w*|lack\w*|fail\w*|difficult\w*|unsatisfactor\w*|under-?explored|insufficient\w*|suboptimal|unclear|hinder\w*|bottlenecks?)\b/i;
+const GAP =
+  /\b(?:however|but|still|struggl\w*|poor\w*|remains?|challeng\w*|limit\w*|lack\w*|fail\w*|difficult\w*|unsatisfactor\w*|under-?explored|insufficient\w*|suboptimal|unclear|hinder\w*|bottlenecks?)\b/i;
 
 /**
  * True for a task the paper mentions only as motivation: every mention sits in an enumeration of

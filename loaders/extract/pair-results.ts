@@ -34,7 +34,13 @@ const LABEL_AFTER = /^\s*\(([^()]{1,80})\)/;
  * neighbour's. Metrics: a list of metrics with a list of as many numbers (`precision, recall and
  * F1 of 80.1, 75.2 and 77.6`, `P/R/F1`), else the nearest metric. Pure.
  */
-export function pairResults(text: string, lists: ReadonlyArray<readonly ResultNumber[]>, datasets: readonly Anchor[], metrics: readonly Anchor[], sentence: { start: number; end: number }): Pairing {
+export function pairResults(
+  text: string,
+  lists: ReadonlyArray<readonly ResultNumber[]>,
+  datasets: readonly Anchor[],
+  metrics: readonly Anchor[],
+  sentence: { start: number; end: number },
+): Pairing {
   const respectively = RESPECTIVELY.test(text.slice(sentence.start, sentence.end));
   const datasetOf = new Map<ResultNumber, Anchor | null>();
   const metricOf = new Map<ResultNumber, Anchor>();
@@ -51,7 +57,9 @@ export function pairResults(text: string, lists: ReadonlyArray<readonly ResultNu
     // name, say): it is left without a dataset rather than given a neighbour's.
     else if (labelled && label && /[\p{Lu}\d]/u.test(text.slice(label.start, label.end)) && !metrics.some((m) => within(m, label))) datasetOf.set(n, null);
     else {
-      const holder = datasets.find((d) => d.end <= n.start && /^\s*(?:\([^()]*|[:=]\s*)$/.test(text.slice(d.end, n.start)) && !datasets.some((o) => o.start >= d.end && o.end <= n.start));
+      const holder = datasets.find(
+        (d) => d.end <= n.start && /^\s*(?:\([^()]*|[:=]\s*)$/.test(text.slice(d.end, n.start)) && !datasets.some((o) => o.start >= d.end && o.end <= n.start),
+      );
       if (holder) datasetOf.set(n, holder);
     }
   }
@@ -76,7 +84,9 @@ export function pairResults(text: string, lists: ReadonlyArray<readonly ResultNu
     for (const n of list) {
       if (datasetOf.has(n)) continue;
       // No other number between (a digit inside a metric name, `Rank-1`, is no number).
-      const on = datasets.find((d) => d.start >= n.end && NUMBERS_THEN_ON.test(text.slice(n.end, d.start)) && !numbers.some((o) => o.start >= n.end && o.start < d.start));
+      const on = datasets.find(
+        (d) => d.start >= n.end && NUMBERS_THEN_ON.test(text.slice(n.end, d.start)) && !numbers.some((o) => o.start >= n.end && o.start < d.start),
+      );
       // A dataset after a later number is not this one's when this one names its own target
       // first (`89.8% in Pima, 75.5% in B`: Pima is not a known dataset, B is the 75.5's).
       const next = numbers.find((o) => o.start >= n.end && !list.includes(o));
@@ -97,7 +107,13 @@ export function pairResults(text: string, lists: ReadonlyArray<readonly ResultNu
  * respectively`), or a list of numbers after all the datasets with the datasets in the order the
  * sentence names them (`81.0% on A and 52.4% on B, beating it by 4.0% and 17.5%, respectively`).
  */
-function pairRespectively(numbers: readonly ResultNumber[], lists: ReadonlyArray<readonly ResultNumber[]>, datasets: readonly Anchor[], datasetLists: readonly Anchor[][], datasetOf: Map<ResultNumber, Anchor | null>): void {
+function pairRespectively(
+  numbers: readonly ResultNumber[],
+  lists: ReadonlyArray<readonly ResultNumber[]>,
+  datasets: readonly Anchor[],
+  datasetLists: readonly Anchor[][],
+  datasetOf: Map<ResultNumber, Anchor | null>,
+): void {
   const longest = datasetLists.filter((l) => l.length >= 2).at(-1);
   if (longest && numbers.length === longest.length && numbers.every((n) => !datasetOf.has(n))) {
     numbers.forEach((n, k) => datasetOf.set(n, longest[k]!));
@@ -184,4 +200,3 @@ function nearest(anchors: readonly Anchor[], n: { start: number; end: number }):
   }
   return best;
 }
-

@@ -21,7 +21,8 @@ const SLASH_PART = /(\d+(?:\.\d+)?)(\s?\\?%)?/g;
 export const LIST_GAP = /^\s*(?:,\s*(?:and\s+)?|and\s+|&\s*|\/\s*)$/;
 
 // Numbers after these are baselines, bounds or parts of a name, not the paper's results.
-const SKIP_BEFORE = /(?:\bvs\.?|\bversus|\bcompared (?:to|with)|\bless than|\bmore than|\bexceed(?:s|ing)?|\babove|\bbelow|\bwithin|\bthan|\bfrom|\bx|×|\btop|\bsize of|\bthe first|\bin|\bat)\s*$/i;
+const SKIP_BEFORE =
+  /(?:\bvs\.?|\bversus|\bcompared (?:to|with)|\bless than|\bmore than|\bexceed(?:s|ing)?|\babove|\bbelow|\bwithin|\bthan|\bfrom|\bx|×|\btop|\bsize of|\bthe first|\bin|\bat)\s*$/i;
 const RANGE = /^\s*(?:\\?%)?\s*(?:-|–|to)\s*\d/;
 // `5-shot`, `3-layer`, `8-bit`: the number names a configuration.
 const HYPHEN_COMPOUND = /^-\p{L}/u;
@@ -36,7 +37,8 @@ const COUNT_AFTER = new RegExp(String.raw`^\s*(?:\\?%\s*)?(?:${COUNT_MODIFIER}\s
 // Read after a percentage (its `%` is part of the number).
 const SHARE_AFTER = new RegExp(String.raw`^\s*(?:of\b|(?:${COUNT_MODIFIER}\s+){0,2}(?:data|compute|budget|flops|memory|cost|time)\b)`, 'i');
 // Cost figures: `4.5G FLOPs`, `3.5x faster`, `80% relative wall-clock time`, `35% training speed`.
-const COST_AFTER = /^\s*(?:\\?%\s*)?(?:fewer |less |more |lower |higher |relative )?(?:training |inference |wall-clock |gpu )?(?:flops|gflops|macs|params|x\b|×|times\b|gb|mb|ms|seconds|hours|gpu|speed|faster|slower|latency|throughput|memory|wall-clock|cost|compute|billion|million)/i;
+const COST_AFTER =
+  /^\s*(?:\\?%\s*)?(?:fewer |less |more |lower |higher |relative )?(?:training |inference |wall-clock |gpu )?(?:flops|gflops|macs|params|x\b|×|times\b|gb|mb|ms|seconds|hours|gpu|speed|faster|slower|latency|throughput|memory|wall-clock|cost|compute|billion|million)/i;
 
 /**
  * The numbers of one sentence that may be results, in text order. Left out: numbers inside a
@@ -46,7 +48,12 @@ const COST_AFTER = /^\s*(?:\\?%\s*)?(?:fewer |less |more |lower |higher |relativ
  * (`73% and 80% relative wall-clock time`) is judged by its last number's words and its first
  * number's. Plain integers count only right by a metric (`27 BLEU`). Pure.
  */
-export function parseResultNumbers(text: string, sentence: { start: number; end: number }, names: readonly Anchor[], metrics: readonly Anchor[]): ResultNumber[] {
+export function parseResultNumbers(
+  text: string,
+  sentence: { start: number; end: number },
+  names: readonly Anchor[],
+  metrics: readonly Anchor[],
+): ResultNumber[] {
   const tokens = scanNumbers(text, sentence).filter((n) => {
     if (names.some((a) => n.start >= a.start && n.end <= a.end)) return false;
     if (/^\d{4}$/.test(n.literal) && !n.unit) return false;

@@ -1,15 +1,19 @@
 import type { Anchor } from './extract-results.js';
 
 // A verb that says its subject scored: `X achieves 85.1%`, `X outperforms Y by 2.1%`, `X is at 85.1%`.
-const SCORING_VERB = /\b(?:achiev\w*|reach\w*|obtain\w*|attain\w*|gets?|getting|scor\w*|yield\w*|sets?|setting|establish\w*|record\w*|deliver\w*|report\w*|hits?|produc\w*|improv\w*|outperform\w*|surpass\w*|exceed\w*|beat\w*|boost\w*|increas\w*|reduc\w*|lower\w*|rais\w*|gains?|gaining|is|are|was|were|has|have|shows?|demonstrat\w*|perform\w*|match\w*|leads?|ranks?|ranking|brings?|provid\w*|offers?|enjoys?|maintain\w*|retain\w*|push\w*|advanc\w*|exhibit\w*|attains?)\b/i;
+const SCORING_VERB =
+  /\b(?:achiev\w*|reach\w*|obtain\w*|attain\w*|gets?|getting|scor\w*|yield\w*|sets?|setting|establish\w*|record\w*|deliver\w*|report\w*|hits?|produc\w*|improv\w*|outperform\w*|surpass\w*|exceed\w*|beat\w*|boost\w*|increas\w*|reduc\w*|lower\w*|rais\w*|gains?|gaining|is|are|was|were|has|have|shows?|demonstrat\w*|perform\w*|match\w*|leads?|ranks?|ranking|brings?|provid\w*|offers?|enjoys?|maintain\w*|retain\w*|push\w*|advanc\w*|exhibit\w*|attains?)\b/i;
 // Words after which a method is an object, not the scorer: a baseline (`outperforms Y`, `than
 // Y`), a part (`with a Y backbone`) or the thing improved (`improves Y by 4.2%`). Lower-case
 // words may sit between (`with supervised pre-trained Y`).
-const OBJECT_BEFORE = /\b(?:than|over|outperform\w*|surpass\w*|beat\w*|beating|exceed\w*|compared\s+(?:to|with)|comparison\s+(?:to|with)|vs\.?|versus|against|unlike|improv\w*|boost\w*|enhanc\w*|uses?|using|used|adopt\w*|employ\w*|leverag\w*|extend\w*|combin\w*|based\s+on|built\s+on|builds\s+on|with|via|by|from|on|for|to|into|in|upon|atop|relative\s+to)\s+(?:[a-z][\w-]*\s+){0,3}$/;
+const OBJECT_BEFORE =
+  /\b(?:than|over|outperform\w*|surpass\w*|beat\w*|beating|exceed\w*|compared\s+(?:to|with)|comparison\s+(?:to|with)|vs\.?|versus|against|unlike|improv\w*|boost\w*|enhanc\w*|uses?|using|used|adopt\w*|employ\w*|leverag\w*|extend\w*|combin\w*|based\s+on|built\s+on|builds\s+on|with|via|by|from|on|for|to|into|in|upon|atop|relative\s+to)\s+(?:[a-z][\w-]*\s+){0,3}$/;
 // Where a subject may start: the sentence, a clause after a comma, `that`, `and`, `while`.
-const CLAUSE_START = /(?:^|[;:,]\s*|\b(?:and|while|whereas|but|that|which|where|then|thus|hence|so|notably|overall|specifically|finally|particularly|especially)\s+)$/i;
+const CLAUSE_START =
+  /(?:^|[;:,]\s*|\b(?:and|while|whereas|but|that|which|where|then|thus|hence|so|notably|overall|specifically|finally|particularly|especially)\s+)$/i;
 // Words of a noun phrase before the name: `the proposed X`, `our largest X`.
-const DETERMINERS = /(?:\b(?:the|a|an|our|their|its|proposed|new|resulting|final|best|largest|smallest|base|baseline|previous|prior|vanilla|standard|strong|same)\s+)+$/i;
+const DETERMINERS =
+  /(?:\b(?:the|a|an|our|their|its|proposed|new|resulting|final|best|largest|smallest|base|baseline|previous|prior|vanilla|standard|strong|same)\s+)+$/i;
 // `With X, we reach …`, `Using X, the accuracy rises to …`.
 const LEADING_WITH = /^(?:[^,;]*?[,;]\s*)?(?:with|using|by using|by applying|applying|equipped with)\s+(?:the\s+|our\s+|a\s+)?$/i;
 // `… 85.1%, achieved by X`.
@@ -22,9 +26,17 @@ const ACHIEVED_BY = /^[^;]{0,40}?\b(?:achieved|obtained|reached|attained|reporte
  * 2.1%` → X); a method the number is `achieved by`; a method the sentence starts `with`
  * (`With X, we reach 85.1%`). Else the paper's proposed method, else null. Pure.
  */
-export function attributeMethod(text: string, sentence: { start: number; end: number }, span: { start: number; end: number }, methods: readonly Anchor[], proposed: string | null): string | null {
+export function attributeMethod(
+  text: string,
+  sentence: { start: number; end: number },
+  span: { start: number; end: number },
+  methods: readonly Anchor[],
+  proposed: string | null,
+): string | null {
   const sorted = [...methods].sort((a, b) => a.start - b.start);
-  const holder = sorted.find((m) => m.end <= span.start && /^\s*(?:\([^()]*|:\s*)$/.test(text.slice(m.end, span.start)) && !sorted.some((o) => o.start >= m.end && o.end <= span.start));
+  const holder = sorted.find(
+    (m) => m.end <= span.start && /^\s*(?:\([^()]*|:\s*)$/.test(text.slice(m.end, span.start)) && !sorted.some((o) => o.start >= m.end && o.end <= span.start),
+  );
   if (holder) return holder.name;
 
   const before = sorted.filter((m) => m.end <= span.start);
@@ -35,7 +47,11 @@ export function attributeMethod(text: string, sentence: { start: number; end: nu
     const next = sorted[sorted.indexOf(m) + 1];
     // `surpassing Y, Z and W by …`: a method listed with an object is an object too. A comma
     // alone joins a list only when a conjunction closes it; `Compared with Y, X improves …` is none.
-    const joined = previous !== undefined && objects.has(previous) && (/^\s*(?:,\s*)?(?:and|or)\s+$/.test(text.slice(previous.end, m.start)) || (/^\s*,\s*$/.test(text.slice(previous.end, m.start)) && next !== undefined && /^\s*,?\s*(?:and|or)\s+$/.test(text.slice(m.end, next.start))));
+    const joined =
+      previous !== undefined &&
+      objects.has(previous) &&
+      (/^\s*(?:,\s*)?(?:and|or)\s+$/.test(text.slice(previous.end, m.start)) ||
+        (/^\s*,\s*$/.test(text.slice(previous.end, m.start)) && next !== undefined && /^\s*,?\s*(?:and|or)\s+$/.test(text.slice(m.end, next.start))));
     if (OBJECT_BEFORE.test(lead) || joined) objects.add(m);
   }
   for (const m of [...before].reverse()) {

@@ -27,7 +27,12 @@ const GAP_BEFORE = /^[\s()]*(?:(?!(?:and|or|while|whereas|but|than|vs)\b)[\w@.-]
  * nearest one between the neighbouring numbers (`bounds`), then a setting the whole sentence
  * agrees on (`In the zero-shot setting, … 80.1% on A and 75.2% on B`); otherwise null. Pure.
  */
-export function parseSetting(text: string, sentence: { start: number; end: number }, span: { start: number; end: number }, bounds: { start: number; end: number }): ResultSetting | null {
+export function parseSetting(
+  text: string,
+  sentence: { start: number; end: number },
+  span: { start: number; end: number },
+  bounds: { start: number; end: number },
+): ResultSetting | null {
   const cues = findCues(text.slice(sentence.start, sentence.end), sentence.start);
   if (cues.length === 0) return null;
   const after = cues.find((c) => c.start >= span.end && GAP_AFTER.test(text.slice(span.end, c.start)));
@@ -35,7 +40,13 @@ export function parseSetting(text: string, sentence: { start: number; end: numbe
   const before = cues.filter((c) => c.end <= span.start && GAP_BEFORE.test(text.slice(c.end, span.start))).at(-1);
   if (before) return before.setting;
   // Cues between the neighbouring numbers, but not those right by a neighbour: they are its own.
-  const between = cues.filter((c) => c.start >= bounds.start && c.end <= bounds.end && !(bounds.start > sentence.start && GAP_AFTER.test(text.slice(bounds.start, c.start))) && !(bounds.end < sentence.end && GAP_BEFORE.test(text.slice(c.end, bounds.end))));
+  const between = cues.filter(
+    (c) =>
+      c.start >= bounds.start &&
+      c.end <= bounds.end &&
+      !(bounds.start > sentence.start && GAP_AFTER.test(text.slice(bounds.start, c.start))) &&
+      !(bounds.end < sentence.end && GAP_BEFORE.test(text.slice(c.end, bounds.end))),
+  );
   if (between.length > 0) return between.reduce((a, b) => (distance(a, span) <= distance(b, span) ? a : b)).setting;
   const settings = new Set(cues.map((c) => c.setting));
   return settings.size === 1 ? cues[0]!.setting : null;

@@ -100,7 +100,8 @@ export function readLexicon(): Lexicon {
     benchmarks: readList('./pwc/benchmarks.json', z.array(Entry)),
     metrics: readList('./pwc/metrics.json', z.array(Metric)),
   };
-  const keysOf = (...lists: Array<readonly LexiconEntry[]>): Set<string> => new Set(lists.flatMap((l) => l.flatMap((e) => [e.name, ...e.aliases].map(normalizeName))));
+  const keysOf = (...lists: Array<readonly LexiconEntry[]>): Set<string> =>
+    new Set(lists.flatMap((l) => l.flatMap((e) => [e.name, ...e.aliases].map(normalizeName))));
   const curatedKeys = keysOf(curated.datasets, curated.methods, curated.metrics, curated.tasks, curated.conceptFamilies);
   const stopPhrases = readList('./stop-phrases.json', Strings);
   const notNames = readList('./not-names.json', Strings);

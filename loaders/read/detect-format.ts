@@ -27,9 +27,7 @@ export function detectFormat(path: string, head: Buffer): Detection {
     return { reason: 'an HTML page, not a paper source (save the listing as text, or export JSON/Atom)' };
   }
   if (start.startsWith('<')) {
-    return /<feed[\s>]/.test(start.slice(0, 64 * 1024))
-      ? { format: 'atom' }
-      : { reason: 'XML that is not an Atom feed (expected an arXiv API <feed>)' };
+    return /<feed[\s>]/.test(start.slice(0, 64 * 1024)) ? { format: 'atom' } : { reason: 'XML that is not an Atom feed (expected an arXiv API <feed>)' };
   }
   if (start.startsWith('[')) return { format: 'json' };
   if (start.startsWith('{')) {

@@ -73,9 +73,7 @@ export function detectTextLayout(sampleLines: readonly string[]): TextLayout {
   return 'abstracts';
 }
 
-export type ListingItem =
-  | { kind: 'paper'; title?: string; abstract: string; line: number }
-  | { kind: 'orphan-title'; title: string; line: number };
+export type ListingItem = { kind: 'paper'; title?: string; abstract: string; line: number } | { kind: 'orphan-title'; title: string; line: number };
 
 /**
  * Turns text lines into papers, one line at a time so a file of any size streams through it.
@@ -94,9 +92,7 @@ export class ListingParser {
     if (this.layout === 'abstracts' || isAbstractLike(text, this.pending !== undefined)) {
       const pending = this.pending;
       this.pending = undefined;
-      return pending
-        ? [{ kind: 'paper', title: pending.title, abstract: text, line: pending.line }]
-        : [{ kind: 'paper', abstract: text, line }];
+      return pending ? [{ kind: 'paper', title: pending.title, abstract: text, line: pending.line }] : [{ kind: 'paper', abstract: text, line }];
     }
     const orphan = this.end();
     this.pending = { title: text, line };

@@ -39,8 +39,14 @@ const Record = z.looseObject({
   update_date: optionalText,
   year: z.union([z.number(), z.string()]).nullish().catch(undefined),
   publication_year: z.number().nullish().catch(undefined),
-  versions: z.array(z.looseObject({ created: optionalText })).nullish().catch(undefined),
-  authors: z.union([z.string(), z.array(authorName.nullish().catch(undefined))]).nullish().catch(undefined),
+  versions: z
+    .array(z.looseObject({ created: optionalText }))
+    .nullish()
+    .catch(undefined),
+  authors: z
+    .union([z.string(), z.array(authorName.nullish().catch(undefined))])
+    .nullish()
+    .catch(undefined),
   authorships: z.array(authorName.nullish().catch(undefined)).nullish().catch(undefined),
   githubRepo: optionalText,
   repo_url: optionalText,
@@ -81,8 +87,7 @@ export function parseRecord(value: unknown): RecordResult {
   const r = parsedInner?.success ? { ...parsedOuter.data, ...stripUndefined(parsedInner.data) } : parsedOuter.data;
 
   const title = r.title ?? r.display_name ?? r.paper_title ?? undefined;
-  const abstract =
-    r.abstract ?? r.summary ?? (r.abstract_inverted_index ? rebuildInvertedAbstract(r.abstract_inverted_index) : undefined);
+  const abstract = r.abstract ?? r.summary ?? (r.abstract_inverted_index ? rebuildInvertedAbstract(r.abstract_inverted_index) : undefined);
   if (!abstract) {
     return { reason: title ? `no abstract (title: "${title.slice(0, 80)}")` : 'no abstract and no title' };
   }
@@ -90,11 +95,7 @@ export function parseRecord(value: unknown): RecordResult {
   const arxivId = [r.arxiv_id, r.arxivId, r.paper_arxiv_id, r.externalIds?.ArXiv, id, r.url, r.paper_url_abs]
     .map((candidate) => (candidate ? normalizeArxivId(candidate) : undefined))
     .find((candidate) => candidate !== undefined);
-  const url =
-    r.url ??
-    (id && /^https?:\/\//.test(id) ? id : undefined) ??
-    r.paper_url_abs ??
-    (arxivId ? `https://arxiv.org/abs/${arxivId}` : undefined);
+  const url = r.url ?? (id && /^https?:\/\//.test(id) ? id : undefined) ?? r.paper_url_abs ?? (arxivId ? `https://arxiv.org/abs/${arxivId}` : undefined);
   const year = r.year ?? r.publication_year;
   const rawPublished =
     r.published ??

@@ -23,9 +23,7 @@ export interface Rejection extends SourceLocation {
 }
 
 /** What a reader yields: papers and rejections, interleaved in file order. */
-export type ReadEvent =
-  | { kind: 'paper'; paper: RawPaper }
-  | { kind: 'rejection'; rejection: Rejection };
+export type ReadEvent = { kind: 'paper'; paper: RawPaper } | { kind: 'rejection'; rejection: Rejection };
 
 export function paperEvent(paper: RawPaper): ReadEvent {
   return { kind: 'paper', paper };

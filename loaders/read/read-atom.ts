@@ -55,9 +55,11 @@ export async function* readAtom(file: string, chunks: AsyncIterable<Buffer>, opt
     path.pop();
     if (!entry) return;
     if (name === 'atom:entry') {
-      ready.push(entry.size > options.maxRecordBytes
-        ? rejectionEvent(file, entry.line, `entry longer than ${options.maxRecordBytes} characters; skipped`)
-        : finishEntry(file, entry));
+      ready.push(
+        entry.size > options.maxRecordBytes
+          ? rejectionEvent(file, entry.line, `entry longer than ${options.maxRecordBytes} characters; skipped`)
+          : finishEntry(file, entry),
+      );
       entry = undefined;
       return;
     }

@@ -11,10 +11,7 @@ export function readChunks(path: string, stdin: Readable = process.stdin): Async
  * Splits a chunk stream into its first `size` bytes (for format sniffing) and the whole stream
  * again, without reading anything twice: stdin cannot be reopened.
  */
-export async function peekChunks(
-  chunks: AsyncIterable<Buffer>,
-  size: number,
-): Promise<{ head: Buffer; chunks: AsyncIterable<Buffer> }> {
+export async function peekChunks(chunks: AsyncIterable<Buffer>, size: number): Promise<{ head: Buffer; chunks: AsyncIterable<Buffer> }> {
   const iterator = chunks[Symbol.asyncIterator]();
   const seen: Buffer[] = [];
   let length = 0;

@@ -10,9 +10,7 @@ export async function* readJson(file: string, chunks: AsyncIterable<Buffer>, opt
   const toEvent = (record: JsonRecord): ReadEvent => {
     if ('error' in record) return rejectionEvent(file, record.line, record.error);
     const result = parseRecord(record.value);
-    return 'reason' in result
-      ? rejectionEvent(file, record.line, result.reason)
-      : paperEvent({ ...result.paper, source: { file, line: record.line } });
+    return 'reason' in result ? rejectionEvent(file, record.line, result.reason) : paperEvent({ ...result.paper, source: { file, line: record.line } });
   };
   let lines = 1;
   try {

@@ -19,8 +19,6 @@ export async function* readJsonl(file: string, chunks: AsyncIterable<Buffer>, op
       continue;
     }
     const result = parseRecord(value);
-    yield 'reason' in result
-      ? rejectionEvent(file, line.line, result.reason)
-      : paperEvent({ ...result.paper, source: { file, line: line.line } });
+    yield 'reason' in result ? rejectionEvent(file, line.line, result.reason) : paperEvent({ ...result.paper, source: { file, line: line.line } });
   }
 }

@@ -1,7 +1,5 @@
 /** One line of a text file, 1-based, without its line break; or why it could not be decoded. */
-export type Line =
-  | { line: number; text: string }
-  | { line: number; error: string };
+export type Line = { line: number; text: string } | { line: number; error: string };
 
 export interface ReadLinesOptions {
   /** Lines longer than this are rejected without being held in memory. */
@@ -15,10 +13,7 @@ const NEWLINE = 0x0a;
  * input: an over-long line is skipped to its end and reported, and a line with invalid UTF-8 is
  * reported without affecting its neighbours. A final line without a newline is still a line.
  */
-export async function* readLines(
-  chunks: AsyncIterable<Buffer>,
-  { maxLineBytes }: ReadLinesOptions,
-): AsyncGenerator<Line> {
+export async function* readLines(chunks: AsyncIterable<Buffer>, { maxLineBytes }: ReadLinesOptions): AsyncGenerator<Line> {
   const decoder = new TextDecoder('utf-8', { fatal: true, ignoreBOM: false });
   let parts: Buffer[] = [];
   let partBytes = 0;

@@ -5,9 +5,7 @@
  * array is one record. Each record keeps the line it starts on; one record's syntax error does
  * not lose its neighbours.
  */
-export type JsonRecord =
-  | { line: number; value: unknown }
-  | { line: number; error: string };
+export type JsonRecord = { line: number; value: unknown } | { line: number; error: string };
 
 const RECORD_KEYS = new Set(['data', 'results', 'papers', 'items', 'entries', 'records']);
 
@@ -114,7 +112,14 @@ export class JsonRecordSplitter {
         continue;
       }
       if (c === OPEN_BRACE || c === OPEN_BRACKET) {
-        if (c === OPEN_BRACKET && this.rootKind === 'object' && this.depth === 1 && this.afterColon && this.recordDepth === undefined && RECORD_KEYS.has(this.lastKey)) {
+        if (
+          c === OPEN_BRACKET &&
+          this.rootKind === 'object' &&
+          this.depth === 1 &&
+          this.afterColon &&
+          this.recordDepth === undefined &&
+          RECORD_KEYS.has(this.lastKey)
+        ) {
           this.recordDepth = 2;
           this.rootParts = undefined;
         }

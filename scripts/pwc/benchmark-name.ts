@@ -1,20 +1,68 @@
 import { hasBalancedParentheses, isAbbreviationOf, isLatin, splitTrailingGroup, tidyName } from './names.js';
 
 /** A benchmark name cut down to its base, or why the row is left out. */
-export type CleanBenchmarkName =
-  | { ok: true; base: string; aliases: string[]; qualifiers: string[] }
-  | { ok: false; reason: string; base?: string };
+export type CleanBenchmarkName = { ok: true; base: string; aliases: string[]; qualifiers: string[] } | { ok: false; reason: string; base?: string };
 
 /** Longest base name kept, in words: longer rows are descriptions or paper titles. */
 export const MAX_BENCHMARK_WORDS = 8;
 
 /** Words that never name a benchmark by themselves: a name made only of these (and numbers) is dropped. */
 export const GENERIC_BENCHMARK_WORDS: ReadonlySet<string> = new Set([
-  'all', 'audio', 'average', 'baseline', 'benchmark', 'benchmarks', 'collection', 'combined', 'corpus', 'custom', 'data',
-  'dataset', 'datasets', 'default', 'dev', 'full', 'general', 'human', 'image', 'images', 'in-house', 'internal', 'mean',
-  'mixed', 'none', 'other', 'others', 'ours', 'overall', 'people', 'person', 'private', 'public', 'real', 'sample',
-  'samples', 'set', 'sets', 'simulated', 'speech', 'split', 'subset', 'synthetic', 'test', 'text', 'texts', 'total',
-  'train', 'training', 'unknown', 'val', 'validation', 'various', 'video', 'videos',
+  'all',
+  'audio',
+  'average',
+  'baseline',
+  'benchmark',
+  'benchmarks',
+  'collection',
+  'combined',
+  'corpus',
+  'custom',
+  'data',
+  'dataset',
+  'datasets',
+  'default',
+  'dev',
+  'full',
+  'general',
+  'human',
+  'image',
+  'images',
+  'in-house',
+  'internal',
+  'mean',
+  'mixed',
+  'none',
+  'other',
+  'others',
+  'ours',
+  'overall',
+  'people',
+  'person',
+  'private',
+  'public',
+  'real',
+  'sample',
+  'samples',
+  'set',
+  'sets',
+  'simulated',
+  'speech',
+  'split',
+  'subset',
+  'synthetic',
+  'test',
+  'text',
+  'texts',
+  'total',
+  'train',
+  'training',
+  'unknown',
+  'val',
+  'validation',
+  'various',
+  'video',
+  'videos',
 ]);
 
 /** A split of a benchmark (`test-dev`, `val2017`, `testA`, `dev-clean`, `devtest`). */
@@ -22,16 +70,59 @@ const SPLIT = /^(?:test|dev|val|valid|validation|train|training|minival|eval|dev
 
 /** Single words that qualify a run on a benchmark rather than name it. */
 const SETTING_WORDS = new Set([
-  'conditional', 'unconditional', 'multivariate', 'univariate', 'upscaling', 'upsampling', 'zero-shot', 'few-shot',
-  'one-shot', 'finetuned', 'fine-tuned', 'supervised', 'unsupervised', 'semi-supervised', 'weakly-supervised',
-  'inductive', 'transductive', 'easy', 'medium', 'hard',
+  'conditional',
+  'unconditional',
+  'multivariate',
+  'univariate',
+  'upscaling',
+  'upsampling',
+  'zero-shot',
+  'few-shot',
+  'one-shot',
+  'finetuned',
+  'fine-tuned',
+  'supervised',
+  'unsupervised',
+  'semi-supervised',
+  'weakly-supervised',
+  'inductive',
+  'transductive',
+  'easy',
+  'medium',
+  'hard',
 ]);
 
 /** Languages that leaderboards pair in a name (`WMT2014 English-German`). */
 const LANGUAGES = new Set([
-  'arabic', 'chinese', 'czech', 'dutch', 'english', 'estonian', 'finnish', 'french', 'german', 'gujarati', 'hindi',
-  'italian', 'japanese', 'kazakh', 'korean', 'latvian', 'lithuanian', 'nepali', 'polish', 'portuguese', 'romanian',
-  'russian', 'sinhala', 'spanish', 'swahili', 'tamil', 'turkish', 'ukrainian', 'vietnamese',
+  'arabic',
+  'chinese',
+  'czech',
+  'dutch',
+  'english',
+  'estonian',
+  'finnish',
+  'french',
+  'german',
+  'gujarati',
+  'hindi',
+  'italian',
+  'japanese',
+  'kazakh',
+  'korean',
+  'latvian',
+  'lithuanian',
+  'nepali',
+  'polish',
+  'portuguese',
+  'romanian',
+  'russian',
+  'sinhala',
+  'spanish',
+  'swahili',
+  'tamil',
+  'turkish',
+  'ukrainian',
+  'vietnamese',
 ]);
 
 /** True when one word of a name says how it was run, not what it ran on: a split, size, noise level, shot count, language pair. */
@@ -62,7 +153,9 @@ const QUESTION = /^(?:how|what|why|where|when|who|which|can|does|do|is|are) [a-z
  * spelling (`Audio Set`) into a real entry (`AudioSet`).
  */
 export function cleanBenchmarkName(raw: string): CleanBenchmarkName {
-  let name = tidyName(raw).replace(/[.:]+$/, '').trim();
+  let name = tidyName(raw)
+    .replace(/[.:]+$/, '')
+    .trim();
   if (!/[A-Za-z]/.test(name)) return { ok: false, reason: 'noise' };
   if (SPAM.test(name) || QUESTION.test(name) || /\?(?!!)/.test(name)) return { ok: false, reason: 'spam or question' };
   if (/[#~*;[\]{}|$^\\`"@]|::|!!/.test(name) || !/^[\p{L}\p{N}]/u.test(name) || !hasBalancedParentheses(name)) {
@@ -140,7 +233,8 @@ export function cleanBenchmarkName(raw: string): CleanBenchmarkName {
   }
   if (tokens.length >= 3 && base === base.toLowerCase()) return { ok: false, reason: 'description in lower case' };
   // `RSM-based multi-objective optimization using desirability functions`: a title, mostly lower case.
-  if (tokens.length >= 5 && tokens.filter((token) => /^\p{Ll}/u.test(token)).length * 2 > tokens.length) return { ok: false, reason: 'description in lower case' };
+  if (tokens.length >= 5 && tokens.filter((token) => /^\p{Ll}/u.test(token)).length * 2 > tokens.length)
+    return { ok: false, reason: 'description in lower case' };
   // `Verireason-RTL-Coder_7b_reasoning_tb_simple`: a file or model name.
   if ((base.match(/_/g) ?? []).length >= 3) return { ok: false, reason: 'file or model name' };
   return { ok: true, base, aliases, qualifiers };
@@ -159,7 +253,10 @@ const SIZE_SUFFIX = /^(.+?)(?:[-\s]?\d+[kKmMbB]?|[-\s](?:mini|tiny|small|large|x
  * is no version of `HAM`). Undefined when the name has no such suffix.
  */
 export function findVersionBase(name: string): { family: string; explicit: boolean } | undefined {
-  for (const [pattern, explicit] of [[EXPLICIT_VERSION, true], [SIZE_SUFFIX, false]] as const) {
+  for (const [pattern, explicit] of [
+    [EXPLICIT_VERSION, true],
+    [SIZE_SUFFIX, false],
+  ] as const) {
     const family = pattern.exec(name)?.[1]?.replace(/[-\s_]+$/, '');
     if (family && /\p{L}/u.test(family)) return { family, explicit };
   }

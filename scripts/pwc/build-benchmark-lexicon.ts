@@ -119,15 +119,24 @@ export function buildBenchmarkLexicon(
   // A group whose name is ordinary English written in lower case (`fake`, `iris`) would match any text.
   for (const group of [...groups.values()]) {
     const name = display.get(group.key)!;
-    const reason =
-      NOT_BENCHMARKS.has(group.key) ? 'generic (reviewed list)'
-      : name === name.toLowerCase() && isOrdinaryEnglish(name, words) ? 'ordinary words in lower case'
-      : undefined;
+    const reason = NOT_BENCHMARKS.has(group.key)
+      ? 'generic (reviewed list)'
+      : name === name.toLowerCase() && isOrdinaryEnglish(name, words)
+        ? 'ordinary words in lower case'
+        : undefined;
     if (reason === undefined) continue;
     for (const line of group.lines) drops.push({ file, line, name, reason });
     groups.delete(group.key);
   }
-  const families = new Map([...groups.keys()].map((key) => [display.get(key)!.toLowerCase().replace(/[-\s_]/g, ''), display.get(key)!]));
+  const families = new Map(
+    [...groups.keys()].map((key) => [
+      display
+        .get(key)!
+        .toLowerCase()
+        .replace(/[-\s_]/g, ''),
+      display.get(key)!,
+    ]),
+  );
   const entries: BenchmarkEntry[] = [];
   for (const group of groups.values()) {
     const name = display.get(group.key)!;

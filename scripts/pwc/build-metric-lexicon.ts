@@ -39,16 +39,54 @@ export interface MetricContext {
  */
 export const GENERIC_METRICS: ReadonlySet<string> = new Set(
   [
-    'Average', 'Avg', 'Count', 'Error', 'Index', 'Loss', 'Mean', 'Measure', 'Metric', 'Overall', 'Percentage', 'Performance',
-    'Quality', 'Rate', 'Ratio', 'Result', 'Score', 'Size', 'Speed', 'Success', 'Time', 'Total', 'Value',
+    'Average',
+    'Avg',
+    'Count',
+    'Error',
+    'Index',
+    'Loss',
+    'Mean',
+    'Measure',
+    'Metric',
+    'Overall',
+    'Percentage',
+    'Performance',
+    'Quality',
+    'Rate',
+    'Ratio',
+    'Result',
+    'Score',
+    'Size',
+    'Speed',
+    'Success',
+    'Time',
+    'Total',
+    'Value',
   ].map((name) => buildMetricKey(name)),
 );
 
 /** Coined short names in the metric column that are models, data or settings, not metrics. Reviewed by hand; compared by metric key. */
 export const NOT_METRICS: ReadonlySet<string> = new Set(
   [
-    'API', 'BERT', 'CNN', 'CPU', 'GPU', 'Hub5\'00', 'LEDGAR', 'LLM', 'LSTM', 'NER', 'NLP', 'OP', 'OUT-OF-DOMAIN', 'POS', 'RE', 'RNN',
-    'SwitchBoard', 'Text2Mol', 'VLM',
+    'API',
+    'BERT',
+    'CNN',
+    'CPU',
+    'GPU',
+    "Hub5'00",
+    'LEDGAR',
+    'LLM',
+    'LSTM',
+    'NER',
+    'NLP',
+    'OP',
+    'OUT-OF-DOMAIN',
+    'POS',
+    'RE',
+    'RNN',
+    'SwitchBoard',
+    'Text2Mol',
+    'VLM',
   ].map((name) => buildMetricKey(name)),
 );
 

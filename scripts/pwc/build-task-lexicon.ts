@@ -35,10 +35,9 @@ export const ONE_WORD_TASKS: ReadonlySet<string> = new Set(['cryptanalysis', 'im
  * Matched in text they would make an entity of ordinary English. Reviewed by hand; compared by task key.
  */
 export const NOT_TASKS: ReadonlySet<string> = new Set(
-  [
-    'Benchmarking', 'Data Mining', 'Decision Making', 'Deep Learning', 'Image-Variation', 'Q-Learning', 'Self-Learning',
-    'Text-Variation',
-  ].map((name) => buildTaskKey(name)),
+  ['Benchmarking', 'Data Mining', 'Decision Making', 'Deep Learning', 'Image-Variation', 'Q-Learning', 'Self-Learning', 'Text-Variation'].map((name) =>
+    buildTaskKey(name),
+  ),
 );
 
 /** How often a head must lead other names before a rare near-spelling of it counts as a misspelling. */
@@ -199,11 +198,15 @@ export function buildTaskLexicon(rows: readonly TsvRow[], words: WordList, file 
     for (const alias of group.aliases) {
       const key = buildTaskKey(alias);
       const reason =
-        key === group.key ? undefined
-        : groups.has(key) ? 'alias: names another task'
-        : claims.get(key)!.size > 1 ? 'alias: claimed by several tasks'
-        : !alias.includes(' ') && isOrdinaryEnglish(alias, words) ? 'alias: ordinary word'
-        : undefined;
+        key === group.key
+          ? undefined
+          : groups.has(key)
+            ? 'alias: names another task'
+            : claims.get(key)!.size > 1
+              ? 'alias: claimed by several tasks'
+              : !alias.includes(' ') && isOrdinaryEnglish(alias, words)
+                ? 'alias: ordinary word'
+                : undefined;
       if (reason) drops.push({ file, line: group.lines[0]!, name: alias, reason });
       else if (key !== group.key) aliases.push(alias);
     }

@@ -23,8 +23,7 @@ export function addExtractCommand(program: Command, config: () => Config): void 
       await writeJsonLines(process.stdout, extracted);
       process.stderr.write(formatReport('kg extract', report));
       process.stderr.write(
-        `  extracted ${extracted.length} papers in ${seconds.toFixed(2)} s` +
-          (cache ? ` (cache: ${cache.hits} reused, ${cache.misses} extracted)` : '') + '\n',
+        `  extracted ${extracted.length} papers in ${seconds.toFixed(2)} s` + (cache ? ` (cache: ${cache.hits} reused, ${cache.misses} extracted)` : '') + '\n',
       );
       process.exitCode = exitCodeFor(report);
     });

@@ -20,8 +20,16 @@ export function addLoadCommand(program: Command, config: () => Config): void {
     .description('read paper sources, extract their entities and load them into the graph store (Neo4j when NEO4J_URI is set, else embedded)')
     .argument('<paths...>', 'files, folders (read recursively) or - for stdin')
     .option('--no-cache', 'extract every paper again instead of reusing cached results')
-    .option('--wait <seconds>', 'when another process writes the embedded data folder, wait up to this long for it instead of stopping at once', parseSeconds, 0)
-    .addHelpText('after', '\nExit codes: 0 all loaded, 3 loaded with rejections, 4 nothing could be read,\n5 nothing written: another process (the server, another load) writes the embedded data folder.')
+    .option(
+      '--wait <seconds>',
+      'when another process writes the embedded data folder, wait up to this long for it instead of stopping at once',
+      parseSeconds,
+      0,
+    )
+    .addHelpText(
+      'after',
+      '\nExit codes: 0 all loaded, 3 loaded with rejections, 4 nothing could be read,\n5 nothing written: another process (the server, another load) writes the embedded data folder.',
+    )
     .action(async (paths: string[], options: { cache: boolean; wait: number }) => {
       const c = config();
       const store = await openStore(c, {
@@ -33,9 +41,12 @@ export function addLoadCommand(program: Command, config: () => Config): void {
       const progress = createProgress(process.stderr.isTTY === true);
       try {
         if (store instanceof EmbeddedStore && store.tookOverFrom) {
-          process.stderr.write(`kg load: took over ${c.dataDir} from ${describeHolder(store.tookOverFrom)}, which ended without releasing it (every write it reported done was saved; work it had not finished is not in the store)\n`);
+          process.stderr.write(
+            `kg load: took over ${c.dataDir} from ${describeHolder(store.tookOverFrom)}, which ended without releasing it (every write it reported done was saved; work it had not finished is not in the store)\n`,
+          );
         }
-        if (await store.derivedPending()) process.stderr.write('kg load: derived edges (CITES, BROADER) were pending from an earlier load; this load derives them\n');
+        if (await store.derivedPending())
+          process.stderr.write('kg load: derived edges (CITES, BROADER) were pending from an earlier load; this load derives them\n');
         const report = await loadPapers(paths, store, {
           ...c.read,
           ...(options.cache ? { cache: new ExtractionCache(`${c.dataDir}/cache`) } : {}),
@@ -74,7 +85,10 @@ function createProgress(tty: boolean): { update: (p: LoadProgress) => void; stop
       stop: () => {},
     };
   }
-  const bar = new cliProgress.SingleBar({ format: '  {phase} [{bar}] {value}/{total}', stream: process.stderr, clearOnComplete: true }, cliProgress.Presets.shades_classic);
+  const bar = new cliProgress.SingleBar(
+    { format: '  {phase} [{bar}] {value}/{total}', stream: process.stderr, clearOnComplete: true },
+    cliProgress.Presets.shades_classic,
+  );
   let started = false;
   return {
     update: (p) => {

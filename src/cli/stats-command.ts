@@ -42,7 +42,10 @@ function describeRead(store: GraphStore, config: Pick<Config, 'neo4j' | 'dataDir
   const lines = [savedAt ? `read ${describeStore(store, config)} as saved at ${savedAt.toISOString()}` : `no graph is saved in ${store.dir} yet`];
   const holder = EmbeddedStore.holderOf(store.dir);
   if (holder?.running) lines.push(`${describeHolder(holder)} holds the folder meanwhile: these are the counts of its last save.`);
-  else if (holder) lines.push(`${describeHolder(holder)} ended without releasing the folder (every write it reported done was saved; work it had not finished is not in the store); the next writer takes the folder over.`);
+  else if (holder)
+    lines.push(
+      `${describeHolder(holder)} ended without releasing the folder (every write it reported done was saved; work it had not finished is not in the store); the next writer takes the folder over.`,
+    );
   return lines.join('\n  ');
 }
 

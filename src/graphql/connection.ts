@@ -39,7 +39,12 @@ export function windowOf(args: PagingArgs, scope: string, defaultFirst: number):
  * A connection over one store window. An empty page keeps the cursor it was asked from, so that
  * `first: 0` (a count) still gives the client a place to page on from.
  */
-export function toConnection<T, N>(slice: Pick<Slice<T>, 'keys' | 'totalCount' | 'hasNextPage' | 'hasPreviousPage'> & { items: readonly T[] }, scope: string, args: PagingArgs, toNode: (item: T) => N): Connection<N> {
+export function toConnection<T, N>(
+  slice: Pick<Slice<T>, 'keys' | 'totalCount' | 'hasNextPage' | 'hasPreviousPage'> & { items: readonly T[] },
+  scope: string,
+  args: PagingArgs,
+  toNode: (item: T) => N,
+): Connection<N> {
   const edges = slice.items.map((item, i) => ({ node: toNode(item), cursor: encodeCursor(scope, slice.keys[i] as SortKey) }));
   return {
     edges,

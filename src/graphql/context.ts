@@ -25,7 +25,8 @@ export interface Loaders {
 }
 
 /** The key of one page of a node's papers: pages asked for twice in a query are read once. */
-export const papersKey = (nodeId: string, page: PageArgs): string => JSON.stringify([nodeId, page.first ?? null, page.after ?? null, page.last ?? null, page.before ?? null]);
+export const papersKey = (nodeId: string, page: PageArgs): string =>
+  JSON.stringify([nodeId, page.first ?? null, page.after ?? null, page.last ?? null, page.before ?? null]);
 export const leaderboardKey = (datasetId: string, filter: LeaderboardFilter): string => `${datasetId}|${filter.metricId ?? ''}|${filter.setting ?? ''}`;
 
 export function createLoaders(store: GraphStore): Loaders {
@@ -47,7 +48,12 @@ export function createLoaders(store: GraphStore): Loaders {
     papersOf: new DataLoader((keys) =>
       batchByGroup(keys, (key) => {
         const [id, first, after, last, before] = JSON.parse(key) as [string, number | null, string | null, number | null, string | null];
-        const page: PageArgs = { ...(first !== null ? { first } : {}), ...(after !== null ? { after } : {}), ...(last !== null ? { last } : {}), ...(before !== null ? { before } : {}) };
+        const page: PageArgs = {
+          ...(first !== null ? { first } : {}),
+          ...(after !== null ? { after } : {}),
+          ...(last !== null ? { last } : {}),
+          ...(before !== null ? { before } : {}),
+        };
         return { id, group: JSON.stringify(page), read: (ids: readonly string[]) => store.papersOfMany(ids, page) };
       }),
     ),
@@ -65,7 +71,10 @@ export function createLoaders(store: GraphStore): Loaders {
  * Answers a DataLoader batch whose keys are (node id, arguments): keys that share arguments form a
  * group, read by one batched store call; the answers come back in key order.
  */
-async function batchByGroup<T>(keys: readonly string[], parse: (key: string) => { id: string; group: string; read: (ids: readonly string[]) => Promise<T[]> }): Promise<T[]> {
+async function batchByGroup<T>(
+  keys: readonly string[],
+  parse: (key: string) => { id: string; group: string; read: (ids: readonly string[]) => Promise<T[]> },
+): Promise<T[]> {
   const groups = new Map<string, { read: (ids: readonly string[]) => Promise<T[]>; ids: string[]; at: number[] }>();
   keys.forEach((key, at) => {
     const { id, group, read } = parse(key);

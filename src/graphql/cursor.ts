@@ -10,7 +10,10 @@ import { badInput } from './api-error.js';
 
 /** What a list is: the same scope for every page of one field with one filter and order. */
 export function cursorScope(field: string, ...parts: unknown[]): string {
-  return createHash('sha256').update(JSON.stringify([field, ...parts])).digest('base64url').slice(0, 12);
+  return createHash('sha256')
+    .update(JSON.stringify([field, ...parts]))
+    .digest('base64url')
+    .slice(0, 12);
 }
 
 export function encodeCursor(scope: string, key: SortKey): string {
@@ -37,5 +40,11 @@ export function decodeCursor(cursor: string | null | undefined, scope: string, a
 function isCursor(value: unknown): value is { s: string; k: SortKey } {
   if (typeof value !== 'object' || value === null) return false;
   const { s, k } = value as { s?: unknown; k?: unknown };
-  return typeof s === 'string' && Array.isArray(k) && k.length > 0 && k.length <= 4 && k.every((x) => typeof x === 'string' || (typeof x === 'number' && Number.isFinite(x)));
+  return (
+    typeof s === 'string' &&
+    Array.isArray(k) &&
+    k.length > 0 &&
+    k.length <= 4 &&
+    k.every((x) => typeof x === 'string' || (typeof x === 'number' && Number.isFinite(x)))
+  );
 }

@@ -102,7 +102,9 @@ export function depthRule(context: ValidationContext): ASTVisitor {
       if (depth > LIMITS.maxDepth) {
         const name = operation.name?.value ?? '';
         context.reportError(
-          new GraphQLError(`'${name}' exceeds maximum operation depth of ${LIMITS.maxDepth}: it nests ${depth} levels. Split it into several requests.`, { nodes: operation }),
+          new GraphQLError(`'${name}' exceeds maximum operation depth of ${LIMITS.maxDepth}: it nests ${depth} levels. Split it into several requests.`, {
+            nodes: operation,
+          }),
         );
       }
       return false;
@@ -170,7 +172,12 @@ function createCostEstimator(document: DocumentNode): ComplexityEstimator {
  * variables do not fit the operation (execution then reports each one as BAD_USER_INPUT before any
  * resolver runs). Throws QUERY_TOO_COMPLEX when the document is too large to cost.
  */
-export function estimateCost(options: { schema: Parameters<typeof getComplexity>[0]['schema']; document: DocumentNode; operationName?: string; variables: Record<string, unknown> }): number | null {
+export function estimateCost(options: {
+  schema: Parameters<typeof getComplexity>[0]['schema'];
+  document: DocumentNode;
+  operationName?: string;
+  variables: Record<string, unknown>;
+}): number | null {
   const operation = options.document.definitions.find(
     (definition) => definition.kind === Kind.OPERATION_DEFINITION && (options.operationName === undefined || definition.name?.value === options.operationName),
   );
@@ -205,7 +212,10 @@ export function complexityPlugin<T extends object>(): ApolloServerPlugin<T> {
           if (!operation) return;
           // graphql-js validates a subscription against a schema without one, then fails it in execution as a server error.
           if (!schema.getRootType(operation.operation)) {
-            throw new ApiError(ApiErrorCode.GRAPHQL_VALIDATION_FAILED, `This API has no ${operation.operation} operations; send a query (or the ingest mutation).`);
+            throw new ApiError(
+              ApiErrorCode.GRAPHQL_VALIDATION_FAILED,
+              `This API has no ${operation.operation} operations; send a query (or the ingest mutation).`,
+            );
           }
           const operationName = operation.name?.value;
           const variables = request.variables ?? {};

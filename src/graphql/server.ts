@@ -61,7 +61,10 @@ export interface RunningServer {
 }
 
 // Error codes a client can act on: their messages reach the client as they are.
-const CLIENT_CODES: ReadonlySet<string> = new Set([...Object.values(ApiErrorCode).filter((code) => code !== ApiErrorCode.INTERNAL_SERVER_ERROR), 'PERSISTED_QUERY_NOT_SUPPORTED']);
+const CLIENT_CODES: ReadonlySet<string> = new Set([
+  ...Object.values(ApiErrorCode).filter((code) => code !== ApiErrorCode.INTERNAL_SERVER_ERROR),
+  'PERSISTED_QUERY_NOT_SUPPORTED',
+]);
 
 /** The headers browsers may send cross-origin: JSON bodies, content negotiation, the ingest key, Apollo Client's preflight marker. */
 const CORS_ALLOWED_HEADERS = ['content-type', 'accept', 'x-api-key', 'apollo-require-preflight', 'x-apollo-operation-name'];
@@ -85,7 +88,10 @@ export async function startServer(options: ServerOptions): Promise<RunningServer
   // The server writes its embedded folder for as long as it runs (the corpus, ingest): it holds it.
   const store =
     options.store ??
-    (await openStore({ dataDir: options.dataDir, ...(options.neo4j ? { neo4j: options.neo4j } : {}) }, { access: 'write', holder: { role: 'server', command: `paper-kg server (${process.argv.slice(1).join(' ')})` } }));
+    (await openStore(
+      { dataDir: options.dataDir, ...(options.neo4j ? { neo4j: options.neo4j } : {}) },
+      { access: 'write', holder: { role: 'server', command: `paper-kg server (${process.argv.slice(1).join(' ')})` } },
+    ));
   try {
     await prepareStore(store, ownStore, options, logger);
   } catch (error) {
@@ -112,7 +118,13 @@ export async function startServer(options: ServerOptions): Promise<RunningServer
     csrfPrevention: false,
     // Apollo's own landing page loads from a CDN; browsers are sent to our offline playground instead.
     // No cache hints are served: the cache-control plugin would only add work to every field.
-    plugins: [complexityPlugin(), responseStatusPlugin(), ApolloServerPluginDrainHttpServer({ httpServer }), ApolloServerPluginLandingPageDisabled(), ApolloServerPluginCacheControlDisabled()],
+    plugins: [
+      complexityPlugin(),
+      responseStatusPlugin(),
+      ApolloServerPluginDrainHttpServer({ httpServer }),
+      ApolloServerPluginLandingPageDisabled(),
+      ApolloServerPluginCacheControlDisabled(),
+    ],
     formatError: (formatted, error) => formatError(formatted, error, logger, debugErrors),
   });
   await apollo.start();
@@ -139,7 +151,9 @@ export async function startServer(options: ServerOptions): Promise<RunningServer
     }
   });
   // A person opening /graphql in a browser gets the playground; a GET carrying a query is a request.
-  app.get('/graphql', (req, res, next) => (req.query['query'] === undefined && req.accepts(['json', 'html']) === 'html' ? res.redirect(302, '/playground') : next()));
+  app.get('/graphql', (req, res, next) =>
+    req.query['query'] === undefined && req.accepts(['json', 'html']) === 'html' ? res.redirect(302, '/playground') : next(),
+  );
 
   const graphql = expressMiddleware(apollo, {
     context: async ({ req }): Promise<Context> => {
@@ -171,8 +185,10 @@ export async function startServer(options: ServerOptions): Promise<RunningServer
   // Bodies that are too large or not JSON: a GraphQL-shaped error, not an HTML page.
   app.use((error: Error & { status?: number; type?: string }, _req: Request, res: Response, _next: NextFunction) => {
     if (res.headersSent) return;
-    if (error.type === 'entity.too.large') return void res.status(413).json(errorBody(ApiErrorCode.PAYLOAD_TOO_LARGE, `The request body is larger than ${LIMITS.maxBodyBytes} bytes.`));
-    if (error.status !== undefined && error.status >= 400 && error.status < 500) return void res.status(error.status).json(errorBody(ApiErrorCode.BAD_REQUEST, `Bad request: ${error.message}`));
+    if (error.type === 'entity.too.large')
+      return void res.status(413).json(errorBody(ApiErrorCode.PAYLOAD_TOO_LARGE, `The request body is larger than ${LIMITS.maxBodyBytes} bytes.`));
+    if (error.status !== undefined && error.status >= 400 && error.status < 500)
+      return void res.status(error.status).json(errorBody(ApiErrorCode.BAD_REQUEST, `Bad request: ${error.message}`));
     logger.error({ err: error }, 'unexpected error in a request');
     res.status(500).json(errorBody(ApiErrorCode.INTERNAL_SERVER_ERROR, 'Internal server error'));
   });
@@ -202,7 +218,14 @@ export async function startServer(options: ServerOptions): Promise<RunningServer
  */
 const requireJsonPost: RequestHandler = (req, res, next) => {
   if (req.method !== 'POST' || req.is('application/json')) return next();
-  res.status(415).json(errorBody(ApiErrorCode.BAD_REQUEST, 'POST requests must have the content type application/json (a body such as {"query": "{ stats { derivedPending } }"}).'));
+  res
+    .status(415)
+    .json(
+      errorBody(
+        ApiErrorCode.BAD_REQUEST,
+        'POST requests must have the content type application/json (a body such as {"query": "{ stats { derivedPending } }"}).',
+      ),
+    );
 };
 
 /** Answers TIMEOUT (503) when the request is still running after `ms`. */
@@ -230,7 +253,10 @@ async function prepareStore(store: GraphStore, ownStore: boolean, options: Serve
   if ((await store.counts()).labels.Paper === 0) {
     const started = performance.now();
     const report = await loadPapers(options.corpusPaths, store, { cache: new ExtractionCache(`${options.dataDir}/cache`) });
-    logger.info({ papers: report.papersWritten, rejected: report.read.rejections.length, seconds: ((performance.now() - started) / 1000).toFixed(1) }, 'corpus loaded into the store');
+    logger.info(
+      { papers: report.papersWritten, rejected: report.read.rejections.length, seconds: ((performance.now() - started) / 1000).toFixed(1) },
+      'corpus loaded into the store',
+    );
   } else if (await store.derivedPending()) {
     const started = performance.now();
     await store.refreshDerived();

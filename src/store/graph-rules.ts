@@ -1,7 +1,19 @@
 import { RESULT_SETTINGS, type PaperNode, type ResultSetting } from './graph-model.js';
 import type { Ordering, Slice, Window } from './keyset.js';
 import { roundScore } from './rank-related.js';
-import type { CountedNode, EntityFilter, EntityOrder, GraphNode, LeaderboardEntry, LeaderboardGroup, PageArgs, PaperOrder, PapersPage, RelatedPaper, SearchHit } from './store.js';
+import type {
+  CountedNode,
+  EntityFilter,
+  EntityOrder,
+  GraphNode,
+  LeaderboardEntry,
+  LeaderboardGroup,
+  PageArgs,
+  PaperOrder,
+  PapersPage,
+  RelatedPaper,
+  SearchHit,
+} from './store.js';
 
 /**
  * Rules both stores apply the same way, so that they give identical answers: names of nodes,
@@ -70,7 +82,10 @@ export function groupLeaderboard(entries: readonly LeaderboardEntry[]): Leaderbo
   const settingOrder = (s: ResultSetting | null): number => (s === null ? -1 : RESULT_SETTINGS.indexOf(s));
   return [...groups.values()]
     .map((g) => ({ ...g, rows: g.rows.sort(compareRows(g.higherIsBetter)) }))
-    .sort((a, b) => b.rows.length - a.rows.length || compareNullLast(a.metric?.id ?? null, b.metric?.id ?? null) || settingOrder(a.setting) - settingOrder(b.setting));
+    .sort(
+      (a, b) =>
+        b.rows.length - a.rows.length || compareNullLast(a.metric?.id ?? null, b.metric?.id ?? null) || settingOrder(a.setting) - settingOrder(b.setting),
+    );
 }
 
 function compareRows(higherIsBetter: boolean | null): (a: LeaderboardEntry, b: LeaderboardEntry) => number {

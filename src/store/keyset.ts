@@ -51,7 +51,12 @@ export function compareKeys(a: SortKey, b: SortKey, descending: readonly boolean
  * before `before`; `first` then keeps the window's first items, `last` its last ones (Relay's
  * algorithm, both applied when both are given).
  */
-export function windowBounds(total: number, lo: number, hi: number, window: Pick<Window, 'first' | 'last'>): { start: number; end: number; lo: number; hi: number; total: number } {
+export function windowBounds(
+  total: number,
+  lo: number,
+  hi: number,
+  window: Pick<Window, 'first' | 'last'>,
+): { start: number; end: number; lo: number; hi: number; total: number } {
   const top = Math.max(lo, hi);
   const end = window.first === undefined ? top : Math.min(top, lo + window.first);
   const start = window.last === undefined ? lo : Math.max(lo, end - window.last);
@@ -62,9 +67,16 @@ export function windowBounds(total: number, lo: number, hi: number, window: Pick
  * Relay's PageInfo flags for a window: with `first`, whether items follow inside `before`; with
  * `last`, whether items precede inside `after`; otherwise whether anything lies past the cursor.
  */
-export function pageFlags(bounds: { start: number; end: number; lo: number; hi: number; total: number }, window: Window<unknown>): { hasNextPage: boolean; hasPreviousPage: boolean } {
-  const hasNextPage = window.first !== undefined ? bounds.end < bounds.hi || (window.before !== undefined && bounds.hi < bounds.total) : window.before !== undefined && bounds.hi < bounds.total;
-  const hasPreviousPage = window.last !== undefined ? bounds.start > bounds.lo || (window.after !== undefined && bounds.lo > 0) : window.after !== undefined && bounds.lo > 0;
+export function pageFlags(
+  bounds: { start: number; end: number; lo: number; hi: number; total: number },
+  window: Window<unknown>,
+): { hasNextPage: boolean; hasPreviousPage: boolean } {
+  const hasNextPage =
+    window.first !== undefined
+      ? bounds.end < bounds.hi || (window.before !== undefined && bounds.hi < bounds.total)
+      : window.before !== undefined && bounds.hi < bounds.total;
+  const hasPreviousPage =
+    window.last !== undefined ? bounds.start > bounds.lo || (window.after !== undefined && bounds.lo > 0) : window.after !== undefined && bounds.lo > 0;
   return { hasNextPage, hasPreviousPage };
 }
 

@@ -32,14 +32,24 @@ export function scoreHit(query: string, name: string, text: string): number {
   const nameTerms = searchTerms(name);
   const inName = new Set(nameTerms);
   const inText = new Set(searchTerms(text));
-  return scoreTerms(searchTerms(query), (t) => inName.has(t), (t) => inText.has(t), nameTerms);
+  return scoreTerms(
+    searchTerms(query),
+    (t) => inName.has(t),
+    (t) => inText.has(t),
+    nameTerms,
+  );
 }
 
 /**
  * scoreHit from answers a store already has (its index knows which field each term matched in):
  * the query's terms, whether each is in the name and in the other text, and the name's terms.
  */
-export function scoreTerms(terms: readonly string[], inName: (term: string) => boolean, inText: (term: string) => boolean, nameTerms: readonly string[]): number {
+export function scoreTerms(
+  terms: readonly string[],
+  inName: (term: string) => boolean,
+  inText: (term: string) => boolean,
+  nameTerms: readonly string[],
+): number {
   if (terms.length === 0) return 0;
   const name = terms.filter(inName).length / terms.length;
   const text = terms.filter(inText).length / terms.length;

@@ -1,5 +1,18 @@
 import type { Slice, SortKey, Window } from './keyset.js';
-import type { Counts, EntityLabel, EntityNode, Label, LinkNode, PaperGraph, PaperNode, RelationshipType, RepositoryNode, ResultNode, ResultSetting, Span } from './graph-model.js';
+import type {
+  Counts,
+  EntityLabel,
+  EntityNode,
+  Label,
+  LinkNode,
+  PaperGraph,
+  PaperNode,
+  RelationshipType,
+  RepositoryNode,
+  ResultNode,
+  ResultSetting,
+  Span,
+} from './graph-model.js';
 
 /** Any node, tagged with its label. */
 export type GraphNode =

@@ -87,7 +87,10 @@ function sendPage(res: Response, html: string): void {
 
 /** JSON that can sit inside a <script> element: no `</script>`, no `<!--`. */
 function scriptJson(value: unknown): string {
-  return JSON.stringify(value).replace(/</g, '\\u003c').replace(/\u2028/g, '\\u2028').replace(/\u2029/g, '\\u2029');
+  return JSON.stringify(value)
+    .replace(/</g, '\\u003c')
+    .replace(/\u2028/g, '\\u2028')
+    .replace(/\u2029/g, '\\u2029');
 }
 
 function header(current: 'playground' | 'explorer', extra = ''): string {

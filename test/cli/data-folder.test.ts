@@ -6,7 +6,24 @@ import { buildGraphs } from '../../loaders/build-graph.js';
 import { collectPapers } from '../../loaders/collect-papers.js';
 import { extractCorpus } from '../../loaders/extract-corpus.js';
 import { EmbeddedStore } from '../../src/store/embedded/embedded-store.js';
-import { API_KEY, envFor, graphql, ingest, jsonLines, kg, papersTagged, serverRefused, startKg, startServer, titlesSaved, waitFor, waitForHolder, writePapersFile, type Running, type TestPaper } from './processes.js';
+import {
+  API_KEY,
+  envFor,
+  graphql,
+  ingest,
+  jsonLines,
+  kg,
+  papersTagged,
+  serverRefused,
+  startKg,
+  startServer,
+  titlesSaved,
+  waitFor,
+  waitForHolder,
+  writePapersFile,
+  type Running,
+  type TestPaper,
+} from './processes.js';
 
 /**
  * The embedded store with several processes on one data folder, as users run them: the server,
@@ -97,7 +114,10 @@ describe('one writer per embedded data folder', () => {
     expect(loaded.stderr).toContain('wrote 8 papers');
 
     const server = track(await startServer(serverEnv(corpusFile)));
-    const { stats } = await graphql<{ stats: { nodes: Array<{ name: string; count: number }>; derivedPending: boolean } }>(server.url, '{ stats { nodes { name count } derivedPending } }');
+    const { stats } = await graphql<{ stats: { nodes: Array<{ name: string; count: number }>; derivedPending: boolean } }>(
+      server.url,
+      '{ stats { nodes { name count } derivedPending } }',
+    );
     expect(stats.nodes.find((n) => n.name === 'Paper')?.count).toBe(8);
     expect(stats.derivedPending).toBe(false);
     await ingest(server.url, ingested);
@@ -187,7 +207,10 @@ describe('one writer per embedded data folder', () => {
 
       if (next === 'server') {
         const server = track(await startServer(serverEnv(join(files, 'none.jsonl'))));
-        const { stats } = await graphql<{ stats: { relationships: Array<{ name: string; count: number }>; derivedPending: boolean } }>(server.url, '{ stats { relationships { name count } derivedPending } }');
+        const { stats } = await graphql<{ stats: { relationships: Array<{ name: string; count: number }>; derivedPending: boolean } }>(
+          server.url,
+          '{ stats { relationships { name count } derivedPending } }',
+        );
         expect(stats.derivedPending).toBe(false);
         expect(stats.relationships.find((r) => r.name === 'BROADER')?.count).toBeGreaterThan(0);
         expect(await server.stop()).toBe(0);

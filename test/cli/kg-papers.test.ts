@@ -22,7 +22,10 @@ describe('kg papers', () => {
   it('prints each distinct sample paper once as JSON lines, a summary on stderr, and exits 0', () => {
     const { code, stdout, stderr } = kg(['papers', 'data/papers']);
     expect(code).toBe(0);
-    const papers = stdout.trim().split('\n').map((line) => JSON.parse(line) as { id: string; title: string; titleDerived: boolean; abstract: string; sources: unknown[] });
+    const papers = stdout
+      .trim()
+      .split('\n')
+      .map((line) => JSON.parse(line) as { id: string; title: string; titleDerived: boolean; abstract: string; sources: unknown[] });
     expect(papers).toHaveLength(441);
     expect(Object.keys(papers[0]!).slice(0, 5)).toEqual(['id', 'title', 'titleDerived', 'abstract', 'sources']);
     expect(new Set(papers.map((p) => p.id)).size).toBe(441);
@@ -49,7 +52,10 @@ describe('kg papers', () => {
   });
 
   it('reads stdin given as -', () => {
-    const { code, stdout } = kg(['papers', '-'], JSON.stringify({ id: 'x', title: 'From Stdin', abstract: 'A paper read from standard input. It has two sentences.' }));
+    const { code, stdout } = kg(
+      ['papers', '-'],
+      JSON.stringify({ id: 'x', title: 'From Stdin', abstract: 'A paper read from standard input. It has two sentences.' }),
+    );
     expect(code).toBe(0);
     expect(JSON.parse(stdout)).toMatchObject({ title: 'From Stdin', sources: [{ file: '-', line: 1 }] });
   });
@@ -63,7 +69,10 @@ describe('kg papers', () => {
   });
 
   it('fails at start with the variable name when the configuration is invalid', () => {
-    const result = spawnSync(process.execPath, ['--import', 'tsx', 'src/cli.ts', 'papers', 'data/papers'], { encoding: 'utf8', env: { ...process.env, KG_MAX_LINE_BYTES: 'lots' } });
+    const result = spawnSync(process.execPath, ['--import', 'tsx', 'src/cli.ts', 'papers', 'data/papers'], {
+      encoding: 'utf8',
+      env: { ...process.env, KG_MAX_LINE_BYTES: 'lots' },
+    });
     expect(result.status).toBe(2);
     expect(result.stderr).toContain('KG_MAX_LINE_BYTES="lots"');
   });

@@ -6,7 +6,22 @@ import { buildGraphs } from '../../loaders/build-graph.js';
 import { collectPapers } from '../../loaders/collect-papers.js';
 import { extractCorpus } from '../../loaders/extract-corpus.js';
 import { connectTestNeo4j } from '../store/use-neo4j.js';
-import { API_KEY, envFor, graphql, ingest, jsonLines, kg, papersTagged, startKg, startServer, titlesIn, waitFor, writePapersFile, type Running, type TestPaper } from './processes.js';
+import {
+  API_KEY,
+  envFor,
+  graphql,
+  ingest,
+  jsonLines,
+  kg,
+  papersTagged,
+  startKg,
+  startServer,
+  titlesIn,
+  waitFor,
+  writePapersFile,
+  type Running,
+  type TestPaper,
+} from './processes.js';
 
 /**
  * The same probes on Neo4j, which takes concurrent writers itself: the server and `kg load`, two

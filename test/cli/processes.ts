@@ -179,4 +179,5 @@ export async function waitFor(check: () => boolean, what: string, ms = 60_000): 
 }
 
 /** Waits until process `pid` holds the embedded data folder. */
-export const waitForHolder = (dataDir: string, pid: number): Promise<void> => waitFor(() => EmbeddedStore.holderOf(dataDir)?.pid === pid, `pid ${pid} to hold ${dataDir}`);
+export const waitForHolder = (dataDir: string, pid: number): Promise<void> =>
+  waitFor(() => EmbeddedStore.holderOf(dataDir)?.pid === pid, `pid ${pid} to hold ${dataDir}`);

@@ -26,7 +26,9 @@ async function seen(query: string, variables: Record<string, unknown> = {}): Pro
 describe('lookahead', () => {
   it('lists the fields asked of the returned object with their argument values, defaults included', async () => {
     expect(await seen('{ method { id name papers { id } } }')).toEqual({ id: {}, name: {}, papers: { first: 20 } });
-    expect(await seen('query ($n: Int, $c: String) { method { papers(first: $n, after: $c) { id } } }', { n: 3, c: 'abc' })).toEqual({ papers: { first: 3, after: 'abc' } });
+    expect(await seen('query ($n: Int, $c: String) { method { papers(first: $n, after: $c) { id } } }', { n: 3, c: 'abc' })).toEqual({
+      papers: { first: 3, after: 'abc' },
+    });
   });
 
   it('follows fragment spreads and inline fragments on the type or an interface it implements', async () => {

@@ -33,7 +33,11 @@ afterAll(async () => {
 });
 
 async function ask(server: RunningServer, query: string, variables: Record<string, unknown> = {}, headers: Record<string, string> = {}): Promise<Answer> {
-  const response = await fetch(`${server.url}/graphql`, { method: 'POST', headers: { 'content-type': 'application/json', ...headers }, body: JSON.stringify({ query, variables }) });
+  const response = await fetch(`${server.url}/graphql`, {
+    method: 'POST',
+    headers: { 'content-type': 'application/json', ...headers },
+    body: JSON.stringify({ query, variables }),
+  });
   return (await response.json()) as Answer;
 }
 
@@ -64,7 +68,14 @@ const browse = (field: string) => `query ($first: Int, $after: String, $last: In
   list: ${field}(first: $first, after: $after, last: $last, before: $before, orderBy: $orderBy, filter: $filter) { ${PAGE} } }`;
 
 /** Every item of a list, read page by page forward or backward (`size` items a page). */
-async function readAll(server: RunningServer, field: string, direction: 'forward' | 'backward', variables: Record<string, unknown> = {}, query = browse(field), size = 50): Promise<string[]> {
+async function readAll(
+  server: RunningServer,
+  field: string,
+  direction: 'forward' | 'backward',
+  variables: Record<string, unknown> = {},
+  query = browse(field),
+  size = 50,
+): Promise<string[]> {
   const ids: string[] = [];
   let cursor: string | null = null;
   for (let i = 0; i < 1000; i++) {
@@ -184,13 +195,21 @@ describe('a page read after an ingest', () => {
     // Run last: it adds papers to the embedded store the other tests compare with Neo4j.
     for (const orderBy of ['ID', 'TITLE']) {
       const query = `query ($first: Int, $after: String) { papers(first: $first, after: $after, orderBy: ${orderBy}) { nodes { id title } pageInfo { endCursor } } }`;
-      const first = (await ask(embedded(), query, { first: 30 })).data!['papers'] as unknown as { nodes: Array<{ id: string; title: string }>; pageInfo: { endCursor: string } };
+      const first = (await ask(embedded(), query, { first: 30 })).data!['papers'] as unknown as {
+        nodes: Array<{ id: string; title: string }>;
+        pageInfo: { endCursor: string };
+      };
       // Titles that sort before every real one (ids are hashes: by id, where they land is chance).
       const ingest = `mutation ($papers: [PaperInput!]!) { ingest(papers: $papers) { papers { id } } }`;
-      const papers = Array.from({ length: 8 }, (_, i) => ({ title: `#${i} Aardvark ${orderBy}: a test paper`, abstract: `We study aardvark number ${i} under ${orderBy} ordering with a long enough abstract for the pipeline.` }));
+      const papers = Array.from({ length: 8 }, (_, i) => ({
+        title: `#${i} Aardvark ${orderBy}: a test paper`,
+        abstract: `We study aardvark number ${i} under ${orderBy} ordering with a long enough abstract for the pipeline.`,
+      }));
       const added = await ask(embedded(), ingest, { papers }, { 'x-api-key': API_KEY });
       expect(added.errors).toBeUndefined();
-      const next = (await ask(embedded(), query, { first: 30, after: first.pageInfo.endCursor })).data!['papers'] as unknown as { nodes: Array<{ id: string }> };
+      const next = (await ask(embedded(), query, { first: 30, after: first.pageInfo.endCursor })).data!['papers'] as unknown as {
+        nodes: Array<{ id: string }>;
+      };
       const whole = (await ask(embedded(), query, { first: 100 })).data!['papers'] as unknown as { nodes: Array<{ id: string }> };
       const seen = new Set(first.nodes.map((p) => p.id));
       expect(next.nodes.filter((p) => seen.has(p.id))).toEqual([]);

@@ -51,7 +51,9 @@ describe('the schema', () => {
       if (!isObjectType(type) || type.name === 'Query' || type.name === 'Mutation' || type.name.endsWith('Connection')) continue;
       for (const field of Object.values(type.getFields())) {
         const named = String(field.type).replace(/[[\]!]/g, '');
-        const growing = String(field.type).startsWith('[') && ['Paper', 'Method', 'Dataset', 'Task', 'Metric', 'Concept', 'Repository', 'Result', 'RelatedPaper', 'RelatedConcept'].includes(named);
+        const growing =
+          String(field.type).startsWith('[') &&
+          ['Paper', 'Method', 'Dataset', 'Task', 'Metric', 'Concept', 'Repository', 'Result', 'RelatedPaper', 'RelatedConcept'].includes(named);
         if (growing && !field.args.some((a) => a.name === 'first')) lists.push(`${type.name}.${field.name}`);
       }
     }

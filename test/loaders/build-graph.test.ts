@@ -20,10 +20,22 @@ describe('buildGraphs', () => {
 
   it('joins a declared link and the same link in the abstract into one repository with both spans', async () => {
     const papers = extractCorpus([
-      { id: 'paper:x', title: 'T', titleDerived: false, abstract: 'Code: https://github.com/acme/tool.', sources: [], codeUrls: ['https://github.com/Acme/tool'] },
+      {
+        id: 'paper:x',
+        title: 'T',
+        titleDerived: false,
+        abstract: 'Code: https://github.com/acme/tool.',
+        sources: [],
+        codeUrls: ['https://github.com/Acme/tool'],
+      },
     ]);
     const [graph] = buildGraphs(papers);
     expect(graph!.repositories).toHaveLength(1);
-    expect(graph!.edges.find((e) => e.type === 'HAS_CODE')!.evidence.map((s) => s.field).sort()).toEqual(['abstract', 'source']);
+    expect(
+      graph!.edges
+        .find((e) => e.type === 'HAS_CODE')!
+        .evidence.map((s) => s.field)
+        .sort(),
+    ).toEqual(['abstract', 'source']);
   });
 });

@@ -80,7 +80,17 @@ describe('the sample corpus', () => {
     for (const name of ['001_812cabaa33693939.txt', '002_5f781be605d9922b.txt', '003_d61e613f4257c4bc.txt']) {
       for (const line of (await readFile(`${CORPUS}/${name}`, 'utf8')).split('\n')) if (line.trim() && isChrome(line)) chrome.add(line.trim());
     }
-    expect([...chrome].sort()).toEqual(['Get trending papers in your email inbox once a day!', 'Get trending papers in your email inbox!', 'Mar 12', 'Mar 14', 'Subscribe', 'byAK and the research community', 'new'].sort());
+    expect([...chrome].sort()).toEqual(
+      [
+        'Get trending papers in your email inbox once a day!',
+        'Get trending papers in your email inbox!',
+        'Mar 12',
+        'Mar 14',
+        'Subscribe',
+        'byAK and the research community',
+        'new',
+      ].sort(),
+    );
     for (const paper of papers) {
       expect(chrome.has(paper.title)).toBe(false);
       expect(chrome.has(paper.abstract)).toBe(false);

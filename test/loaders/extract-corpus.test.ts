@@ -20,7 +20,9 @@ const fieldText = (paper: Paper, field: 'title' | 'abstract') => (field === 'tit
 /** Papers whose methods include `name` (by name or alias), with the ids they got. */
 function methodIds(name: string): Array<{ paper: string; id: string }> {
   const key = normalizeName(name);
-  return extracted.flatMap((p) => p.methods.filter((m) => [m.name, ...m.aliases].some((s) => normalizeName(s) === key)).map((m) => ({ paper: p.id, id: m.id })));
+  return extracted.flatMap((p) =>
+    p.methods.filter((m) => [m.name, ...m.aliases].some((s) => normalizeName(s) === key)).map((m) => ({ paper: p.id, id: m.id })),
+  );
 }
 
 describe('extractCorpus on the sample corpus', () => {
@@ -133,7 +135,10 @@ describe('extractCorpus on hand-made papers', () => {
   });
 
   it('gives two spellings of a concept in two papers one id', () => {
-    const [a, b] = extractCorpus([paper('paper:a', 'Knowledge-graph embeddings help retrieval.'), paper('paper:b', 'We learn a knowledge graph embedding for retrieval.')]);
+    const [a, b] = extractCorpus([
+      paper('paper:a', 'Knowledge-graph embeddings help retrieval.'),
+      paper('paper:b', 'We learn a knowledge graph embedding for retrieval.'),
+    ]);
     expect(a?.concepts.map((c) => c.id)).toContain('concept:knowledge-graph-embedding');
     expect(b?.concepts.map((c) => c.id)).toContain('concept:knowledge-graph-embedding');
   });

@@ -6,10 +6,20 @@ import { extractCorpus, extractEntities } from '../../loaders/extract-corpus.js'
 import { ExtractionCache, extractorVersion } from '../../loaders/extraction-cache.js';
 import type { Paper } from '../../loaders/papers.js';
 
-const paper = (id: string, abstract: string, title?: string): Paper => ({ id, title: title ?? abstract, titleDerived: title === undefined, abstract, sources: [] });
+const paper = (id: string, abstract: string, title?: string): Paper => ({
+  id,
+  title: title ?? abstract,
+  titleDerived: title === undefined,
+  abstract,
+  sources: [],
+});
 
 const PAPERS: Paper[] = [
-  paper('paper:a', 'We propose FlowMixer, which tunes CLIP with LoRA. It reaches 81.2% top-1 accuracy on ImageNet. Code: https://github.com/acme/flowmixer.', 'FlowMixer: Token Mixing'),
+  paper(
+    'paper:a',
+    'We propose FlowMixer, which tunes CLIP with LoRA. It reaches 81.2% top-1 accuracy on ImageNet. Code: https://github.com/acme/flowmixer.',
+    'FlowMixer: Token Mixing',
+  ),
   paper('paper:b', 'We use parameter-efficient fine-tuning (PEFT) on Llama-2 7B and report perplexity on WikiText-103.'),
   paper('paper:c', 'PEFT with LoRA cuts memory on the CityScan benchmark.'),
 ];

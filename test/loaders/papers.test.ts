@@ -40,11 +40,7 @@ describe('PaperCollector', () => {
   });
 
   it('merges transitively: title links one pair, abstract the next', () => {
-    const papers = collect([
-      raw('a', 1, A1, { title: 'Pointer Networks' }),
-      raw('b', 1, A2),
-      raw('c', 1, A2, { title: 'Pointer Networks' }),
-    ]);
+    const papers = collect([raw('a', 1, A1, { title: 'Pointer Networks' }), raw('b', 1, A2), raw('c', 1, A2, { title: 'Pointer Networks' })]);
     expect(papers).toHaveLength(1);
     expect(papers[0]?.sources.map((s) => s.file)).toEqual(['a', 'b', 'c']);
   });

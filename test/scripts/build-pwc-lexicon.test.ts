@@ -11,9 +11,32 @@ import { cleanTaskName } from '../../scripts/pwc/task-name.js';
 
 // A few lines of a real word list: lower-case entries are ordinary English, capitalised ones proper nouns.
 const words = parseWordList(
-  ['natural', 'questions', 'question', 'record', 'flowers', 'places', 'return', 'reward', 'classification', 'video',
-    'segmentation', 'translation', 'transliteration', 'test', 'dataset', 'story', 'answering', 'object', 'detection', 'ape',
-    'Beatles', 'Klondike', 'pile', 'fake'].join('\n'),
+  [
+    'natural',
+    'questions',
+    'question',
+    'record',
+    'flowers',
+    'places',
+    'return',
+    'reward',
+    'classification',
+    'video',
+    'segmentation',
+    'translation',
+    'transliteration',
+    'test',
+    'dataset',
+    'story',
+    'answering',
+    'object',
+    'detection',
+    'ape',
+    'Beatles',
+    'Klondike',
+    'pile',
+    'fake',
+  ].join('\n'),
 );
 
 function rows(header: string, ...lines: string[]): TsvRow[] {
@@ -148,7 +171,11 @@ describe('benchmark names', () => {
   });
 
   it('turns an abbreviation or an expansion in parentheses into an alias', () => {
-    expect(cleanBenchmarkName('BBBP (Blood-Brain Barrier Penetration)')).toMatchObject({ ok: true, base: 'BBBP', aliases: ['Blood-Brain Barrier Penetration'] });
+    expect(cleanBenchmarkName('BBBP (Blood-Brain Barrier Penetration)')).toMatchObject({
+      ok: true,
+      base: 'BBBP',
+      aliases: ['Blood-Brain Barrier Penetration'],
+    });
     expect(cleanBenchmarkName('Retinal Fundus MultiDisease Image Dataset (RFMiD)')).toMatchObject({ ok: true, aliases: ['RFMiD'] });
   });
 
@@ -162,7 +189,10 @@ describe('benchmark names', () => {
   });
 
   it('merges rows with one base, keeps variants distinct and marks ordinary English', () => {
-    const tasks = new Map([['image classification', 'Image Classification'], ['question answering', 'Question Answering']]);
+    const tasks = new Map([
+      ['image classification', 'Image Classification'],
+      ['question answering', 'Question Answering'],
+    ]);
     const lexicon = buildBenchmarkLexicon(
       rows(
         'benchmark\ttasks',
@@ -248,7 +278,20 @@ describe('metric names', () => {
 
   it('builds entries: generic words dropped, ordinary words case-sensitive, method names ambiguous', () => {
     const lexicon = buildMetricLexicon(
-      rows('metric\ttasks', 'Word Error Rate (WER)\t', 'WER\t', 'Test WER\t', 'WER (%)\t', 'Return\t', 'Score\t', 'MAE\t', 'Backpack\t', 'BERT\t', 'COCO\t', 'PESQ\t'),
+      rows(
+        'metric\ttasks',
+        'Word Error Rate (WER)\t',
+        'WER\t',
+        'Test WER\t',
+        'WER (%)\t',
+        'Return\t',
+        'Score\t',
+        'MAE\t',
+        'Backpack\t',
+        'BERT\t',
+        'COCO\t',
+        'PESQ\t',
+      ),
       { words, methodKeys: new Set([buildMetricKey('MAE')]), otherKeys: new Set([buildMetricKey('COCO')]) },
     );
     expect(lexicon.entries).toEqual([
@@ -268,8 +311,12 @@ describe('metric names', () => {
 
 describe('the shipped files', () => {
   it('writes one entry a line', () => {
-    expect(formatLexicon([{ name: 'MRR', aliases: ['mean reciprocal rank'], higherIsBetter: true }, { name: 'WER', aliases: [], higherIsBetter: false }]))
-      .toMatchInlineSnapshot(`
+    expect(
+      formatLexicon([
+        { name: 'MRR', aliases: ['mean reciprocal rank'], higherIsBetter: true },
+        { name: 'WER', aliases: [], higherIsBetter: false },
+      ]),
+    ).toMatchInlineSnapshot(`
         "[
           {"name":"MRR","aliases":["mean reciprocal rank"],"higherIsBetter":true},
           {"name":"WER","aliases":[],"higherIsBetter":false}

@@ -16,7 +16,10 @@ describe('search terms', () => {
   });
 
   it('give the query padded terms (repeats kept) and the exact-name key', () => {
-    expect(scoreKeys('Vision vision Transformer')).toEqual({ paddedTerms: [' vision ', ' vision ', ' transformer '], exactName: ' vision vision transformer ' });
+    expect(scoreKeys('Vision vision Transformer')).toEqual({
+      paddedTerms: [' vision ', ' vision ', ' transformer '],
+      exactName: ' vision vision transformer ',
+    });
   });
 });
 
@@ -36,7 +39,11 @@ describe('search ranking', () => {
   });
 
   it('orders by score, then id, and keeps the first ones', () => {
-    const hits = [{ id: 'b', score: 1 }, { id: 'a', score: 1 }, { id: 'c', score: 3 }];
+    const hits = [
+      { id: 'b', score: 1 },
+      { id: 'a', score: 1 },
+      { id: 'c', score: 3 },
+    ];
     expect(sliceOrdered(hits, HITS_BY_SCORE, { first: 2 }).items.map((h) => h.id)).toEqual(['c', 'a']);
   });
 });

@@ -53,11 +53,17 @@ const idArgs = (w: Window): PageArgs => ({
  * Reads a whole list window by window, forward (first/after) or backward (last/before), checking
  * Relay's page flags on the way: the ids in list order.
  */
-async function pageThrough(read: (window: Window) => Promise<{ papers: Array<{ id: string }>; keys: SortKey[]; hasNextPage: boolean; hasPreviousPage: boolean }>, direction: 'forward' | 'backward', size: number): Promise<string[]> {
+async function pageThrough(
+  read: (window: Window) => Promise<{ papers: Array<{ id: string }>; keys: SortKey[]; hasNextPage: boolean; hasPreviousPage: boolean }>,
+  direction: 'forward' | 'backward',
+  size: number,
+): Promise<string[]> {
   const ids: string[] = [];
   let cursor: SortKey | undefined;
   for (let pages = 0; pages < 10_000; pages++) {
-    const page = await read(direction === 'forward' ? { first: size, ...(cursor ? { after: cursor } : {}) } : { last: size, ...(cursor ? { before: cursor } : {}) });
+    const page = await read(
+      direction === 'forward' ? { first: size, ...(cursor ? { after: cursor } : {}) } : { last: size, ...(cursor ? { before: cursor } : {}) },
+    );
     if (direction === 'forward') ids.push(...page.papers.map((p) => p.id));
     else ids.unshift(...page.papers.map((p) => p.id));
     const more = direction === 'forward' ? page.hasNextPage : page.hasPreviousPage;
@@ -103,9 +109,15 @@ function describeContract(name: string, store: () => GraphStore) {
       expect(dataset.leaderboard).toEqual(await store().leaderboard('dataset:imagenet'));
       expect(dataset.leaderboard!.length).toBeGreaterThan(1);
       const metricId = dataset.leaderboard![0]!.metric!.id;
-      expect((await store().nodeWith('dataset:imagenet', { leaderboard: { metricId } }))!.leaderboard).toEqual(await store().leaderboard('dataset:imagenet', { metricId }));
-      expect((await store().nodeWith('dataset:imagenet', { leaderboard: { setting: 'zero-shot' } }))!.leaderboard).toEqual(await store().leaderboard('dataset:imagenet', { setting: 'zero-shot' }));
-      const resultless = [...new Set(graphs.flatMap((g) => g.edges.filter((e) => e.type === 'EVALUATES_ON').map((e) => e.to)))].sort().find((id) => !graphs.some((g) => g.results.some((r) => r.datasetId === id)))!;
+      expect((await store().nodeWith('dataset:imagenet', { leaderboard: { metricId } }))!.leaderboard).toEqual(
+        await store().leaderboard('dataset:imagenet', { metricId }),
+      );
+      expect((await store().nodeWith('dataset:imagenet', { leaderboard: { setting: 'zero-shot' } }))!.leaderboard).toEqual(
+        await store().leaderboard('dataset:imagenet', { setting: 'zero-shot' }),
+      );
+      const resultless = [...new Set(graphs.flatMap((g) => g.edges.filter((e) => e.type === 'EVALUATES_ON').map((e) => e.to)))]
+        .sort()
+        .find((id) => !graphs.some((g) => g.results.some((r) => r.datasetId === id)))!;
       const quiet = (await store().nodeWith(resultless, { papers: { first: 1 }, leaderboard: {} }))!;
       expect(quiet.leaderboard).toEqual([]);
       expect(quiet.papers!.totalCount).toBeGreaterThan(0);
@@ -116,7 +128,9 @@ function describeContract(name: string, store: () => GraphStore) {
     });
 
     it("keeps each result's method, setting and split, with an edge to the method", async () => {
-      const qualified = graphs.flatMap((g) => g.results.filter((r) => r.methodId !== null || r.setting !== null || r.split !== null).map((r) => ({ paperId: g.paper.id, result: r })));
+      const qualified = graphs.flatMap((g) =>
+        g.results.filter((r) => r.methodId !== null || r.setting !== null || r.split !== null).map((r) => ({ paperId: g.paper.id, result: r })),
+      );
       // The sample corpus has every qualifier: methods, zero-shot and fine-tuned numbers, splits.
       expect(new Set(qualified.map((q) => q.result.setting))).toEqual(new Set([null, 'zero-shot', 'fine-tuned', 'linear-probe']));
       expect(qualified.some((q) => q.result.split === 'test-other')).toBe(true);
@@ -136,7 +150,10 @@ function describeContract(name: string, store: () => GraphStore) {
       for (const datasetId of datasets) {
         const groups = await store().leaderboard(datasetId);
         const scores = graphs.flatMap((g) => g.results.filter((r) => r.datasetId === datasetId && r.kind === 'score').map((r) => ({ paperId: g.paper.id, r })));
-        expect(groups.reduce((n, g) => n + g.rows.length, 0), datasetId).toBe(new Set(scores.map(({ paperId, r }) => `${r.metricId}|${r.setting}|${paperId}|${r.methodId}`)).size);
+        expect(
+          groups.reduce((n, g) => n + g.rows.length, 0),
+          datasetId,
+        ).toBe(new Set(scores.map(({ paperId, r }) => `${r.metricId}|${r.setting}|${paperId}|${r.methodId}`)).size);
         expect(new Set(groups.map((g) => `${g.metric?.id}|${g.setting}`)).size).toBe(groups.length);
         for (const group of groups) {
           expect(group.higherIsBetter).toBe(group.metric?.higherIsBetter ?? null);
@@ -144,9 +161,19 @@ function describeContract(name: string, store: () => GraphStore) {
           expect(values).toEqual([...values].sort((a, b) => (group.higherIsBetter === false ? a - b : b - a)));
           expect(new Set(group.rows.map((row) => `${row.paper.id}|${row.result.methodId}`)).size).toBe(group.rows.length);
           for (const row of group.rows) {
-            expect([row.result.kind, row.result.metricId, row.result.setting, row.method?.id ?? null]).toEqual(['score', group.metric?.id ?? null, group.setting, row.result.methodId]);
+            expect([row.result.kind, row.result.metricId, row.result.setting, row.method?.id ?? null]).toEqual([
+              'score',
+              group.metric?.id ?? null,
+              group.setting,
+              row.result.methodId,
+            ]);
             // The row holds the best of that paper's and method's scores in the group.
-            const rivals = scores.filter(({ paperId, r }) => paperId === row.paper.id && r.methodId === row.result.methodId && r.metricId === row.result.metricId && r.setting === row.result.setting).map(({ r }) => r.value);
+            const rivals = scores
+              .filter(
+                ({ paperId, r }) =>
+                  paperId === row.paper.id && r.methodId === row.result.methodId && r.metricId === row.result.metricId && r.setting === row.result.setting,
+              )
+              .map(({ r }) => r.value);
             expect(row.result.value).toBe(group.higherIsBetter === false ? Math.min(...rivals) : Math.max(...rivals));
           }
         }
@@ -154,7 +181,8 @@ function describeContract(name: string, store: () => GraphStore) {
       // CoCa's zero-shot and fine-tuned ImageNet numbers sit in groups of their own.
       const imagenet = await store().leaderboard('dataset:imagenet');
       const coca = paperTitled('CoCa');
-      const settingsOf = (value: number) => imagenet.filter((g) => g.rows.some((row) => row.paper.id === coca && row.result.value === value)).map((g) => g.setting);
+      const settingsOf = (value: number) =>
+        imagenet.filter((g) => g.rows.some((row) => row.paper.id === coca && row.result.value === value)).map((g) => g.setting);
       expect([settingsOf(86.3), settingsOf(91)]).toEqual([['zero-shot'], ['fine-tuned']]);
       expect(await store().leaderboard('dataset:imagenet', { setting: 'zero-shot' })).toEqual(imagenet.filter((g) => g.setting === 'zero-shot'));
       const metricId = imagenet[0]!.metric!.id;
@@ -196,7 +224,10 @@ function describeContract(name: string, store: () => GraphStore) {
         ...original,
         paper: { ...original.paper, title: `${original.paper.title} (revised)` },
         entities: [...original.entities, { id: 'concept:contract-test-concept', label: 'Concept', name: 'contract test concept', aliases: [] }],
-        edges: [...original.edges.filter((e) => e.type !== 'USES'), { type: 'MENTIONS', to: 'concept:contract-test-concept', evidence: [{ field: 'abstract', start: 0, end: 4 }] }],
+        edges: [
+          ...original.edges.filter((e) => e.type !== 'USES'),
+          { type: 'MENTIONS', to: 'concept:contract-test-concept', evidence: [{ field: 'abstract', start: 0, end: 4 }] },
+        ],
       };
       await store().writePapers([changed]);
       await store().refreshDerived();
@@ -233,14 +264,25 @@ describe.skipIf(!neo4j)('Neo4j store', () => {
     });
 
     it("one paper's entities, edges and evidence", async () => {
-      for (const prefix of ['Deep Task-specific Bottom Representation Network', 'Sensitivity-Aware Visual Parameter-Efficient Fine-Tuning', 'Pointer Networks']) {
+      for (const prefix of [
+        'Deep Task-specific Bottom Representation Network',
+        'Sensitivity-Aware Visual Parameter-Efficient Fine-Tuning',
+        'Pointer Networks',
+      ]) {
         const links = await same((s) => s.paperLinks(paperTitled(prefix)));
         expect(links.length).toBeGreaterThan(0);
       }
     });
 
     it('papers per method, dataset, task and concept', async () => {
-      for (const id of ['method:lora', 'method:clip', 'dataset:imagenet', 'task:person-re-identification', 'concept:parameter-efficient-finetuning', 'concept:diffusion-model']) {
+      for (const id of [
+        'method:lora',
+        'method:clip',
+        'dataset:imagenet',
+        'task:person-re-identification',
+        'concept:parameter-efficient-finetuning',
+        'concept:diffusion-model',
+      ]) {
         const page = await same((s) => s.papersOf(id, { first: 50 }));
         expect(page.totalCount, id).toBeGreaterThan(0);
       }
@@ -275,7 +317,21 @@ describe.skipIf(!neo4j)('Neo4j store', () => {
 
     it('full-text search hits across papers and entities', async () => {
       // Hyphens and case, names equal to the query, repositories, aliases, a repeated term.
-      for (const query of ['person re-identification', 'Re-Identification', 'LoRA', 'low-rank adaptation', 'diffusion transformers', 'homeostatic neural networks', 'ImageNet', 'ziplab', 'SPT', 'vision vision transformer', 'top-1 accuracy', 'GPT-3.5', 'relabel_imagenet']) {
+      for (const query of [
+        'person re-identification',
+        'Re-Identification',
+        'LoRA',
+        'low-rank adaptation',
+        'diffusion transformers',
+        'homeostatic neural networks',
+        'ImageNet',
+        'ziplab',
+        'SPT',
+        'vision vision transformer',
+        'top-1 accuracy',
+        'GPT-3.5',
+        'relabel_imagenet',
+      ]) {
         const hits = await same((s) => s.search(query, { window: { first: 10 } }));
         expect(hits.items.length, query).toBeGreaterThan(0);
       }
@@ -283,7 +339,10 @@ describe.skipIf(!neo4j)('Neo4j store', () => {
     });
 
     it('a leaderboard ordered by the metric direction', async () => {
-      const dataset = graphs.flatMap((g) => g.results).map((r) => r.datasetId).sort()[0]!;
+      const dataset = graphs
+        .flatMap((g) => g.results)
+        .map((r) => r.datasetId)
+        .sort()[0]!;
       const board = await same((s) => s.leaderboard(dataset));
       expect(board.length).toBeGreaterThan(0);
     });
@@ -296,7 +355,6 @@ describe.skipIf(!neo4j)('Neo4j store', () => {
       await same((s) => s.leaderboard('dataset:imagenet', { metricId: imagenet[0]!.metric!.id, setting: 'zero-shot' }));
       await same((s) => s.nodeWith('dataset:imagenet', { leaderboard: { setting: 'zero-shot' } }));
     });
-
   });
 });
 
@@ -340,15 +398,27 @@ describe('keyset paging: windows of every list, the same on both stores', () => 
 
   it('browse lists of every entity kind, by paper count and by name, filtered', async () => {
     for (const label of ['Method', 'Dataset', 'Task', 'Metric', 'Concept', 'Repository'] as const) {
-      for (const order of [{ field: 'paperCount', descending: true }, { field: 'name', descending: false }] as const) {
+      for (const order of [
+        { field: 'paperCount', descending: true },
+        { field: 'name', descending: false },
+      ] as const) {
         const all = await same((s) => s.listEntities(label, {}, order, { first: 100_000 }));
         expect(all.totalCount, label).toBeGreaterThan(0);
         const counts = await embedded.paperCounts(all.items.map((e) => e.node.node.id));
         expect(all.items.map((e) => e.paperCount)).toEqual(counts);
-        const paged = await pageThrough(async (w) => {
-          const slice = await same((s) => s.listEntities(label, {}, order, w));
-          return { papers: slice.items.map((e) => ({ id: e.node.node.id })), keys: slice.keys, hasNextPage: slice.hasNextPage, hasPreviousPage: slice.hasPreviousPage };
-        }, 'forward', 53);
+        const paged = await pageThrough(
+          async (w) => {
+            const slice = await same((s) => s.listEntities(label, {}, order, w));
+            return {
+              papers: slice.items.map((e) => ({ id: e.node.node.id })),
+              keys: slice.keys,
+              hasNextPage: slice.hasNextPage,
+              hasPreviousPage: slice.hasPreviousPage,
+            };
+          },
+          'forward',
+          53,
+        );
         expect(paged).toEqual(all.items.map((e) => e.node.node.id));
       }
     }
@@ -362,17 +432,25 @@ describe('keyset paging: windows of every list, the same on both stores', () => 
   it('search and related papers page by keyset like the rest', async () => {
     const all = await same((s) => s.search('learning', { window: { first: 1000 } }));
     expect(all.totalCount).toBeGreaterThan(40);
-    const paged = await pageThrough(async (w) => {
-      const slice = await same((s) => s.search('learning', { window: w }));
-      return { papers: slice.items, keys: slice.keys, hasNextPage: slice.hasNextPage, hasPreviousPage: slice.hasPreviousPage };
-    }, 'forward', 17);
+    const paged = await pageThrough(
+      async (w) => {
+        const slice = await same((s) => s.search('learning', { window: w }));
+        return { papers: slice.items, keys: slice.keys, hasNextPage: slice.hasNextPage, hasPreviousPage: slice.hasPreviousPage };
+      },
+      'forward',
+      17,
+    );
     expect(paged).toEqual(all.items.map((h) => h.id));
     const paper = paperTitled('Sensitivity-Aware Visual Parameter-Efficient Fine-Tuning');
     const related = await same((s) => s.relatedPapers(paper, { first: 1000 }));
-    const relatedPaged = await pageThrough(async (w) => {
-      const slice = await same((s) => s.relatedPapers(paper, w));
-      return { papers: slice.items.map((r) => r.paper), keys: slice.keys, hasNextPage: slice.hasNextPage, hasPreviousPage: slice.hasPreviousPage };
-    }, 'backward', 7);
+    const relatedPaged = await pageThrough(
+      async (w) => {
+        const slice = await same((s) => s.relatedPapers(paper, w));
+        return { papers: slice.items.map((r) => r.paper), keys: slice.keys, hasNextPage: slice.hasNextPage, hasPreviousPage: slice.hasPreviousPage };
+      },
+      'backward',
+      7,
+    );
     expect(relatedPaged).toEqual(related.items.map((r) => r.paper.id));
   });
 });
@@ -382,7 +460,9 @@ describe('embedded store persistence', () => {
     await embedded.close();
     const reopened = EmbeddedStore.open(dir);
     expect(await reopened.counts()).toEqual(await embedded.counts());
-    expect(await reopened.search('person re-identification', { window: { first: 5 } })).toEqual(await embedded.search('person re-identification', { window: { first: 5 } }));
+    expect(await reopened.search('person re-identification', { window: { first: 5 } })).toEqual(
+      await embedded.search('person re-identification', { window: { first: 5 } }),
+    );
   });
 
   it('starts empty from a file of an older format and keeps that file aside', async () => {

@@ -13,5 +13,10 @@ export async function connectTestNeo4j(): Promise<Neo4jStore | null> {
     console.warn(`\n!!! NEO4J TESTS SKIPPED: ${why}\n!!! Set NEO4J_URI or install Java 17 and Maven to run them.\n`);
     return null;
   }
-  return Neo4jStore.connect({ uri, user: process.env['NEO4J_USER'] ?? 'neo4j', password: process.env['NEO4J_PASSWORD'] ?? '', database: process.env['NEO4J_DATABASE'] ?? 'neo4j' });
+  return Neo4jStore.connect({
+    uri,
+    user: process.env['NEO4J_USER'] ?? 'neo4j',
+    password: process.env['NEO4J_PASSWORD'] ?? '',
+    database: process.env['NEO4J_DATABASE'] ?? 'neo4j',
+  });
 }

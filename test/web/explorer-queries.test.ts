@@ -90,7 +90,12 @@ describe('the explorer’s GraphQL documents (real server, sample corpus)', () =
 
   it('NEIGHBOURHOOD gives a paper its text and every mention with evidence, an entity its papers', async () => {
     const paper = await run(queries.NEIGHBOURHOOD, { id: PAPER, first: queries.PAPERS_PER_ENTITY });
-    const node = paper.data?.['node'] as { __typename: string; title: string; abstract: string; methods: Array<{ role: string; method: { id: string }; evidence: Array<{ field: string; start: number; end: number; text: string; sentence: string }> }> };
+    const node = paper.data?.['node'] as {
+      __typename: string;
+      title: string;
+      abstract: string;
+      methods: Array<{ role: string; method: { id: string }; evidence: Array<{ field: string; start: number; end: number; text: string; sentence: string }> }>;
+    };
     expect(node.__typename).toBe('Paper');
     expect(node.title).toBe('In-Context LoRA for Diffusion Transformers');
     const icLora = node.methods.find((m) => m.method.id === 'method:ic-lora');

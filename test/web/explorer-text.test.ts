@@ -100,7 +100,11 @@ describe('markTree', () => {
   it('clips spans to the text, drops empty ones, and draws a keyed mention once per extent', () => {
     const text = 'short';
     expect(show(markTree(text, [span('A', -3, 2), span('B', 4, 99), span('E', 3, 3), span('F', 7, 9)]))).toBe('[A:sh]or[B:t]');
-    const twice = markTree('DiT and DiT', [span('a', 0, 3, { key: 'method:dit' }), span('b', 0, 3, { key: 'method:dit' }), span('c', 8, 11, { key: 'method:dit' })]);
+    const twice = markTree('DiT and DiT', [
+      span('a', 0, 3, { key: 'method:dit' }),
+      span('b', 0, 3, { key: 'method:dit' }),
+      span('c', 8, 11, { key: 'method:dit' }),
+    ]);
     expect(show(twice)).toBe('[a:DiT] and [c:DiT]');
   });
 
@@ -136,13 +140,21 @@ describe('markTree', () => {
 });
 
 describe('paperMentions', () => {
-  const ev = (field: 'TITLE' | 'ABSTRACT' | 'SOURCE', text: string, start: number, sentence = '') => ({ field, start, end: start + text.length, text, sentence });
+  const ev = (field: 'TITLE' | 'ABSTRACT' | 'SOURCE', text: string, start: number, sentence = '') => ({
+    field,
+    start,
+    end: start + text.length,
+    text,
+    sentence,
+  });
   const paper = {
     id: 'paper:1',
     title: 'LoRA for GLUE',
     abstract: 'We use LoRA. It scores 90.1 accuracy on GLUE.',
     methods: [{ role: 'USED', method: { id: 'method:lora', name: 'LoRA' }, evidence: [ev('TITLE', 'LoRA', 0), ev('ABSTRACT', 'LoRA', 7, 'We use LoRA.')] }],
-    datasets: [{ dataset: { id: 'dataset:glue', name: 'GLUE' }, evidence: [ev('TITLE', 'GLUE', 9), ev('ABSTRACT', 'GLUE', 40, 'It scores 90.1 accuracy on GLUE.')] }],
+    datasets: [
+      { dataset: { id: 'dataset:glue', name: 'GLUE' }, evidence: [ev('TITLE', 'GLUE', 9), ev('ABSTRACT', 'GLUE', 40, 'It scores 90.1 accuracy on GLUE.')] },
+    ],
     tasks: [],
     metrics: [{ metric: { id: 'metric:accuracy', name: 'accuracy' }, evidence: [ev('ABSTRACT', 'accuracy', 28)] }],
     concepts: [{ concept: { id: 'concept:x', name: 'x' }, evidence: [ev('ABSTRACT', 'not there', 3)] }],
@@ -165,7 +177,10 @@ describe('paperMentions', () => {
 
   it('places each mention in its field, lists declared and misplaced ones apart, and nests entities in results', () => {
     const m = paperMentions(paper);
-    expect(m.title.map((x) => [x.kind, x.text])).toEqual([['Method', 'LoRA'], ['Dataset', 'GLUE']]);
+    expect(m.title.map((x) => [x.kind, x.text])).toEqual([
+      ['Method', 'LoRA'],
+      ['Dataset', 'GLUE'],
+    ]);
     expect(m.abstract.map((x) => [x.kind, x.text])).toEqual([
       ['Method', 'LoRA'],
       ['Result', '90.1 accuracy on GLUE'],
@@ -179,12 +194,29 @@ describe('paperMentions', () => {
     expect(result?.name).toBe('90.1 accuracy on GLUE (test, zero-shot) with LoRA');
     const tree = markTree(paper.abstract, m.abstract);
     expect(treeText(tree)).toBe(paper.abstract);
-    expect(treeMarks(tree).map((x) => `${x.span.kind}:${treeText(x.children)}`)).toEqual(['Method:LoRA', 'Result:90.1 accuracy on GLUE', 'Metric:accuracy', 'Dataset:GLUE']);
+    expect(treeMarks(tree).map((x) => `${x.span.kind}:${treeText(x.children)}`)).toEqual([
+      'Method:LoRA',
+      'Result:90.1 accuracy on GLUE',
+      'Metric:accuracy',
+      'Dataset:GLUE',
+    ]);
   });
 
   it('finds the sentence of each mention, also when the same sentence occurs twice', () => {
     const text = 'We use X. Then Y helps. We use X.';
-    const mention = (start: number) => ({ field: 'ABSTRACT' as const, start, end: start + 1, text: 'X', sentence: 'We use X.', kind: 'Method', entityId: 'method:x', name: 'X', role: null, key: 'Method:method:x', rank: 1 });
+    const mention = (start: number) => ({
+      field: 'ABSTRACT' as const,
+      start,
+      end: start + 1,
+      text: 'X',
+      sentence: 'We use X.',
+      kind: 'Method',
+      entityId: 'method:x',
+      name: 'X',
+      role: null,
+      key: 'Method:method:x',
+      rank: 1,
+    });
     const sentences = sentencesOf({ ABSTRACT: text }, [mention(31), mention(7)]);
     expect(sentences.map((s) => [s.start, s.sentence, s.spans.map((x) => [x.start, x.end, x.fieldStart])])).toEqual([
       [0, 'We use X.', [[7, 8, 7]]],

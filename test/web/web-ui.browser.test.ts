@@ -187,32 +187,35 @@ interface MarkInfo {
 }
 
 async function marksIn(page: Page, testId: string): Promise<MarkInfo[]> {
-  return page.getByTestId(testId).locator('mark').evaluateAll((marks) =>
-    marks.map((node) => {
-      const mark = node as unknown as {
-        getAttribute(name: string): string | null;
-        textContent: string | null;
-        style: { getPropertyValue(name: string): string };
-        parentElement: { closest(selector: string): { getAttribute(name: string): string | null } | null } | null;
-      };
-      const attr = (name: string): string => mark.getAttribute(name) ?? '';
-      return {
-        kind: attr('data-kind'),
-        entity: attr('data-entity'),
-        field: attr('data-field'),
-        start: Number(attr('data-start')),
-        end: Number(attr('data-end')),
-        piece: Number(attr('data-piece')),
-        continued: mark.getAttribute('data-continued') === 'true',
-        text: mark.textContent ?? '',
-        label: attr('aria-label'),
-        title: attr('title'),
-        tabindex: mark.getAttribute('tabindex'),
-        color: mark.style.getPropertyValue('--kind-color').trim(),
-        parent: mark.parentElement?.closest('mark')?.getAttribute('data-entity') ?? null,
-      };
-    }),
-  );
+  return page
+    .getByTestId(testId)
+    .locator('mark')
+    .evaluateAll((marks) =>
+      marks.map((node) => {
+        const mark = node as unknown as {
+          getAttribute(name: string): string | null;
+          textContent: string | null;
+          style: { getPropertyValue(name: string): string };
+          parentElement: { closest(selector: string): { getAttribute(name: string): string | null } | null } | null;
+        };
+        const attr = (name: string): string => mark.getAttribute(name) ?? '';
+        return {
+          kind: attr('data-kind'),
+          entity: attr('data-entity'),
+          field: attr('data-field'),
+          start: Number(attr('data-start')),
+          end: Number(attr('data-end')),
+          piece: Number(attr('data-piece')),
+          continued: mark.getAttribute('data-continued') === 'true',
+          text: mark.textContent ?? '',
+          label: attr('aria-label'),
+          title: attr('title'),
+          tabindex: mark.getAttribute('tabindex'),
+          color: mark.style.getPropertyValue('--kind-color').trim(),
+          parent: mark.parentElement?.closest('mark')?.getAttribute('data-entity') ?? null,
+        };
+      }),
+    );
 }
 
 interface Evidence {
@@ -303,7 +306,15 @@ describe.skipIf(!haveChromium)('web UI in Chromium (real server, sample corpus)'
       chromium.launch({
         executablePath: CHROMIUM,
         headless: true,
-        args: ['--no-sandbox', '--disable-gpu', '--disable-quic', '--no-first-run', '--disable-background-networking', '--disable-component-update', '--disable-sync'],
+        args: [
+          '--no-sandbox',
+          '--disable-gpu',
+          '--disable-quic',
+          '--no-first-run',
+          '--disable-background-networking',
+          '--disable-component-update',
+          '--disable-sync',
+        ],
       }),
     ]);
   }, 300_000);
@@ -371,9 +382,12 @@ describe.skipIf(!haveChromium)('web UI in Chromium (real server, sample corpus)'
     const page = await context.newPage();
     await page.goto(`${base()}/explorer`);
     await expect(page.getByTestId('explorer-legend').locator('li').count()).resolves.toBe(7);
-    const colours = await page.getByTestId('explorer-legend').locator('.kg-dot').evaluateAll((dots) =>
-      dots.map((dot) => (dot as unknown as { style: { getPropertyValue(name: string): string } }).style.getPropertyValue('--kind-color')),
-    );
+    const colours = await page
+      .getByTestId('explorer-legend')
+      .locator('.kg-dot')
+      .evaluateAll((dots) =>
+        dots.map((dot) => (dot as unknown as { style: { getPropertyValue(name: string): string } }).style.getPropertyValue('--kind-color')),
+      );
     expect(new Set(colours).size).toBe(7);
 
     await page.getByTestId('explorer-search-input').fill('LoRA');
@@ -468,21 +482,30 @@ describe.skipIf(!haveChromium)('web UI in Chromium (real server, sample corpus)'
     const items = page.getByTestId('explorer-start-item');
     await items.first().waitFor({ timeout: 20_000 });
     for (const kind of ['dataset', 'method']) {
-      const counts = (await page.getByTestId(`explorer-start-${kind}`).getByTestId('explorer-start-item').evaluateAll((buttons) =>
-        buttons.map((b) => Number((b as unknown as { getAttribute(n: string): string | null }).getAttribute('data-paper-count'))),
-      ));
+      const counts = await page
+        .getByTestId(`explorer-start-${kind}`)
+        .getByTestId('explorer-start-item')
+        .evaluateAll((buttons) => buttons.map((b) => Number((b as unknown as { getAttribute(n: string): string | null }).getAttribute('data-paper-count'))));
       expect(counts.length, kind).toBeGreaterThanOrEqual(3);
       expect(counts, `${kind}: most papers first`).toEqual([...counts].sort((a, b) => b - a));
       expect(counts[0], kind).toBeGreaterThan(1);
     }
     // Exactly the root browse lists' first entries (most papers first).
     const truth = (await (
-      await fetch(`${base()}/graphql`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ query: START, variables: { first: START_PER_KIND } }) })
+      await fetch(`${base()}/graphql`, {
+        method: 'POST',
+        headers: { 'content-type': 'application/json' },
+        body: JSON.stringify({ query: START, variables: { first: START_PER_KIND } }),
+      })
     ).json()) as { data: Record<'datasets' | 'methods', { nodes: Array<{ id: string }> }> };
-    for (const [kind, list] of [['dataset', 'datasets'], ['method', 'methods']] as const) {
-      const ids = await page.getByTestId(`explorer-start-${kind}`).getByTestId('explorer-start-item').evaluateAll((buttons) =>
-        buttons.map((b) => (b as unknown as { getAttribute(n: string): string | null }).getAttribute('data-id')),
-      );
+    for (const [kind, list] of [
+      ['dataset', 'datasets'],
+      ['method', 'methods'],
+    ] as const) {
+      const ids = await page
+        .getByTestId(`explorer-start-${kind}`)
+        .getByTestId('explorer-start-item')
+        .evaluateAll((buttons) => buttons.map((b) => (b as unknown as { getAttribute(n: string): string | null }).getAttribute('data-id')));
       expect(ids, kind).toEqual(truth.data[list].nodes.map((n) => n.id));
     }
     // The graph is not empty either: the same entities, unlinked, ready to expand.
@@ -534,7 +557,18 @@ describe.skipIf(!haveChromium)('web UI in Chromium (real server, sample corpus)'
     // Each mark names its entity and kind, is focusable, and has its kind's legend colour.
     const legend = Object.fromEntries(
       await Promise.all(
-        ['method', 'task', 'repository'].map(async (k) => [k, (await page.getByTestId(`legend-${k}`).locator('.kg-dot').evaluate((d) => (d as unknown as { style: { getPropertyValue(n: string): string } }).style.getPropertyValue('--kind-color'))).trim()] as const),
+        ['method', 'task', 'repository'].map(
+          async (k) =>
+            [
+              k,
+              (
+                await page
+                  .getByTestId(`legend-${k}`)
+                  .locator('.kg-dot')
+                  .evaluate((d) => (d as unknown as { style: { getPropertyValue(n: string): string } }).style.getPropertyValue('--kind-color'))
+              ).trim(),
+            ] as const,
+        ),
       ),
     );
     for (const m of marks) {
@@ -554,7 +588,12 @@ describe.skipIf(!haveChromium)('web UI in Chromium (real server, sample corpus)'
     await page.keyboard.press('Enter');
     await expect.poll(() => page.getByTestId('panel-id').innerText()).toBe('method:dit');
     await expect(page.getByTestId('panel-kind').innerText()).resolves.toBe('Method');
-    const selectedIds = await page.evaluate(() => (globalThis as unknown as ExplorerGlobals).kgExplorer.cy.nodes(':selected').toArray().map((n) => n.id()));
+    const selectedIds = await page.evaluate(() =>
+      (globalThis as unknown as ExplorerGlobals).kgExplorer.cy
+        .nodes(':selected')
+        .toArray()
+        .map((n) => n.id()),
+    );
     expect(selectedIds).toEqual(['method:dit']);
     await page.getByTestId('panel-back').click();
     await page.getByTestId('panel-abstract').waitFor();
@@ -580,7 +619,11 @@ describe.skipIf(!haveChromium)('web UI in Chromium (real server, sample corpus)'
     expect(marks.some((m) => m.kind !== 'Result' && m.parent !== null)).toBe(true);
     // A cut mention is one stop for the keyboard.
     expect(marks.filter((m) => m.piece > 0).every((m) => m.tabindex === null)).toBe(true);
-    await page.getByTestId('panel-abstract').locator('mark[data-kind="Result"]').first().evaluate((e) => (e as unknown as { scrollIntoView(o: unknown): void }).scrollIntoView({ block: 'center' }));
+    await page
+      .getByTestId('panel-abstract')
+      .locator('mark[data-kind="Result"]')
+      .first()
+      .evaluate((e) => (e as unknown as { scrollIntoView(o: unknown): void }).scrollIntoView({ block: 'center' }));
     await screenshot(page, 'explorer-paper-results');
     expect(log.errors).toEqual([]);
   });
@@ -597,8 +640,12 @@ describe.skipIf(!haveChromium)('web UI in Chromium (real server, sample corpus)'
     await page.locator(`[data-testid="panel-neighbour-link"][data-edge="${paperId}->repository:ali-vilab-in-context-lora"]`).focus();
     await page.keyboard.press('Enter');
     await expect.poll(() => page.getByTestId('panel-kind').innerText()).toBe('Link');
-    await expect(page.getByTestId('panel-edge-sentence').allTextContents()).resolves.toEqual(['We release our code, data, and models at https://github.com/ali-vilab/In-Context-LoRA']);
-    await expect(marksIn(page, 'panel-edge-sentences').then((m) => m.map((x) => [x.kind, x.text]))).resolves.toEqual([['Repository', 'https://github.com/ali-vilab/In-Context-LoRA']]);
+    await expect(page.getByTestId('panel-edge-sentence').allTextContents()).resolves.toEqual([
+      'We release our code, data, and models at https://github.com/ali-vilab/In-Context-LoRA',
+    ]);
+    await expect(marksIn(page, 'panel-edge-sentences').then((m) => m.map((x) => [x.kind, x.text]))).resolves.toEqual([
+      ['Repository', 'https://github.com/ali-vilab/In-Context-LoRA'],
+    ]);
     await expect(page.getByTestId('panel-role').count()).resolves.toBe(0);
 
     await clickEdge(page, `${paperId}->method:ic-lora`);
@@ -645,7 +692,11 @@ describe.skipIf(!haveChromium)('web UI in Chromium (real server, sample corpus)'
     const small = await startServer({ port: 0, dataDir: path.join(dir, 'data'), corpusPaths: [path.join(dir, 'papers.jsonl')] });
     try {
       const listed = (await (
-        await fetch(`${small.url}/graphql`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ query: '{ papers(first: 1) { nodes { id } } }' }) })
+        await fetch(`${small.url}/graphql`, {
+          method: 'POST',
+          headers: { 'content-type': 'application/json' },
+          body: JSON.stringify({ query: '{ papers(first: 1) { nodes { id } } }' }),
+        })
       ).json()) as { data: { papers: { nodes: Array<{ id: string }> } } };
       const paperId = listed.data.papers.nodes[0]?.id ?? '';
       const { context, log } = await openContext(small.url);

@@ -36,7 +36,8 @@ async function entitiesOfPapers(ctx: Context, nodeId: string, label: EntityLabel
 }
 
 /** Nodes at the other end of one relationship type, typed as entities of one label. */
-const linkedEntities = async (ctx: Context, id: string, type: 'BROADER', direction: 'in' | 'out', label: EntityLabel) => entitiesIn(await ctx.loaders.linked(type, direction).load(id), label);
+const linkedEntities = async (ctx: Context, id: string, type: 'BROADER', direction: 'in' | 'out', label: EntityLabel) =>
+  entitiesIn(await ctx.loaders.linked(type, direction).load(id), label);
 
 /** The fields every entity answers alike. */
 const entityFields = {
@@ -51,7 +52,8 @@ const entityFields = {
 function variantFields(label: EntityLabel) {
   return {
     variantOf: async (p: EntityParent, _: unknown, ctx: Context) => (await linkedEntities(ctx, p.node.id, 'BROADER', 'out', label))[0] ?? null,
-    variants: async (p: EntityParent, { first }: { first?: number | null }, ctx: Context) => firstOf(await linkedEntities(ctx, p.node.id, 'BROADER', 'in', label), first),
+    variants: async (p: EntityParent, { first }: { first?: number | null }, ctx: Context) =>
+      firstOf(await linkedEntities(ctx, p.node.id, 'BROADER', 'in', label), first),
   };
 }
 
@@ -60,7 +62,13 @@ export const methodResolvers: MethodResolvers = {
   ...variantFields('Method'),
   proposedBy: async (p, { first }, ctx) => firstOf(papersIn(await ctx.loaders.linked('PROPOSES', 'in').load(p.node.id)), first),
   // USES alone, not PROPOSES: read in full (a method's users are few) and paged here by id.
-  usedBy: async (p, args, ctx) => papersInMemory(papersIn(await ctx.loaders.linked('USES', 'in').load(p.node.id)).map((n) => n.node), 'usedBy', p.node.id, args),
+  usedBy: async (p, args, ctx) =>
+    papersInMemory(
+      papersIn(await ctx.loaders.linked('USES', 'in').load(p.node.id)).map((n) => n.node),
+      'usedBy',
+      p.node.id,
+      args,
+    ),
   tasks: async (p, { first }, ctx) => firstOf(await entitiesOfPapers(ctx, p.node.id, 'Task'), first),
   datasets: async (p, { first }, ctx) => firstOf(await entitiesOfPapers(ctx, p.node.id, 'Dataset'), first),
 };
@@ -79,7 +87,10 @@ export const datasetResolvers: DatasetResolvers = {
     const size = checkFirst(first, 20);
     const results = resultsIn(await ctx.loaders.linked('ON', 'in').load(p.node.id));
     const ids = [...new Set(results.map((r) => r.node.metricId).filter((id): id is string => id !== null))].sort().slice(0, size);
-    return entitiesIn((await ctx.loaders.node.loadMany(ids)).filter((n): n is GraphNode => n !== null && !(n instanceof Error)), 'Metric');
+    return entitiesIn(
+      (await ctx.loaders.node.loadMany(ids)).filter((n): n is GraphNode => n !== null && !(n instanceof Error)),
+      'Metric',
+    );
   },
 };
 

@@ -14,7 +14,17 @@ import type {
  * resolvers. codegen.ts `enumValues` declares the same mapping to the generated types.
  */
 export const enumResolvers = {
-  NodeKind: { PAPER: 'Paper', METHOD: 'Method', DATASET: 'Dataset', TASK: 'Task', METRIC: 'Metric', CONCEPT: 'Concept', REPOSITORY: 'Repository', LINK: 'Link', RESULT: 'Result' } satisfies NodeKindResolvers,
+  NodeKind: {
+    PAPER: 'Paper',
+    METHOD: 'Method',
+    DATASET: 'Dataset',
+    TASK: 'Task',
+    METRIC: 'Metric',
+    CONCEPT: 'Concept',
+    REPOSITORY: 'Repository',
+    LINK: 'Link',
+    RESULT: 'Result',
+  } satisfies NodeKindResolvers,
   ResultSetting: { ZERO_SHOT: 'zero-shot', FEW_SHOT: 'few-shot', FINE_TUNED: 'fine-tuned', LINEAR_PROBE: 'linear-probe' } satisfies ResultSettingResolvers,
   ResultKind: { SCORE: 'score', DELTA: 'delta' } satisfies ResultKindResolvers,
   LinkKind: { PROJECT_PAGE: 'project-page', CODE: 'code', MODEL: 'model', DATASET: 'dataset', PAPER: 'paper', WEBSITE: 'website' } satisfies LinkKindResolvers,

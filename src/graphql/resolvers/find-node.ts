@@ -55,7 +55,8 @@ export async function findByName<L extends Label>(ctx: Context, label: L, name: 
   const nodes = await ctx.loaders.node.loadMany(hits.map((h) => h.id));
   for (const n of nodes) {
     if (!n || n instanceof Error || n.label !== label) continue;
-    const names = n.label === 'Repository' ? [`${n.node.owner}/${n.node.name}`, n.node.name] : [displayName(n), ...((n.node as Partial<EntityNode>).aliases ?? [])];
+    const names =
+      n.label === 'Repository' ? [`${n.node.owner}/${n.node.name}`, n.node.name] : [displayName(n), ...((n.node as Partial<EntityNode>).aliases ?? [])];
     if (names.some((candidate) => normalizeName(candidate) === key || candidate.toLowerCase() === name.toLowerCase())) return asNodeOf(n, label);
   }
   return null;

@@ -24,7 +24,8 @@ export function isIsoDate(text: string): boolean {
 /** One posted paper as the loaders read it; throws BAD_USER_INPUT naming `papers[i].field`. */
 function toRawPaper(p: PaperInput, i: number): RawPaper {
   const abstract = p.abstract.trim();
-  if (abstract.length < 20) throw badInput('papers', `papers[${i}].abstract is too short to be an abstract (${abstract.length} characters; at least 20).`, { index: i });
+  if (abstract.length < 20)
+    throw badInput('papers', `papers[${i}].abstract is too short to be an abstract (${abstract.length} characters; at least 20).`, { index: i });
   const published = p.published?.trim();
   if (published && !isIsoDate(published)) {
     throw badInput('papers', `papers[${i}].published must be an ISO 8601 date: YYYY, YYYY-MM or YYYY-MM-DD; got ${JSON.stringify(p.published)}.`, { index: i });

@@ -45,7 +45,8 @@ export const paperResolvers: PaperResolvers = {
   concepts: (p, _, ctx) => mentions(ctx, p, ['MENTIONS']),
   repositories: (p, _, ctx) => mentions(ctx, p, ['HAS_CODE']),
   links: (p, _, ctx) => mentions(ctx, p, ['LINKS_TO']),
-  results: async (p, _, ctx) => (await mentions(ctx, p, ['REPORTS'])).flatMap((m) => (m.link.target.label === 'Result' ? [resultParent(m.link.target.node, { paper: p.node })] : [])),
+  results: async (p, _, ctx) =>
+    (await mentions(ctx, p, ['REPORTS'])).flatMap((m) => (m.link.target.label === 'Result' ? [resultParent(m.link.target.node, { paper: p.node })] : [])),
   cites: async (p, { first }, ctx) => {
     const size = checkFirst(first, 20);
     return papersIn((await mentions(ctx, p, ['CITES'])).map((m) => m.link.target)).slice(0, size);

@@ -48,7 +48,15 @@ export const linkParent = (node: LinkNode): LinkParent => ({ label: 'Link', node
 export const resultParent = (node: ResultNode, parts: Omit<ResultParent, 'label' | 'node'> = {}): ResultParent => ({ label: 'Result', node, ...parts });
 
 /** The parent type of a node of label `L` (`Extract` cannot pick one entity label out of `GraphNode`). */
-export type NodeOf<L extends Label> = L extends 'Paper' ? PaperParent : L extends EntityLabel ? EntityParent : L extends 'Repository' ? RepositoryParent : L extends 'Link' ? LinkParent : ResultParent;
+export type NodeOf<L extends Label> = L extends 'Paper'
+  ? PaperParent
+  : L extends EntityLabel
+    ? EntityParent
+    : L extends 'Repository'
+      ? RepositoryParent
+      : L extends 'Link'
+        ? LinkParent
+        : ResultParent;
 
 /** `node` when it has label `label`, typed as such; null otherwise. */
 export function asNodeOf<L extends Label>(node: GraphNode | null | undefined, label: L): NodeOf<L> | null {

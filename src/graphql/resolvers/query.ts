@@ -43,7 +43,9 @@ export const queryResolvers: QueryResolvers = {
     }
     const scope = cursorScope('papers', filter ?? null, orderBy);
     const window = windowOf(args, scope, 20);
-    const paperIds = filter?.text ? (await ctx.store.search(filter.text, { labels: ['Paper'], window: { first: TEXT_FILTER_MATCHES } })).items.map((h) => h.id) : undefined;
+    const paperIds = filter?.text
+      ? (await ctx.store.search(filter.text, { labels: ['Paper'], window: { first: TEXT_FILTER_MATCHES } })).items.map((h) => h.id)
+      : undefined;
     const hasCode = typeof filter?.hasCode === 'boolean' ? { hasCode: filter.hasCode } : {};
     const page = await ctx.store.listPapers({ ...(paperIds ? { paperIds } : {}), nodeIds, ...hasCode }, orderBy, window);
     for (const p of page.papers) ctx.loaders.node.prime(p.id, { label: 'Paper', node: p });
@@ -63,7 +65,8 @@ export const queryResolvers: QueryResolvers = {
     return toConnection(await ctx.store.search(text, { labels, window: windowOf(args, scope, 10) }), scope, args, (hit) => hit);
   },
   sharedBenchmarks: (_, { paperIds }, ctx) => {
-    if (paperIds.length < 1 || paperIds.length > MAX_SHARED_PAPERS) throw badInput('paperIds', `"paperIds" takes 1 to ${MAX_SHARED_PAPERS} paper ids; got ${paperIds.length}.`);
+    if (paperIds.length < 1 || paperIds.length > MAX_SHARED_PAPERS)
+      throw badInput('paperIds', `"paperIds" takes 1 to ${MAX_SHARED_PAPERS} paper ids; got ${paperIds.length}.`);
     return ctx.store.sharedDatasets(paperIds);
   },
   connection: (_, { from, to, maxHops }, ctx) => {
@@ -72,4 +75,3 @@ export const queryResolvers: QueryResolvers = {
   },
   stats: (_, __, ctx) => ctx.store.counts(),
 };
-

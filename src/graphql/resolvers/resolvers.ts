@@ -1,5 +1,15 @@
 import type { Resolvers } from '../generated/resolvers-types.js';
-import { conceptResolvers, datasetResolvers, entityResolvers, linkResolvers, methodResolvers, metricResolvers, nodeResolvers, repositoryResolvers, taskResolvers } from './entities.js';
+import {
+  conceptResolvers,
+  datasetResolvers,
+  entityResolvers,
+  linkResolvers,
+  methodResolvers,
+  metricResolvers,
+  nodeResolvers,
+  repositoryResolvers,
+  taskResolvers,
+} from './entities.js';
 import { enumResolvers } from './enums.js';
 import { mutationResolvers } from './ingest.js';
 import {

@@ -126,7 +126,9 @@ export function describeHolder(holder: Holder): string {
 }
 
 function busyMessage(dir: string, holder: Holder | null): string {
-  const lines = [`the data folder ${dir} is in use by ${holder ? describeHolder(holder) : 'another process'}; the embedded store takes one writer at a time, and nothing was written.`];
+  const lines = [
+    `the data folder ${dir} is in use by ${holder ? describeHolder(holder) : 'another process'}; the embedded store takes one writer at a time, and nothing was written.`,
+  ];
   if (holder?.role === 'server') {
     lines.push(
       `Stop the server (Ctrl-C) and run this again, or send the papers through the running server's \`ingest\` mutation` +

@@ -9,8 +9,45 @@ import { DataFolderLock, type Holder, type HolderRole } from './data-folder-lock
 import { smallestShortestPath } from './shortest-path.js';
 import { scoreTerms, SEARCH_CANDIDATES, searchTerms } from '../rank-search.js';
 import { sliceOrdered, type Slice, type Window } from '../keyset.js';
-import { broaderName, compare, displayName, distinctNodes, entityOrdering, finishRelated, groupLeaderboard, HITS_BY_SCORE, idWindow, matchesEntityFilter, PAPERS_BY_ID, paperOrdering, RELATED_BY_SCORE, searchTextOf, toPapersPage } from '../graph-rules.js';
-import type { BrowseLabel, CountedNode, EntityFilter, EntityOrder, GraphNode, GraphStore, LeaderboardEntry, LeaderboardFilter, LeaderboardGroup, NodeInclude, NodeWith, PageArgs, PaperFilter, PaperLink, PaperOrder, PapersPage, Path, RelatedPaper, SearchHit, SharedDataset } from '../store.js';
+import {
+  broaderName,
+  compare,
+  displayName,
+  distinctNodes,
+  entityOrdering,
+  finishRelated,
+  groupLeaderboard,
+  HITS_BY_SCORE,
+  idWindow,
+  matchesEntityFilter,
+  PAPERS_BY_ID,
+  paperOrdering,
+  RELATED_BY_SCORE,
+  searchTextOf,
+  toPapersPage,
+} from '../graph-rules.js';
+import type {
+  BrowseLabel,
+  CountedNode,
+  EntityFilter,
+  EntityOrder,
+  GraphNode,
+  GraphStore,
+  LeaderboardEntry,
+  LeaderboardFilter,
+  LeaderboardGroup,
+  NodeInclude,
+  NodeWith,
+  PageArgs,
+  PaperFilter,
+  PaperLink,
+  PaperOrder,
+  PapersPage,
+  Path,
+  RelatedPaper,
+  SearchHit,
+  SharedDataset,
+} from '../store.js';
 
 type NodeAttributes = GraphNode;
 interface EdgeAttributes {
@@ -312,7 +349,9 @@ export class EmbeddedStore implements GraphStore {
     const view: NodeWith = { node, referenced: [] };
     if (include.links && node.label === 'Paper') {
       view.links = await this.paperLinks(id);
-      const ids = view.links.flatMap((l) => (l.target.label === 'Result' ? [l.target.node.datasetId, l.target.node.metricId] : [])).filter((x): x is string => x !== null);
+      const ids = view.links
+        .flatMap((l) => (l.target.label === 'Result' ? [l.target.node.datasetId, l.target.node.metricId] : []))
+        .filter((x): x is string => x !== null);
       view.referenced = distinctNodes((await this.nodes(ids)).filter((n): n is GraphNode => n !== null));
     }
     if (include.papers) view.papers = await this.papersOf(id, include.papers);
@@ -336,7 +375,13 @@ export class EmbeddedStore implements GraphStore {
   }
 
   async papersOf(nodeId: string, page: PageArgs): Promise<PapersPage> {
-    return toPapersPage(sliceOrdered(this.paperIdsOf(nodeId).map((id) => this.paperNode(id)), PAPERS_BY_ID, idWindow(page)));
+    return toPapersPage(
+      sliceOrdered(
+        this.paperIdsOf(nodeId).map((id) => this.paperNode(id)),
+        PAPERS_BY_ID,
+        idWindow(page),
+      ),
+    );
   }
 
   async papersOfMany(nodeIds: readonly string[], page: PageArgs): Promise<PapersPage[]> {
@@ -364,7 +409,13 @@ export class EmbeddedStore implements GraphStore {
   async sharedDatasets(paperIds: readonly string[]): Promise<SharedDataset[]> {
     const unique = [...new Set(paperIds)];
     if (unique.length === 0 || !unique.every((id) => this.graph.hasNode(id))) return [];
-    const datasetsOf = (id: string): Set<string> => new Set(this.graph.outEdges(id).filter((e) => this.graph.getEdgeAttribute(e, 'type') === 'EVALUATES_ON').map((e) => this.graph.target(e)));
+    const datasetsOf = (id: string): Set<string> =>
+      new Set(
+        this.graph
+          .outEdges(id)
+          .filter((e) => this.graph.getEdgeAttribute(e, 'type') === 'EVALUATES_ON')
+          .map((e) => this.graph.target(e)),
+      );
     const shared = unique.map(datasetsOf).reduce((a, b) => new Set([...a].filter((x) => b.has(x))));
     return [...shared].sort(compare).map((datasetId) => ({
       dataset: this.graph.getNodeAttributes(datasetId).node as EntityNode,
@@ -416,16 +467,24 @@ export class EmbeddedStore implements GraphStore {
 
   async search(query: string, { labels, window }: { labels?: readonly Label[]; window: Window }): Promise<Slice<SearchHit>> {
     const wanted = labels && labels.length > 0 ? new Set(labels) : undefined;
-    const candidates = this.index
-      .search(query, { combineWith: 'AND', filter: (r) => !wanted || wanted.has(r['label'] as Label) })
-      .slice(0, SEARCH_CANDIDATES);
+    const candidates = this.index.search(query, { combineWith: 'AND', filter: (r) => !wanted || wanted.has(r['label'] as Label) }).slice(0, SEARCH_CANDIDATES);
     // Scored from the index's own record of which field each term matched in: no re-reading of abstracts.
     const terms = searchTerms(query);
     const hits = candidates.map((c) => {
       const a = this.graph.getNodeAttributes(String(c.id));
       const name = displayName(a);
       const fields = c.match;
-      return { id: a.node.id, label: a.label, name, score: scoreTerms(terms, (t) => fields[t]?.includes('name') ?? false, (t) => fields[t]?.includes('text') ?? false, searchTerms(name)) };
+      return {
+        id: a.node.id,
+        label: a.label,
+        name,
+        score: scoreTerms(
+          terms,
+          (t) => fields[t]?.includes('name') ?? false,
+          (t) => fields[t]?.includes('text') ?? false,
+          searchTerms(name),
+        ),
+      };
     });
     return sliceOrdered(hits, HITS_BY_SCORE, window);
   }
@@ -452,7 +511,9 @@ export class EmbeddedStore implements GraphStore {
   async linked(nodeId: string, type: RelationshipType, direction: 'out' | 'in'): Promise<GraphNode[]> {
     if (!this.graph.hasNode(nodeId)) return [];
     const edges = direction === 'out' ? this.graph.outEdges(nodeId) : this.graph.inEdges(nodeId);
-    const ids = new Set(edges.filter((e) => this.graph.getEdgeAttribute(e, 'type') === type).map((e) => (direction === 'out' ? this.graph.target(e) : this.graph.source(e))));
+    const ids = new Set(
+      edges.filter((e) => this.graph.getEdgeAttribute(e, 'type') === type).map((e) => (direction === 'out' ? this.graph.target(e) : this.graph.source(e))),
+    );
     return [...ids].sort(compare).map((id) => this.graph.getNodeAttributes(id));
   }
 
@@ -471,7 +532,13 @@ export class EmbeddedStore implements GraphStore {
     if (filter.hasCode !== undefined) {
       ids = ids.filter((id) => this.graph.outEdges(id).some((e) => this.graph.getEdgeAttribute(e, 'type') === 'HAS_CODE') === filter.hasCode);
     }
-    return toPapersPage(sliceOrdered([...new Set(ids)].map((id) => this.paperNode(id)), paperOrdering(order), window));
+    return toPapersPage(
+      sliceOrdered(
+        [...new Set(ids)].map((id) => this.paperNode(id)),
+        paperOrdering(order),
+        window,
+      ),
+    );
   }
 
   async ping(): Promise<void> {}

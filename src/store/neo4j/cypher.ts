@@ -13,7 +13,19 @@ const SEARCHABLE_LABELS: readonly Label[] = ['Paper', ...ENTITY_LABELS, 'Reposit
 
 // A paper's properties that make its PaperNode: named, so that a read leaves its search keys
 // (as long again as its abstract) in the store.
-const PAPER_FIELDS = ['id', 'title', 'titleDerived', 'abstract', 'arxivId', 'url', 'published', 'authors', 'sources', 'mentionedArxivIds', 'codeUrls'] as const satisfies ReadonlyArray<keyof PaperNode>;
+const PAPER_FIELDS = [
+  'id',
+  'title',
+  'titleDerived',
+  'abstract',
+  'arxivId',
+  'url',
+  'published',
+  'authors',
+  'sources',
+  'mentionedArxivIds',
+  'codeUrls',
+] as const satisfies ReadonlyArray<keyof PaperNode>;
 
 /**
  * A node's properties as the store's readers take them: all but the search keys, which only the
@@ -320,7 +332,10 @@ interface EdgeRow {
 
 /** Groups a batch of paper graphs into the parameter rows of the write statements. */
 export function writeRows(graphs: readonly PaperGraph[]) {
-  const entities = new Map<EntityLabel, Array<{ id: string; name: string; aliases: string[]; higherIsBetter: boolean | null; broader: string[]; searchName: string; aliasTerms: string[] }>>(ENTITY_LABELS.map((l) => [l, []]));
+  const entities = new Map<
+    EntityLabel,
+    Array<{ id: string; name: string; aliases: string[]; higherIsBetter: boolean | null; broader: string[]; searchName: string; aliasTerms: string[] }>
+  >(ENTITY_LABELS.map((l) => [l, []]));
   const seenEntities = new Map<string, { broader: string[]; higherIsBetter: boolean | null }>();
   const edges = new Map<RelationshipType, EdgeRow[]>();
   const repositories = new Map<string, { id: string; owner: string; name: string; url: string; searchName: string }>();
@@ -334,7 +349,15 @@ export function writeRows(graphs: readonly PaperGraph[]) {
         seen.higherIsBetter ??= e.higherIsBetter ?? null;
         continue;
       }
-      const row = { id: e.id, name: e.name, aliases: e.aliases, higherIsBetter: e.higherIsBetter ?? null, broader: [...(e.broader ?? [])], searchName: searchKeys(e.name, '').searchName, aliasTerms: e.aliases.map((a) => searchTerms(a).join(' ')) };
+      const row = {
+        id: e.id,
+        name: e.name,
+        aliases: e.aliases,
+        higherIsBetter: e.higherIsBetter ?? null,
+        broader: [...(e.broader ?? [])],
+        searchName: searchKeys(e.name, '').searchName,
+        aliasTerms: e.aliases.map((a) => searchTerms(a).join(' ')),
+      };
       seenEntities.set(e.id, row);
       entities.get(e.label)!.push(row);
     }
@@ -359,7 +382,20 @@ export function writeRows(graphs: readonly PaperGraph[]) {
         paperId: g.paper.id,
         datasetId: r.datasetId,
         id: r.id,
-        props: { id: r.id, value: r.value, kind: r.kind, raw: r.raw, datasetId: r.datasetId, metricId: r.metricId, methodId: r.methodId, setting: r.setting, split: r.split, evidenceFields: spans.fields, evidenceStarts: spans.starts, evidenceEnds: spans.ends },
+        props: {
+          id: r.id,
+          value: r.value,
+          kind: r.kind,
+          raw: r.raw,
+          datasetId: r.datasetId,
+          metricId: r.metricId,
+          methodId: r.methodId,
+          setting: r.setting,
+          split: r.split,
+          evidenceFields: spans.fields,
+          evidenceStarts: spans.starts,
+          evidenceEnds: spans.ends,
+        },
       });
     }
   }

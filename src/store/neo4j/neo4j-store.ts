@@ -1,11 +1,57 @@
 import neo4j, { type Driver, type ManagedTransaction, type Record as Neo4jRecord } from 'neo4j-driver';
 import { StoreError } from '../../errors.js';
-import { emptyCounts, LABELS, RELATIONSHIP_TYPES, type Counts, type EntityNode, type Label, type PaperGraph, type PaperNode, type RelationshipType, type ResultNode, type ResultSetting, type Span } from '../graph-model.js';
-import { broaderName, compare, displayName, distinctNodes, entityOrdering, finishRelated, groupLeaderboard, HITS_BY_SCORE, matchesEntityFilter, paperOrdering, RELATED_BY_SCORE, toPapersPage } from '../graph-rules.js';
+import {
+  emptyCounts,
+  LABELS,
+  RELATIONSHIP_TYPES,
+  type Counts,
+  type EntityNode,
+  type Label,
+  type PaperGraph,
+  type PaperNode,
+  type RelationshipType,
+  type ResultNode,
+  type ResultSetting,
+  type Span,
+} from '../graph-model.js';
+import {
+  broaderName,
+  compare,
+  displayName,
+  distinctNodes,
+  entityOrdering,
+  finishRelated,
+  groupLeaderboard,
+  HITS_BY_SCORE,
+  matchesEntityFilter,
+  paperOrdering,
+  RELATED_BY_SCORE,
+  toPapersPage,
+} from '../graph-rules.js';
 import { pageFlags, sliceOrdered, type Slice, type Window } from '../keyset.js';
 import { RELATING_LABELS, relatednessOf } from '../rank-related.js';
 import { SEARCH_CANDIDATES, scoreKeys, searchTerms } from '../rank-search.js';
-import type { BrowseLabel, CountedNode, EntityFilter, EntityOrder, GraphNode, GraphStore, LeaderboardFilter, LeaderboardGroup, NodeInclude, NodeWith, PageArgs, PaperFilter, PaperLink, PaperOrder, PapersPage, Path, RelatedPaper, SearchHit, SharedDataset } from '../store.js';
+import type {
+  BrowseLabel,
+  CountedNode,
+  EntityFilter,
+  EntityOrder,
+  GraphNode,
+  GraphStore,
+  LeaderboardFilter,
+  LeaderboardGroup,
+  NodeInclude,
+  NodeWith,
+  PageArgs,
+  PaperFilter,
+  PaperLink,
+  PaperOrder,
+  PapersPage,
+  Path,
+  RelatedPaper,
+  SearchHit,
+  SharedDataset,
+} from '../store.js';
 import { labelOfId, labelsOfIds, TARGET_LABEL } from './labels.js';
 import * as cypher from './cypher.js';
 
@@ -33,7 +79,11 @@ export class Neo4jStore implements GraphStore {
 
   static async connect(connection: Neo4jConnection): Promise<Neo4jStore> {
     const auth = connection.password ? neo4j.auth.basic(connection.user, connection.password) : undefined;
-    const driver = neo4j.driver(connection.uri, auth, { disableLosslessIntegers: true, maxTransactionRetryTime: 30_000, logging: { level: 'error', logger: () => {} } });
+    const driver = neo4j.driver(connection.uri, auth, {
+      disableLosslessIntegers: true,
+      maxTransactionRetryTime: 30_000,
+      logging: { level: 'error', logger: () => {} },
+    });
     const store = new Neo4jStore(driver, connection.database);
     try {
       await driver.verifyConnectivity({ database: connection.database });
@@ -154,9 +204,16 @@ export class Neo4jStore implements GraphStore {
   async nodes(ids: readonly string[]): Promise<Array<GraphNode | null>> {
     const labels = labelsOfIds(ids);
     if (labels.length === 0) return ids.map(() => null);
-    const statement = labels.map((label) => `MATCH (n:${label}) WHERE n.id IN $ids RETURN '${label}' AS label, ${cypher.props('n')} AS props`).join(' UNION ALL ');
+    const statement = labels
+      .map((label) => `MATCH (n:${label}) WHERE n.id IN $ids RETURN '${label}' AS label, ${cypher.props('n')} AS props`)
+      .join(' UNION ALL ');
     const records = await this.read(async (tx) => (await tx.run(statement, { ids: [...new Set(ids)] })).records);
-    const found = new Map(records.map((r) => { const node = toGraphNode(r.get('label') as Label, r.get('props') as Record<string, unknown>); return [node.node.id, node]; }));
+    const found = new Map(
+      records.map((r) => {
+        const node = toGraphNode(r.get('label') as Label, r.get('props') as Record<string, unknown>);
+        return [node.node.id, node];
+      }),
+    );
     return ids.map((id) => found.get(id) ?? null);
   }
 
@@ -178,14 +235,25 @@ export class Neo4jStore implements GraphStore {
   async nodeWith(id: string, include: NodeInclude): Promise<NodeWith | null> {
     const label = labelOfId(id);
     if (!label) return null;
-    const parts = { links: include.links === true && label === 'Paper', papers: include.papers !== undefined, leaderboard: include.leaderboard !== undefined && label === 'Dataset' };
-    const parameters = { id, ...pageParameters(include.papers ?? { first: 0 }), metricId: include.leaderboard?.metricId ?? null, setting: include.leaderboard?.setting ?? null };
+    const parts = {
+      links: include.links === true && label === 'Paper',
+      papers: include.papers !== undefined,
+      leaderboard: include.leaderboard !== undefined && label === 'Dataset',
+    };
+    const parameters = {
+      id,
+      ...pageParameters(include.papers ?? { first: 0 }),
+      metricId: include.leaderboard?.metricId ?? null,
+      setting: include.leaderboard?.setting ?? null,
+    };
     const record = await this.read(async (tx) => (await tx.run(cypher.nodeWith(label, parts), parameters)).records[0]);
     if (!record) return null;
     const view: NodeWith = { node: toGraphNode(label, record.get('props') as Record<string, unknown>), referenced: [] };
     if (parts.links) {
       view.links = toLinks(record.get('links') as LinkRow[]);
-      view.referenced = distinctNodes((record.get('referenced') as Array<{ label: Label; props: Record<string, unknown> }>).map((x) => toGraphNode(x.label, x.props)));
+      view.referenced = distinctNodes(
+        (record.get('referenced') as Array<{ label: Label; props: Record<string, unknown> }>).map((x) => toGraphNode(x.label, x.props)),
+      );
     }
     if (parts.papers) view.papers = toPage(record, include.papers!);
     if (parts.leaderboard) view.leaderboard = toLeaderboard(record);
@@ -217,7 +285,9 @@ export class Neo4jStore implements GraphStore {
   async listEntities(label: BrowseLabel, filter: EntityFilter, order: EntityOrder, window: Window): Promise<Slice<CountedNode>> {
     // Filtered and ordered here, by the rules the embedded store applies: both answer alike.
     const records = await this.read(async (tx) => (await tx.run(cypher.countedNodes(label))).records);
-    const entities = records.map((r) => ({ node: toGraphNode(label, r.get('props') as Record<string, unknown>), paperCount: r.get('count') as number })).filter((e) => matchesEntityFilter(e, filter));
+    const entities = records
+      .map((r) => ({ node: toGraphNode(label, r.get('props') as Record<string, unknown>), paperCount: r.get('count') as number }))
+      .filter((e) => matchesEntityFilter(e, filter));
     return sliceOrdered(entities, entityOrdering(order), window);
   }
 
@@ -227,7 +297,10 @@ export class Neo4jStore implements GraphStore {
     const record = (await this.read(async (tx) => (await tx.run(cypher.SHARED_DATASETS, { ids })).records))[0];
     if (!record) return [];
     const papers = new Map((record.get('papers') as Array<Record<string, unknown>>).map((p) => [p['id'] as string, toPaper(p)]));
-    const shared = record.get('shared') as Array<{ dataset: Record<string, unknown>; results: Array<{ paperId: string; result: Record<string, unknown>; metric: Record<string, unknown> | null }> }>;
+    const shared = record.get('shared') as Array<{
+      dataset: Record<string, unknown>;
+      results: Array<{ paperId: string; result: Record<string, unknown>; metric: Record<string, unknown> | null }>;
+    }>;
     return shared
       .map((s) => ({
         dataset: toEntity('Dataset', s.dataset),
@@ -264,7 +337,11 @@ export class Neo4jStore implements GraphStore {
     const records = await this.read(async (tx) => (await tx.run(cypher.shortestPaths(fromLabel, toLabel, maxHops), { from: fromId, to: toId })).records);
     if (records.length === 0) return null;
     // Of all shortest paths, the lexicographically smallest id sequence: the embedded store's choice too.
-    const paths = records.map((r) => ({ ids: r.get('ids') as string[], nodes: r.get('nodes') as Array<{ label: Label; props: Record<string, unknown> }>, rels: r.get('rels') as Array<{ from: string; to: string; type: RelationshipType }> }));
+    const paths = records.map((r) => ({
+      ids: r.get('ids') as string[],
+      nodes: r.get('nodes') as Array<{ label: Label; props: Record<string, unknown> }>,
+      rels: r.get('rels') as Array<{ from: string; to: string; type: RelationshipType }>,
+    }));
     paths.sort((a, b) => compareSequences(a.ids, b.ids));
     const best = paths[0]!;
     const edges = best.ids.slice(1).map((to, i) => {
@@ -275,7 +352,13 @@ export class Neo4jStore implements GraphStore {
         .sort((a, b) => compare(`${a.type}|${a.from}|${a.to}`, `${b.type}|${b.from}|${b.to}`));
       return candidates[0]!;
     });
-    return { nodes: best.nodes.map((n) => { const node = toGraphNode(n.label, n.props); return { id: node.node.id, label: n.label, name: displayName(node) }; }), edges };
+    return {
+      nodes: best.nodes.map((n) => {
+        const node = toGraphNode(n.label, n.props);
+        return { id: node.node.id, label: n.label, name: displayName(node) };
+      }),
+      edges,
+    };
   }
 
   async search(query: string, { labels, window }: { labels?: readonly Label[]; window: Window }): Promise<Slice<SearchHit>> {
@@ -287,7 +370,12 @@ export class Neo4jStore implements GraphStore {
     // Scored in the database (rank-search.ts scoreHit, as Cypher); the window is cut here.
     const parameters = { query: lucene, labels: wanted, limit: neo4j.int(SEARCH_CANDIDATES), first: neo4j.int(SEARCH_CANDIDATES), ...scoreKeys(query) };
     const records = await this.read(async (tx) => (await tx.run(cypher.SEARCH, parameters)).records);
-    const hits = records.map((r) => ({ id: r.get('id') as string, label: r.get('label') as Label, name: r.get('name') as string, score: r.get('score') as number }));
+    const hits = records.map((r) => ({
+      id: r.get('id') as string,
+      label: r.get('label') as Label,
+      name: r.get('name') as string,
+      score: r.get('score') as number,
+    }));
     return sliceOrdered(hits, HITS_BY_SCORE, window);
   }
 
@@ -324,13 +412,22 @@ export class Neo4jStore implements GraphStore {
   }
 
   async listPapers(filter: PaperFilter, order: PaperOrder, window: Window): Promise<PapersPage> {
-    const records = await this.read(async (tx) =>
-      (await tx.run(cypher.LIST_PAPERS, { paperIds: filter.paperIds ? [...filter.paperIds] : null, nodeIds: [...(filter.nodeIds ?? [])], hasCode: filter.hasCode ?? null })).records,
+    const records = await this.read(
+      async (tx) =>
+        (
+          await tx.run(cypher.LIST_PAPERS, {
+            paperIds: filter.paperIds ? [...filter.paperIds] : null,
+            nodeIds: [...(filter.nodeIds ?? [])],
+            hasCode: filter.hasCode ?? null,
+          })
+        ).records,
     );
     // Ordering and paging by the rule both stores share: sort keys of the whole match here, then
     // only the page's papers are read in full.
     const slice = sliceOrdered(
-      records.map((r) => ({ id: r.get('id') as string, title: r.get('title') as string, published: (r.get('published') as string | null) ?? null }) as PaperNode),
+      records.map(
+        (r) => ({ id: r.get('id') as string, title: r.get('title') as string, published: (r.get('published') as string | null) ?? null }) as PaperNode,
+      ),
       paperOrdering(order),
       window,
     );
@@ -431,20 +528,36 @@ function toLeaderboard(record: Neo4jRecord): LeaderboardGroup[] {
   const byId = new Map((record.get('boardPapers') as Array<Record<string, unknown>>).map((p) => [p['id'] as string, toPaper(p)]));
   const rows = record.get('board') as BoardRow[];
   return groupLeaderboard(
-    rows.map((row) => ({ paper: byId.get(row.paperId)!, result: toResult(row.result), metric: row.metric ? toEntity('Metric', row.metric) : null, method: row.method ? toEntity('Method', row.method) : null })),
+    rows.map((row) => ({
+      paper: byId.get(row.paperId)!,
+      result: toResult(row.result),
+      metric: row.metric ? toEntity('Metric', row.metric) : null,
+      method: row.method ? toEntity('Method', row.method) : null,
+    })),
   );
 }
 
 /** The columns of cypher.ts PAPERS_PAGE, for the window `page` asked for. */
 function toPage(record: Neo4jRecord, page: PageArgs): PapersPage {
   const papers = (record.get('papers') as Array<Record<string, unknown>>).map(toPaper);
-  const bounds = { total: record.get('total') as number, lo: record.get('lo') as number, hi: record.get('hi') as number, start: record.get('start') as number, end: record.get('stop') as number };
+  const bounds = {
+    total: record.get('total') as number,
+    lo: record.get('lo') as number,
+    hi: record.get('hi') as number,
+    start: record.get('start') as number,
+    end: record.get('stop') as number,
+  };
   return { papers, keys: papers.map((p) => [p.id]), totalCount: bounds.total, ...pageFlags(bounds, page) };
 }
 
 /** A papers window as PAPERS_PAGE's parameters (absent bounds as nulls). */
 function pageParameters(page: PageArgs): Record<string, unknown> {
-  return { first: page.first === undefined ? null : neo4j.int(page.first), after: page.after ?? null, last: page.last === undefined ? null : neo4j.int(page.last), before: page.before ?? null };
+  return {
+    first: page.first === undefined ? null : neo4j.int(page.first),
+    after: page.after ?? null,
+    last: page.last === undefined ? null : neo4j.int(page.last),
+    before: page.before ?? null,
+  };
 }
 
 /** Ids grouped by the label their prefix names (unknown prefixes left out): one statement per label. */
@@ -492,7 +605,11 @@ function toResult(p: Record<string, unknown>): ResultNode {
     methodId: (p['methodId'] as string | undefined) ?? null,
     setting: (p['setting'] as ResultSetting | undefined) ?? null,
     split: (p['split'] as string | undefined) ?? null,
-    evidence: toSpans((p['evidenceFields'] as string[] | undefined) ?? [], (p['evidenceStarts'] as number[] | undefined) ?? [], (p['evidenceEnds'] as number[] | undefined) ?? []),
+    evidence: toSpans(
+      (p['evidenceFields'] as string[] | undefined) ?? [],
+      (p['evidenceStarts'] as number[] | undefined) ?? [],
+      (p['evidenceEnds'] as number[] | undefined) ?? [],
+    ),
   };
 }
 

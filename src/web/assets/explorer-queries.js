@@ -145,7 +145,9 @@ export function graphiqlQuery(kind, id) {
         '}',
       ].join('\n');
     case 'Task':
-      return ['query Task {', '  task(by: { id: ' + lit + ' }) {', '    id', '    name', '    aliases', '    paperCount', '    ' + papers, '  }', '}'].join('\n');
+      return ['query Task {', '  task(by: { id: ' + lit + ' }) {', '    id', '    name', '    aliases', '    paperCount', '    ' + papers, '  }', '}'].join(
+        '\n',
+      );
     case 'Concept':
       return [
         'query Concept {',
@@ -162,7 +164,18 @@ export function graphiqlQuery(kind, id) {
         '}',
       ].join('\n');
     case 'Repository':
-      return ['query Repository {', '  repository(by: { id: ' + lit + ' }) {', '    id', '    name', '    owner', '    repo', '    url', '    ' + papers, '  }', '}'].join('\n');
+      return [
+        'query Repository {',
+        '  repository(by: { id: ' + lit + ' }) {',
+        '    id',
+        '    name',
+        '    owner',
+        '    repo',
+        '    url',
+        '    ' + papers,
+        '  }',
+        '}',
+      ].join('\n');
     default:
       return [
         'query Node {',

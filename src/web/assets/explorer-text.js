@@ -103,7 +103,11 @@ function fill(text, node) {
 
 /** The text a tree (or one mark) covers: equals the original text for markTree's result. */
 export function treeText(nodes) {
-  return nodes.map(function (n) { return n.children ? treeText(n.children) : n.text; }).join('');
+  return nodes
+    .map(function (n) {
+      return n.children ? treeText(n.children) : n.text;
+    })
+    .join('');
 }
 
 /** Every mark of a tree, outer before inner, in text order. */
@@ -177,7 +181,9 @@ export function paperMentions(paper) {
     if (!r.dataset) return;
     add({ kind: 'Result', entityId: r.dataset.id, name: describeResult(r), role: null, rank: 0, result: r }, r.evidence);
   });
-  var bySpan = function (a, b) { return a.start - b.start || b.end - a.end || a.rank - b.rank; };
+  var bySpan = function (a, b) {
+    return a.start - b.start || b.end - a.end || a.rank - b.rank;
+  };
   out.title.sort(bySpan);
   out.abstract.sort(bySpan);
   return out;
@@ -205,7 +211,9 @@ export function sentencesOf(texts, mentions) {
     }
     var start = at === null ? sentence.indexOf(m.text) : m.start - at;
     if (start < 0 || !m.text) return;
-    group.spans.push(Object.assign({}, m, { start: start, end: start + (at === null ? m.text.length : m.end - m.start), fieldStart: m.start, fieldEnd: m.end }));
+    group.spans.push(
+      Object.assign({}, m, { start: start, end: start + (at === null ? m.text.length : m.end - m.start), fieldStart: m.start, fieldEnd: m.end }),
+    );
   });
   var fieldOrder = { TITLE: 0, ABSTRACT: 1 };
   groups.sort(function (a, b) {

@@ -1,15 +1,7 @@
 // The graph explorer. A plain browser ES module over the cytoscape UMD global, served by this
 // server from the project's npm dependencies; it talks only to this server's /graphql, with the
 // documents of explorer-queries.js.
-import {
-  NEIGHBOURHOOD,
-  PAPER_EVIDENCE,
-  PAPERS_PER_ENTITY,
-  SEARCH,
-  START,
-  START_PER_KIND,
-  graphiqlQuery,
-} from './explorer-queries.js';
+import { NEIGHBOURHOOD, PAPER_EVIDENCE, PAPERS_PER_ENTITY, SEARCH, START, START_PER_KIND, graphiqlQuery } from './explorer-queries.js';
 import { markTree, paperMentions, sentencesOf } from './explorer-text.js';
 
 /** Below this zoom the 12 px labels become too small to read. */
@@ -101,11 +93,17 @@ async function graphql(query, variables) {
   var body;
   try {
     body = await response.json();
-  } catch (error) {
+  } catch {
     throw new Error('the server answered ' + response.status + ' ' + response.statusText);
   }
   if (body.errors && body.errors.length) {
-    throw new Error(body.errors.map(function (e) { return e.message; }).join('; '));
+    throw new Error(
+      body.errors
+        .map(function (e) {
+          return e.message;
+        })
+        .join('; '),
+    );
   }
   if (!response.ok || !body.data) throw new Error('the server answered ' + response.status);
   return body.data;
@@ -131,18 +129,27 @@ var paperRequests = new Map();
 function paperDetails(id) {
   if (papers.has(id)) return Promise.resolve(papers.get(id));
   if (!paperRequests.has(id)) {
-    paperRequests.set(id, graphql(PAPER_EVIDENCE, { id: id }).then(function (data) {
-      if (!data.paper) throw new Error('no paper with id ' + id);
-      papers.set(id, data.paper);
-      return data.paper;
-    }).finally(function () { paperRequests.delete(id); }));
+    paperRequests.set(
+      id,
+      graphql(PAPER_EVIDENCE, { id: id })
+        .then(function (data) {
+          if (!data.paper) throw new Error('no paper with id ' + id);
+          papers.set(id, data.paper);
+          return data.paper;
+        })
+        .finally(function () {
+          paperRequests.delete(id);
+        }),
+    );
   }
   return paperRequests.get(id);
 }
 
 /** The paper's method role for a method, from its mentions (links drawn from the method's side have none). */
 function methodRole(paper, methodId) {
-  var found = (paper.methods || []).find(function (m) { return m.method.id === methodId; });
+  var found = (paper.methods || []).find(function (m) {
+    return m.method.id === methodId;
+  });
   return found ? found.role : '';
 }
 
@@ -236,7 +243,9 @@ function updateCount() {
   countEl.setAttribute('data-nodes', String(nodes));
   countEl.setAttribute('data-edges', String(edges));
   var kinds = {};
-  cy.nodes().forEach(function (n) { kinds[n.data('kind')] = true; });
+  cy.nodes().forEach(function (n) {
+    kinds[n.data('kind')] = true;
+  });
   countEl.setAttribute('data-kinds', Object.keys(kinds).sort().join(' '));
   emptyEl.hidden = nodes > 0;
 }
@@ -278,16 +287,30 @@ async function fetchNeighbourhood(id) {
   var neighbours = [];
   if (kind === 'Paper') {
     papers.set(node.id, node);
-    (node.methods || []).forEach(function (m) { neighbours.push({ id: m.method.id, kind: 'Method', name: m.method.name, role: m.role }); });
-    (node.datasets || []).forEach(function (m) { neighbours.push({ id: m.dataset.id, kind: 'Dataset', name: m.dataset.name }); });
-    (node.tasks || []).forEach(function (m) { neighbours.push({ id: m.task.id, kind: 'Task', name: m.task.name }); });
-    (node.metrics || []).forEach(function (m) { neighbours.push({ id: m.metric.id, kind: 'Metric', name: m.metric.name }); });
-    (node.concepts || []).forEach(function (m) { neighbours.push({ id: m.concept.id, kind: 'Concept', name: m.concept.name }); });
-    (node.repositories || []).forEach(function (m) { neighbours.push({ id: m.repository.id, kind: 'Repository', name: m.repository.name }); });
+    (node.methods || []).forEach(function (m) {
+      neighbours.push({ id: m.method.id, kind: 'Method', name: m.method.name, role: m.role });
+    });
+    (node.datasets || []).forEach(function (m) {
+      neighbours.push({ id: m.dataset.id, kind: 'Dataset', name: m.dataset.name });
+    });
+    (node.tasks || []).forEach(function (m) {
+      neighbours.push({ id: m.task.id, kind: 'Task', name: m.task.name });
+    });
+    (node.metrics || []).forEach(function (m) {
+      neighbours.push({ id: m.metric.id, kind: 'Metric', name: m.metric.name });
+    });
+    (node.concepts || []).forEach(function (m) {
+      neighbours.push({ id: m.concept.id, kind: 'Concept', name: m.concept.name });
+    });
+    (node.repositories || []).forEach(function (m) {
+      neighbours.push({ id: m.repository.id, kind: 'Repository', name: m.repository.name });
+    });
     return { kind: kind, name: node.title, neighbours: neighbours };
   }
   if (!KINDS[kind] || !node.papers) throw new Error(id + ' is a ' + kind + ', which the explorer does not draw');
-  node.papers.nodes.forEach(function (p) { neighbours.push({ id: p.id, kind: 'Paper', name: p.title }); });
+  node.papers.nodes.forEach(function (p) {
+    neighbours.push({ id: p.id, kind: 'Paper', name: p.title });
+  });
   return { kind: kind, name: node.name, neighbours: neighbours, paperCount: node.paperCount, totalCount: node.papers.totalCount };
 }
 
@@ -310,7 +333,9 @@ function runLayout(focus, randomize) {
     // The arc each leaf needs: paper titles are wide, other names short. Crowded rings
     // alternate two radii (below), which fits about 1.6 times as many leaves.
     var arc = 0;
-    own.forEach(function (leaf) { arc += leaf.data('kind') === 'Paper' ? 120 : 62; });
+    own.forEach(function (leaf) {
+      arc += leaf.data('kind') === 'Paper' ? 120 : 62;
+    });
     if (own.length > 10) arc /= 1.6;
     rings[c.id()] = { leaves: own, r: own.length ? Math.max(80, arc / (2 * Math.PI)) : 0 };
   });
@@ -320,20 +345,29 @@ function runLayout(focus, randomize) {
   }
 
   if (core.length > 1) {
-    core.union(core.edgesWith(core)).layout({
-      name: 'cose',
-      animate: false,
-      fit: false,
-      randomize: randomize,
-      nodeDimensionsIncludeLabels: true,
-      idealEdgeLength: function (edge) { return room(edge.source()) + room(edge.target()) + 20; },
-      nodeRepulsion: function (node) { return 200000 + 5000 * rings[node.id()].r; },
-      edgeElasticity: function () { return 100; },
-      nodeOverlap: 20,
-      gravity: 10,
-      numIter: 1000,
-      componentSpacing: 80,
-    }).run();
+    core
+      .union(core.edgesWith(core))
+      .layout({
+        name: 'cose',
+        animate: false,
+        fit: false,
+        randomize: randomize,
+        nodeDimensionsIncludeLabels: true,
+        idealEdgeLength: function (edge) {
+          return room(edge.source()) + room(edge.target()) + 20;
+        },
+        nodeRepulsion: function (node) {
+          return 200000 + 5000 * rings[node.id()].r;
+        },
+        edgeElasticity: function () {
+          return 100;
+        },
+        nodeOverlap: 20,
+        gravity: 10,
+        numIter: 1000,
+        componentSpacing: 80,
+      })
+      .run();
     separate(core.toArray(), room);
   }
 
@@ -347,7 +381,10 @@ function runLayout(focus, randomize) {
     if (others.length) {
       var mx = 0;
       var my = 0;
-      others.forEach(function (o) { mx += o.position('x') - centre.x; my += o.position('y') - centre.y; });
+      others.forEach(function (o) {
+        mx += o.position('x') - centre.x;
+        my += o.position('y') - centre.y;
+      });
       away = Math.atan2(my, mx);
     }
     var count = own.leaves.length;
@@ -380,7 +417,11 @@ function separate(list, room) {
         var d = Math.sqrt(dx * dx + dy * dy);
         var need = room(list[i]) + room(list[j]);
         if (d >= need) continue;
-        if (d < 0.01) { dx = 1; dy = 0; d = 1; }
+        if (d < 0.01) {
+          dx = 1;
+          dy = 0;
+          d = 1;
+        }
         var push = (need - d) / 2 + 1;
         list[i].position({ x: a.x - (dx / d) * push, y: a.y - (dy / d) * push });
         list[j].position({ x: b.x + (dx / d) * push, y: b.y + (dy / d) * push });
@@ -391,7 +432,6 @@ function separate(list, room) {
   }
 }
 
-
 var pending = new Map();
 
 /** Adds a node's neighbourhood to the graph (once per node); returns the node. */
@@ -399,7 +439,12 @@ function expand(id) {
   var known = cy.getElementById(id);
   if (known.nonempty() && known.hasClass('expanded')) return Promise.resolve(known);
   if (!pending.has(id)) {
-    pending.set(id, load(id).finally(function () { pending.delete(id); }));
+    pending.set(
+      id,
+      load(id).finally(function () {
+        pending.delete(id);
+      }),
+    );
   }
   return pending.get(id);
 }
@@ -415,20 +460,18 @@ async function load(id) {
     var wasEmpty = cy.nodes().length === 0;
     cy.batch(function () {
       var extent = cy.nodes().length ? cy.nodes().boundingBox() : null;
-      var origin = current.nonempty()
-        ? current.position()
-        : extent ? { x: extent.x2 + 200, y: (extent.y1 + extent.y2) / 2 } : { x: 0, y: 0 };
+      var origin = current.nonempty() ? current.position() : extent ? { x: extent.x2 + 200, y: (extent.y1 + extent.y2) / 2 } : { x: 0, y: 0 };
       centre = addNode(id, hood.kind, hood.name, origin).node;
       if (hood.paperCount !== undefined) centre.data({ paperCount: hood.paperCount, shownPapers: hood.neighbours.length, totalPapers: hood.totalCount });
-      var fresh = hood.neighbours.filter(function (n) { return cy.getElementById(n.id).empty(); });
+      var fresh = hood.neighbours.filter(function (n) {
+        return cy.getElementById(n.id).empty();
+      });
       var radius = 60 + fresh.length * 4;
       var step = (2 * Math.PI) / Math.max(fresh.length, 1);
       var i = 0;
       hood.neighbours.forEach(function (n) {
         var isFresh = cy.getElementById(n.id).empty();
-        var position = isFresh
-          ? { x: origin.x + radius * Math.cos(i * step), y: origin.y + radius * Math.sin(i * step) }
-          : undefined;
+        var position = isFresh ? { x: origin.x + radius * Math.cos(i * step), y: origin.y + radius * Math.sin(i * step) } : undefined;
         if (isFresh) i += 1;
         addNode(n.id, n.kind, n.name, position);
         if (hood.kind === 'Paper') addEdge(id, n.id, n.role);
@@ -492,7 +535,9 @@ cy.on('tap', 'node', function (event) {
   var node = event.target;
   userAction();
   select(node);
-  expand(node.id()).catch(function () { /* shown in the toolbar */ });
+  expand(node.id()).catch(function () {
+    /* shown in the toolbar */
+  });
 });
 
 cy.on('tap', 'edge', function (event) {
@@ -570,12 +615,16 @@ function activateMark(mark) {
   var node = cy.getElementById(entityId);
   var ready = node.nonempty() || !paperId ? Promise.resolve() : expand(paperId);
   userAction();
-  ready.then(function () {
-    var target = cy.getElementById(entityId);
-    if (target.empty()) return;
-    select(target, paperId);
-    ensureVisible(target);
-  }).catch(function () { /* shown in the toolbar */ });
+  ready
+    .then(function () {
+      var target = cy.getElementById(entityId);
+      if (target.empty()) return;
+      select(target, paperId);
+      ensureVisible(target);
+    })
+    .catch(function () {
+      /* shown in the toolbar */
+    });
 }
 
 panel.addEventListener('click', function (event) {
@@ -593,15 +642,23 @@ panel.addEventListener('keydown', function (event) {
 /** A key of the mention kinds a paper's text shows, with their counts. */
 function mentionKey(mentions) {
   var counts = {};
-  mentions.forEach(function (m) { counts[m.kind] = (counts[m.kind] || 0) + 1; });
-  var kinds = MENTION_ORDER.filter(function (k) { return counts[k]; });
+  mentions.forEach(function (m) {
+    counts[m.kind] = (counts[m.kind] || 0) + 1;
+  });
+  var kinds = MENTION_ORDER.filter(function (k) {
+    return counts[k];
+  });
   if (!kinds.length) return el('p', { class: 'kg-status', 'data-testid': 'panel-mention-key', text: 'No mention was extracted from this paper’s text.' });
-  return el('ul', { class: 'kg-mention-key', 'data-testid': 'panel-mention-key', 'aria-label': 'Highlighted mentions' }, kinds.map(function (k) {
-    return el('li', { 'data-kind': k }, [
-      el('span', { class: 'kg-key-swatch' + (k === 'Result' ? ' kg-key-result' : ''), style: '--kind-color: ' + kindColor(k), 'aria-hidden': 'true' }),
-      (k === 'Result' ? 'result' : kindWord(k)) + ' ' + counts[k],
-    ]);
-  }));
+  return el(
+    'ul',
+    { class: 'kg-mention-key', 'data-testid': 'panel-mention-key', 'aria-label': 'Highlighted mentions' },
+    kinds.map(function (k) {
+      return el('li', { 'data-kind': k }, [
+        el('span', { class: 'kg-key-swatch' + (k === 'Result' ? ' kg-key-result' : ''), style: '--kind-color: ' + kindColor(k), 'aria-hidden': 'true' }),
+        (k === 'Result' ? 'result' : kindWord(k)) + ' ' + counts[k],
+      ]);
+    }),
+  );
 }
 
 /** A paper's title (the panel heading) and abstract with every mention highlighted. */
@@ -616,15 +673,27 @@ function paperText(details) {
   parts.push(appendMarked(el('p', { class: 'kg-abstract', 'data-testid': 'panel-abstract' }), details.abstract, mentions.abstract));
   if (mentions.declared.length) {
     parts.push(el('h3', { text: 'Declared by the source' }));
-    parts.push(el('ul', { class: 'kg-declared', 'data-testid': 'panel-declared' }, mentions.declared.map(function (m) {
-      return el('li', { 'data-kind': m.kind, 'data-entity': m.entityId }, [dot(m.kind), el('span', { text: m.name + ' — ' + m.text })]);
-    })));
+    parts.push(
+      el(
+        'ul',
+        { class: 'kg-declared', 'data-testid': 'panel-declared' },
+        mentions.declared.map(function (m) {
+          return el('li', { 'data-kind': m.kind, 'data-entity': m.entityId }, [dot(m.kind), el('span', { text: m.name + ' — ' + m.text })]);
+        }),
+      ),
+    );
   }
   if (mentions.unplaced.length) {
     parts.push(el('h3', { text: 'Mentions not found in the text' }));
-    parts.push(el('ul', { class: 'kg-declared', 'data-testid': 'panel-unplaced' }, mentions.unplaced.map(function (m) {
-      return el('li', {}, [dot(m.kind), el('span', { text: m.name + ' — “' + m.text + '”' })]);
-    })));
+    parts.push(
+      el(
+        'ul',
+        { class: 'kg-declared', 'data-testid': 'panel-unplaced' },
+        mentions.unplaced.map(function (m) {
+          return el('li', {}, [dot(m.kind), el('span', { text: m.name + ' — “' + m.text + '”' })]);
+        }),
+      ),
+    );
   }
   return parts;
 }
@@ -642,10 +711,7 @@ function renderPanel(ele) {
   var node = ele;
   var kind = node.data('kind');
   var id = node.id();
-  var details = [
-    el('dt', { text: 'Id' }),
-    el('dd', {}, [el('code', { 'data-testid': 'panel-id', text: id })]),
-  ];
+  var details = [el('dt', { text: 'Id' }), el('dd', {}, [el('code', { 'data-testid': 'panel-id', text: id })])];
   if (node.data('paperCount') !== undefined) {
     details.push(el('dt', { text: 'Papers' }), el('dd', { 'data-testid': 'panel-paper-count', text: String(node.data('paperCount')) }));
   }
@@ -655,32 +721,45 @@ function renderPanel(ele) {
   var actions = [];
   var back = returnTo && returnTo !== id ? cy.getElementById(returnTo) : cy.collection();
   if (back.nonempty()) {
-    actions.push(el('button', {
-      type: 'button',
-      'data-testid': 'panel-back',
-      text: '← Back to ' + shorten(String(back.data('name')), 40),
-      onclick: function () { select(back); ensureVisible(back); },
-    }));
+    actions.push(
+      el('button', {
+        type: 'button',
+        'data-testid': 'panel-back',
+        text: '← Back to ' + shorten(String(back.data('name')), 40),
+        onclick: function () {
+          select(back);
+          ensureVisible(back);
+        },
+      }),
+    );
   }
-  actions.push(el('a', {
-    href: graphiqlHref(kind, id),
-    target: '_blank',
-    rel: 'noopener',
-    'data-testid': 'panel-graphiql-link',
-    text: 'Open in GraphiQL ↗',
-  }));
+  actions.push(
+    el('a', {
+      href: graphiqlHref(kind, id),
+      target: '_blank',
+      rel: 'noopener',
+      'data-testid': 'panel-graphiql-link',
+      text: 'Open in GraphiQL ↗',
+    }),
+  );
   if (!node.hasClass('expanded')) {
-    actions.push(el('button', {
-      type: 'button',
-      'data-testid': 'panel-expand',
-      text: 'Expand',
-      onclick: function () { expand(id).catch(function () {}); },
-    }));
+    actions.push(
+      el('button', {
+        type: 'button',
+        'data-testid': 'panel-expand',
+        text: 'Expand',
+        onclick: function () {
+          expand(id).catch(function () {});
+        },
+      }),
+    );
   } else if (node.data('totalPapers') > node.data('shownPapers')) {
-    actions.push(el('p', {
-      class: 'kg-status',
-      text: 'Showing ' + node.data('shownPapers') + ' of ' + node.data('totalPapers') + ' papers.',
-    }));
+    actions.push(
+      el('p', {
+        class: 'kg-status',
+        text: 'Showing ' + node.data('shownPapers') + ' of ' + node.data('totalPapers') + ' papers.',
+      }),
+    );
   }
 
   panel.appendChild(el('span', { class: 'kg-kind', 'data-testid': 'panel-kind', style: '--kind-color: ' + kindColor(kind), text: kind }));
@@ -691,29 +770,43 @@ function renderPanel(ele) {
   panel.appendChild(el('div', { class: 'kg-panel-actions' }, actions));
   if (kind === 'Paper' && !paper) {
     panel.appendChild(el('p', { class: 'kg-status', 'data-testid': 'panel-loading', text: 'Loading the abstract…' }));
-    paperDetails(id).then(function () { refreshIfSelected(node); }).catch(function (error) { showError(error); });
+    paperDetails(id)
+      .then(function () {
+        refreshIfSelected(node);
+      })
+      .catch(function (error) {
+        showError(error);
+      });
   }
-  text.slice(1).forEach(function (part) { panel.appendChild(part); });
+  text.slice(1).forEach(function (part) {
+    panel.appendChild(part);
+  });
   if (neighbours.length) {
     panel.appendChild(el('h3', { text: 'Linked on the graph' }));
     // Each link, for the keyboard too: choosing one shows why it exists.
-    panel.appendChild(el('ul', { class: 'kg-neighbours', 'data-testid': 'panel-neighbours' }, neighbours.map(function (n) {
-      var link = node.edgesWith(n).first();
-      return el('li', {}, [
-        dot(n.data('kind')),
-        el('button', {
-          type: 'button',
-          class: 'kg-link-button',
-          'data-testid': 'panel-neighbour-link',
-          'data-edge': link.nonempty() ? link.id() : null,
-          title: 'Why ' + (kind === 'Paper' ? 'this paper mentions ' + n.data('name') : n.data('name') + ' mentions ' + node.data('name')),
-          text: n.data('name'),
-          onclick: function () {
-            if (link.nonempty() && !link.removed()) select(link);
-          },
+    panel.appendChild(
+      el(
+        'ul',
+        { class: 'kg-neighbours', 'data-testid': 'panel-neighbours' },
+        neighbours.map(function (n) {
+          var link = node.edgesWith(n).first();
+          return el('li', {}, [
+            dot(n.data('kind')),
+            el('button', {
+              type: 'button',
+              class: 'kg-link-button',
+              'data-testid': 'panel-neighbour-link',
+              'data-edge': link.nonempty() ? link.id() : null,
+              title: 'Why ' + (kind === 'Paper' ? 'this paper mentions ' + n.data('name') : n.data('name') + ' mentions ' + node.data('name')),
+              text: n.data('name'),
+              onclick: function () {
+                if (link.nonempty() && !link.removed()) select(link);
+              },
+            }),
+          ]);
         }),
-      ]);
-    })));
+      ),
+    );
   }
 }
 
@@ -730,30 +823,41 @@ function renderEdgePanel(edge) {
   var paper = papers.get(paperNode.id());
 
   panel.appendChild(el('span', { class: 'kg-kind', 'data-testid': 'panel-kind', style: '--kind-color: ' + kindColor(kind), text: 'Link' }));
-  panel.appendChild(el('h2', { 'data-testid': 'panel-name', class: 'kg-edge-title' }, [
-    el('span', { text: paperNode.data('name') }),
-    el('span', { class: 'kg-edge-arrow', 'aria-label': ' mentions ', text: ' → ' }),
-    el('span', { text: entity.data('name') }),
-  ]));
+  panel.appendChild(
+    el('h2', { 'data-testid': 'panel-name', class: 'kg-edge-title' }, [
+      el('span', { text: paperNode.data('name') }),
+      el('span', { class: 'kg-edge-arrow', 'aria-label': ' mentions ', text: ' → ' }),
+      el('span', { text: entity.data('name') }),
+    ]),
+  );
 
   if (!paper) {
     panel.appendChild(el('p', { class: 'kg-status', 'data-testid': 'panel-loading', text: 'Loading the evidence…' }));
-    paperDetails(paperNode.id()).then(function (p) {
-      if (kind === 'Method' && !edge.data('role')) edge.data('role', methodRole(p, entity.id()));
-      refreshIfSelected(edge);
-    }).catch(function (error) { showError(error); });
+    paperDetails(paperNode.id())
+      .then(function (p) {
+        if (kind === 'Method' && !edge.data('role')) edge.data('role', methodRole(p, entity.id()));
+        refreshIfSelected(edge);
+      })
+      .catch(function (error) {
+        showError(error);
+      });
     return;
   }
 
   var role = kind === 'Method' ? edge.data('role') || methodRole(paper, entity.id()) : '';
   var details = [el('dt', { text: 'Kind' }), el('dd', { text: kind })];
   if (role) {
-    details.push(el('dt', { text: 'Role' }), el('dd', { 'data-testid': 'panel-role', 'data-role': role }, [el('strong', { text: role }), ' — ' + ROLE_TEXT[role].split(': ')[1]]));
+    details.push(
+      el('dt', { text: 'Role' }),
+      el('dd', { 'data-testid': 'panel-role', 'data-role': role }, [el('strong', { text: role }), ' — ' + ROLE_TEXT[role].split(': ')[1]]),
+    );
   }
   panel.appendChild(el('dl', {}, details));
 
   var all = paperMentions(paper);
-  var mine = function (m) { return m.kind === kind && m.entityId === entity.id(); };
+  var mine = function (m) {
+    return m.kind === kind && m.entityId === entity.id();
+  };
   var placed = all.title.concat(all.abstract).filter(mine);
   var declared = all.declared.filter(mine);
   var unplaced = all.unplaced.filter(mine);
@@ -761,44 +865,91 @@ function renderEdgePanel(edge) {
   panel.appendChild(el('h3', { text: 'Why: the paper says' }));
   var sentences = sentencesOf({ TITLE: paper.title, ABSTRACT: paper.abstract }, placed.concat(unplaced));
   if (sentences.length) {
-    panel.appendChild(el('ol', { class: 'kg-why', 'data-testid': 'panel-edge-sentences' }, sentences.map(function (s) {
-      return el('li', {}, [
-        el('span', { class: 'kg-why-field', text: s.field === 'TITLE' ? 'Title' : 'Abstract' }),
-        appendMarked(el('blockquote', { 'data-testid': 'panel-edge-sentence', 'data-field': s.field }), s.sentence, s.spans),
-      ]);
-    })));
+    panel.appendChild(
+      el(
+        'ol',
+        { class: 'kg-why', 'data-testid': 'panel-edge-sentences' },
+        sentences.map(function (s) {
+          return el('li', {}, [
+            el('span', { class: 'kg-why-field', text: s.field === 'TITLE' ? 'Title' : 'Abstract' }),
+            appendMarked(el('blockquote', { 'data-testid': 'panel-edge-sentence', 'data-field': s.field }), s.sentence, s.spans),
+          ]);
+        }),
+      ),
+    );
   }
   if (declared.length) {
     panel.appendChild(el('h3', { text: 'Declared by the source' }));
-    panel.appendChild(el('ul', { class: 'kg-declared', 'data-testid': 'panel-declared' }, declared.map(function (m) {
-      return el('li', {}, [dot(m.kind), el('span', { text: m.text })]);
-    })));
+    panel.appendChild(
+      el(
+        'ul',
+        { class: 'kg-declared', 'data-testid': 'panel-declared' },
+        declared.map(function (m) {
+          return el('li', {}, [dot(m.kind), el('span', { text: m.text })]);
+        }),
+      ),
+    );
   }
   if (!sentences.length && !declared.length) {
     panel.appendChild(el('p', { class: 'kg-status', 'data-testid': 'panel-no-evidence', text: 'The extraction recorded no evidence for this link.' }));
   }
 
   var results = (paper.results || []).filter(function (r) {
-    return (kind === 'Dataset' && r.dataset && r.dataset.id === entity.id()) ||
+    return (
+      (kind === 'Dataset' && r.dataset && r.dataset.id === entity.id()) ||
       (kind === 'Metric' && r.metric && r.metric.id === entity.id()) ||
-      (kind === 'Method' && r.method && r.method.id === entity.id());
+      (kind === 'Method' && r.method && r.method.id === entity.id())
+    );
   });
   if (results.length) {
-    var resultMentions = all.title.concat(all.abstract).filter(function (m) { return m.kind === 'Result' && results.indexOf(m.result) >= 0; });
+    var resultMentions = all.title.concat(all.abstract).filter(function (m) {
+      return m.kind === 'Result' && results.indexOf(m.result) >= 0;
+    });
     panel.appendChild(el('h3', { text: 'Results reported' }));
-    panel.appendChild(el('ul', { class: 'kg-why', 'data-testid': 'panel-edge-results' }, results.map(function (r) {
-      var own = resultMentions.filter(function (m) { return m.result === r; });
-      var said = sentencesOf({ TITLE: paper.title, ABSTRACT: paper.abstract }, own);
-      return el('li', {}, [el('span', { class: 'kg-why-field', text: own[0] ? own[0].name : r.raw })].concat(said.map(function (s) {
-        return appendMarked(el('blockquote', {}), s.sentence, s.spans);
-      })));
-    })));
+    panel.appendChild(
+      el(
+        'ul',
+        { class: 'kg-why', 'data-testid': 'panel-edge-results' },
+        results.map(function (r) {
+          var own = resultMentions.filter(function (m) {
+            return m.result === r;
+          });
+          var said = sentencesOf({ TITLE: paper.title, ABSTRACT: paper.abstract }, own);
+          return el(
+            'li',
+            {},
+            [el('span', { class: 'kg-why-field', text: own[0] ? own[0].name : r.raw })].concat(
+              said.map(function (s) {
+                return appendMarked(el('blockquote', {}), s.sentence, s.spans);
+              }),
+            ),
+          );
+        }),
+      ),
+    );
   }
 
-  panel.appendChild(el('div', { class: 'kg-panel-actions' }, [
-    el('button', { type: 'button', 'data-testid': 'panel-edge-paper', text: 'Show the paper', onclick: function () { select(paperNode); expand(paperNode.id()).catch(function () {}); } }),
-    el('button', { type: 'button', 'data-testid': 'panel-edge-entity', text: 'Show ' + shorten(String(entity.data('name')), 30), onclick: function () { select(entity); } }),
-  ]));
+  panel.appendChild(
+    el('div', { class: 'kg-panel-actions' }, [
+      el('button', {
+        type: 'button',
+        'data-testid': 'panel-edge-paper',
+        text: 'Show the paper',
+        onclick: function () {
+          select(paperNode);
+          expand(paperNode.id()).catch(function () {});
+        },
+      }),
+      el('button', {
+        type: 'button',
+        'data-testid': 'panel-edge-entity',
+        text: 'Show ' + shorten(String(entity.data('name')), 30),
+        onclick: function () {
+          select(entity);
+        },
+      }),
+    ]),
+  );
 }
 
 // ---- search ----------------------------------------------------------------------------------
@@ -810,22 +961,28 @@ async function search(query) {
   try {
     var data = await graphql(SEARCH, { query: query, kinds: SEARCH_KINDS, first: 20 });
     var hits = data.search ? data.search.nodes : [];
-    searchStatus.textContent = hits.length
-      ? plural(hits.length, 'result', 'results') + ' for “' + query + '”'
-      : 'Nothing found for “' + query + '”.';
+    searchStatus.textContent = hits.length ? plural(hits.length, 'result', 'results') + ' for “' + query + '”' : 'Nothing found for “' + query + '”.';
     hits.forEach(function (hit) {
       var kind = kindName(hit.kind);
       var id = hit.nodeId;
-      resultsList.appendChild(el('li', {}, [
-        el('button', {
-          type: 'button',
-          'data-testid': 'explorer-result',
-          'data-id': id,
-          'data-kind': kind,
-          title: id,
-          onclick: function (event) { choose(id, event.currentTarget); },
-        }, [dot(kind), el('span', { class: 'kg-result-name', text: hit.name }), el('span', { class: 'kg-result-kind', text: kind })]),
-      ]));
+      resultsList.appendChild(
+        el('li', {}, [
+          el(
+            'button',
+            {
+              type: 'button',
+              'data-testid': 'explorer-result',
+              'data-id': id,
+              'data-kind': kind,
+              title: id,
+              onclick: function (event) {
+                choose(id, event.currentTarget);
+              },
+            },
+            [dot(kind), el('span', { class: 'kg-result-name', text: hit.name }), el('span', { class: 'kg-result-kind', text: kind })],
+          ),
+        ]),
+      );
     });
   } catch (error) {
     searchStatus.textContent = 'Search failed: ' + error.message;
@@ -834,7 +991,9 @@ async function search(query) {
 
 async function choose(id, button) {
   userAction();
-  document.querySelectorAll('.kg-sidebar button[aria-current]').forEach(function (b) { b.removeAttribute('aria-current'); });
+  document.querySelectorAll('.kg-sidebar button[aria-current]').forEach(function (b) {
+    b.removeAttribute('aria-current');
+  });
   if (button) button.setAttribute('aria-current', 'true');
   var params = new URLSearchParams(window.location.search);
   params.set('id', id);
@@ -844,7 +1003,7 @@ async function choose(id, button) {
     var node = await expand(id);
     select(node);
     ensureVisible(node);
-  } catch (error) {
+  } catch {
     /* shown in the toolbar */
   }
 }
@@ -859,7 +1018,9 @@ form.addEventListener('submit', function (event) {
   search(query);
 });
 
-byTestId('explorer-fit').addEventListener('click', function () { cy.fit(undefined, 40); });
+byTestId('explorer-fit').addEventListener('click', function () {
+  cy.fit(undefined, 40);
+});
 byTestId('explorer-clear').addEventListener('click', function () {
   cy.elements().remove();
   updateCount();
@@ -898,22 +1059,41 @@ function renderStartList(data) {
   startSection.textContent = '';
   startSection.appendChild(el('h2', { text: 'Start here' }));
   startSection.appendChild(el('p', { class: 'kg-status', text: 'The benchmarks and methods the most papers share.' }));
-  [['Benchmarks and datasets', 'Dataset', data.datasets], ['Methods', 'Method', data.methods]].forEach(function (group) {
+  [
+    ['Benchmarks and datasets', 'Dataset', data.datasets],
+    ['Methods', 'Method', data.methods],
+  ].forEach(function (group) {
     if (!group[2].length) return;
     startSection.appendChild(el('h3', { text: group[0] }));
-    startSection.appendChild(el('ol', { class: 'kg-results kg-start-list', 'data-testid': 'explorer-start-' + group[1].toLowerCase() }, group[2].map(function (e) {
-      return el('li', {}, [
-        el('button', {
-          type: 'button',
-          'data-testid': 'explorer-start-item',
-          'data-id': e.id,
-          'data-kind': group[1],
-          'data-paper-count': e.paperCount,
-          title: e.id,
-          onclick: function (event) { choose(e.id, event.currentTarget); },
-        }, [dot(group[1]), el('span', { class: 'kg-result-name', text: e.name }), el('span', { class: 'kg-result-kind', text: plural(e.paperCount, 'paper', 'papers') })]),
-      ]);
-    })));
+    startSection.appendChild(
+      el(
+        'ol',
+        { class: 'kg-results kg-start-list', 'data-testid': 'explorer-start-' + group[1].toLowerCase() },
+        group[2].map(function (e) {
+          return el('li', {}, [
+            el(
+              'button',
+              {
+                type: 'button',
+                'data-testid': 'explorer-start-item',
+                'data-id': e.id,
+                'data-kind': group[1],
+                'data-paper-count': e.paperCount,
+                title: e.id,
+                onclick: function (event) {
+                  choose(e.id, event.currentTarget);
+                },
+              },
+              [
+                dot(group[1]),
+                el('span', { class: 'kg-result-name', text: e.name }),
+                el('span', { class: 'kg-result-kind', text: plural(e.paperCount, 'paper', 'papers') }),
+              ],
+            ),
+          ]);
+        }),
+      ),
+    );
   });
 }
 
@@ -921,15 +1101,24 @@ function renderStartList(data) {
 function drawStartGraph(data) {
   if (startCancelled || cy.nodes().length) return;
   var max = 1;
-  data.datasets.concat(data.methods).forEach(function (e) { max = Math.max(max, e.paperCount); });
+  data.datasets.concat(data.methods).forEach(function (e) {
+    max = Math.max(max, e.paperCount);
+  });
   var columns = 4;
   cy.batch(function () {
-    [['Dataset', data.datasets, 0], ['Method', data.methods, 1]].forEach(function (group) {
+    [
+      ['Dataset', data.datasets, 0],
+      ['Method', data.methods, 1],
+    ].forEach(function (group) {
       group[1].forEach(function (e, i) {
         var row = group[2] * 2.6 + Math.floor(i / columns);
         var added = addNode(e.id, group[0], e.name, { x: (i % columns) * 170, y: row * 120 }).node;
         added.addClass('start');
-        added.data({ paperCount: e.paperCount, size: Math.round(22 + 26 * Math.sqrt(e.paperCount / max)), label: shorten(e.name, 34) + '\n' + plural(e.paperCount, 'paper', 'papers') });
+        added.data({
+          paperCount: e.paperCount,
+          size: Math.round(22 + 26 * Math.sqrt(e.paperCount / max)),
+          label: shorten(e.name, 34) + '\n' + plural(e.paperCount, 'paper', 'papers'),
+        });
       });
     });
   });
@@ -942,7 +1131,9 @@ function drawStartGraph(data) {
 
 /** Removes the start entities nobody expanded or linked, before drawing a chosen node. */
 function clearStartGraph() {
-  var idle = cy.nodes('.start').filter(function (n) { return !n.hasClass('expanded') && n.degree(false) === 0; });
+  var idle = cy.nodes('.start').filter(function (n) {
+    return !n.hasClass('expanded') && n.degree(false) === 0;
+  });
   if (!idle.length) return;
   idle.remove();
   graphEl.removeAttribute('data-start');

@@ -54,13 +54,24 @@ async function openPage(): Promise<Page> {
 }
 
 /** Runs `fetch` in the page (on pageOrigin) against `url`. */
-async function fetchFromPage(page: Page, url: string, method: 'GET' | 'POST', headers: Record<string, string> = {}, credentials: 'same-origin' | 'include' = 'same-origin'): Promise<Outcome> {
+async function fetchFromPage(
+  page: Page,
+  url: string,
+  method: 'GET' | 'POST',
+  headers: Record<string, string> = {},
+  credentials: 'same-origin' | 'include' = 'same-origin',
+): Promise<Outcome> {
   return page.evaluate(
     async ({ url, method, headers, query, variables, credentials }) => {
       try {
         const response =
           method === 'POST'
-            ? await fetch(`${url}/graphql`, { method, headers: { 'content-type': 'application/json', ...headers }, body: JSON.stringify({ query, variables }), credentials })
+            ? await fetch(`${url}/graphql`, {
+                method,
+                headers: { 'content-type': 'application/json', ...headers },
+                body: JSON.stringify({ query, variables }),
+                credentials,
+              })
             : await fetch(`${url}/graphql?${new URLSearchParams({ query, variables: JSON.stringify(variables) })}`, { headers, credentials });
         const body = (await response.json()) as { data?: unknown };
         return { ok: true, status: response.status, data: body.data };
@@ -76,9 +87,15 @@ describe.skipIf(!haveChromium)('CORS from a page on another origin (Chromium)', 
   beforeAll(async () => {
     [corpus, browser] = await Promise.all([
       openCorpusStore(),
-      chromium.launch({ executablePath: CHROMIUM, headless: true, args: ['--no-sandbox', '--disable-gpu', '--no-first-run', '--disable-background-networking', '--disable-component-update', '--disable-sync'] }),
+      chromium.launch({
+        executablePath: CHROMIUM,
+        headless: true,
+        args: ['--no-sandbox', '--disable-gpu', '--no-first-run', '--disable-background-networking', '--disable-component-update', '--disable-sync'],
+      }),
     ]);
-    pageServer = createServer((_req, res) => void res.writeHead(200, { 'content-type': 'text/html' }).end('<!doctype html><title>frontend</title><p>another origin</p>'));
+    pageServer = createServer(
+      (_req, res) => void res.writeHead(200, { 'content-type': 'text/html' }).end('<!doctype html><title>frontend</title><p>another origin</p>'),
+    );
     await new Promise<void>((resolve) => pageServer.listen(0, '127.0.0.1', resolve));
     pageOrigin = `http://127.0.0.1:${(pageServer.address() as AddressInfo).port}`;
   }, 300_000);
@@ -128,7 +145,10 @@ describe.skipIf(!haveChromium)('CORS from a page on another origin (Chromium)', 
     expect(await fetchFromPage(page, withCredentials, 'POST', {}, 'include')).toMatchObject({ ok: true, status: 200 });
     expect((await fetchFromPage(page, without, 'POST', {}, 'include')).ok).toBe(false);
     await page.close();
-    const preflight = await fetch(`${withCredentials}/graphql`, { method: 'OPTIONS', headers: { origin: pageOrigin, 'access-control-request-method': 'POST', 'access-control-request-headers': 'content-type' } });
+    const preflight = await fetch(`${withCredentials}/graphql`, {
+      method: 'OPTIONS',
+      headers: { origin: pageOrigin, 'access-control-request-method': 'POST', 'access-control-request-headers': 'content-type' },
+    });
     expect(preflight.headers.get('access-control-allow-credentials')).toBe('true');
     expect(preflight.headers.get('access-control-allow-origin')).toBe(pageOrigin);
   });
@@ -146,7 +166,10 @@ describe('CORS headers', () => {
     corpusForHeaders = await openCorpusStore();
     server = await serve(corpusForHeaders.store, { corsOrigins: ['http://localhost:5173'] });
     const preflight = (origin: string) =>
-      fetch(`${server!.url}/graphql`, { method: 'OPTIONS', headers: { origin, 'access-control-request-method': 'POST', 'access-control-request-headers': 'content-type,x-api-key' } });
+      fetch(`${server!.url}/graphql`, {
+        method: 'OPTIONS',
+        headers: { origin, 'access-control-request-method': 'POST', 'access-control-request-headers': 'content-type,x-api-key' },
+      });
     const allowed = await preflight('http://localhost:5173');
     expect(allowed.status).toBe(204);
     expect(allowed.headers.get('access-control-allow-origin')).toBe('http://localhost:5173');

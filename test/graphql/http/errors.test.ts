@@ -77,7 +77,11 @@ describe('status codes', () => {
   });
 
   it('refuses a POST that is not JSON (a form post from another site) with 415', async () => {
-    const response = await fetch(`${server.url}/graphql`, { method: 'POST', headers: { 'content-type': 'application/x-www-form-urlencoded' }, body: 'query=%7B__typename%7D' });
+    const response = await fetch(`${server.url}/graphql`, {
+      method: 'POST',
+      headers: { 'content-type': 'application/x-www-form-urlencoded' },
+      body: 'query=%7B__typename%7D',
+    });
     expect(response.status).toBe(415);
     expect(((await response.json()) as { errors: Array<{ extensions: { code: string } }> }).errors[0]!.extensions.code).toBe('BAD_REQUEST');
   });
@@ -116,10 +120,15 @@ describe('what errors reveal', () => {
   it('masks an unexpected error as INTERNAL_SERVER_ERROR and logs it', async () => {
     const lines: string[] = [];
     const logger = pino({ level: 'error' }, { write: (line: string) => void lines.push(line) });
-    const broken = await serve(failingStore(corpus.store, () => new Error('secret detail at /srv/paper-kg/src/store')), { logger });
+    const broken = await serve(
+      failingStore(corpus.store, () => new Error('secret detail at /srv/paper-kg/src/store')),
+      { logger },
+    );
     try {
       const answer = await post(broken.url, { query: '{ stats { derivedPending } }' });
-      expect(answer.body.errors).toEqual([{ message: 'Internal server error', locations: [{ line: 1, column: 3 }], path: ['stats'], extensions: { code: 'INTERNAL_SERVER_ERROR' } }]);
+      expect(answer.body.errors).toEqual([
+        { message: 'Internal server error', locations: [{ line: 1, column: 3 }], path: ['stats'], extensions: { code: 'INTERNAL_SERVER_ERROR' } },
+      ]);
       expect(answer.text).not.toContain('secret');
       expect(lines.join('\n')).toContain('secret detail');
     } finally {
@@ -139,7 +148,10 @@ describe('what errors reveal', () => {
   });
 
   it('shows stack traces and the masked message with KG_DEBUG_ERRORS', async () => {
-    const debug = await serve(failingStore(corpus.store, () => new Error('secret detail')), { debugErrors: true });
+    const debug = await serve(
+      failingStore(corpus.store, () => new Error('secret detail')),
+      { debugErrors: true },
+    );
     try {
       const answer = await post(debug.url, { query: '{ stats { derivedPending } }' });
       expect(answer.body.errors![0]!.extensions).toMatchObject({ code: 'INTERNAL_SERVER_ERROR', detail: 'secret detail' });

@@ -33,7 +33,11 @@ export async function post(url: string, body: unknown, headers: Record<string, s
 }
 
 /** GETs a GraphQL request with its parameters in the query string. */
-export async function get(url: string, params: { query: string; variables?: Record<string, unknown>; operationName?: string }, headers: Record<string, string> = {}): Promise<Answer> {
+export async function get(
+  url: string,
+  params: { query: string; variables?: Record<string, unknown>; operationName?: string },
+  headers: Record<string, string> = {},
+): Promise<Answer> {
   const search = new URLSearchParams({ query: params.query });
   if (params.variables) search.set('variables', JSON.stringify(params.variables));
   if (params.operationName) search.set('operationName', params.operationName);

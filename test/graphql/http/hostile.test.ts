@@ -25,7 +25,10 @@ const fanOut = Array.from({ length: 24 }, (_, i) => `fragment F${i} on Paper { .
 
 const CORPUS: Hostile[] = [
   { name: 'a fragment that spreads itself', body: { query: 'fragment A on Paper { id ...A } { papers { nodes { ...A } } }' } },
-  { name: 'two fragments spreading each other', body: { query: 'fragment A on Paper { id ...B } fragment B on Paper { title ...A } { papers { nodes { ...A } } }' } },
+  {
+    name: 'two fragments spreading each other',
+    body: { query: 'fragment A on Paper { id ...B } fragment B on Paper { title ...A } { papers { nodes { ...A } } }' },
+  },
   { name: 'a fragment cycle no operation uses', body: { query: 'fragment A on Paper { ...A } { stats { derivedPending } }' } },
   { name: 'a spread of an unknown fragment', body: { query: '{ papers { nodes { ...Missing } } }' } },
   { name: 'a fragment on an unknown type', body: { query: 'fragment A on Nope { id } { papers { nodes { ...A } } }' } },
@@ -38,8 +41,14 @@ const CORPUS: Hostile[] = [
   { name: 'a huge Int literal', body: { query: '{ papers(first: 99999999999999999999) { nodes { id } } }' } },
   { name: 'a page size of a million', body: { query: '{ papers(first: 1000000) { nodes { id } } }' } },
   { name: 'a negative page size', body: { query: '{ papers(first: -5) { nodes { id } } }' } },
-  { name: 'variables nested 20,000 lists deep', body: `{"query":"query ($n: Int) { papers(first: $n) { nodes { id } } }","variables":{"n":${nest(20_000, '[', ']', '1')}}}` },
-  { name: 'an undeclared variable nested 20,000 objects deep', body: `{"query":"{ papers(first: 1) { nodes { id } } }","variables":{"x":${nest(20_000, '{"a":', '}', '1')}}}` },
+  {
+    name: 'variables nested 20,000 lists deep',
+    body: `{"query":"query ($n: Int) { papers(first: $n) { nodes { id } } }","variables":{"n":${nest(20_000, '[', ']', '1')}}}`,
+  },
+  {
+    name: 'an undeclared variable nested 20,000 objects deep',
+    body: `{"query":"{ papers(first: 1) { nodes { id } } }","variables":{"x":${nest(20_000, '{"a":', '}', '1')}}}`,
+  },
   { name: 'an argument list literal nested 3,000 deep', body: { query: `{ papers(filter: { dataset: ${nest(3_000, '[', ']', '"x"')} }) { nodes { id } } }` } },
   { name: 'selections nested 3,000 deep', body: { query: nest(3_000, '{ papers ', '}', '{ id }') } },
   { name: 'a document over the token limit', body: { query: `{ ${'x '.repeat(LIMITS.maxTokens + 10)}}` } },
@@ -66,10 +75,17 @@ const CORPUS: Hostile[] = [
   { name: 'a subscription (the schema has none)', body: { query: 'subscription { papers { totalCount } }' } },
   { name: 'a mutation over GET', method: 'GET', search: { query: 'mutation { __typename }' } },
   { name: 'a GET without a query', method: 'GET', search: { variables: '{}' }, headers: { accept: 'application/json' } },
-  { name: 'a GET with variables that are not JSON', method: 'GET', search: { query: 'query ($n: Int) { papers(first: $n) { nodes { id } } }', variables: '{n:' } },
+  {
+    name: 'a GET with variables that are not JSON',
+    method: 'GET',
+    search: { query: 'query ($n: Int) { papers(first: $n) { nodes { id } } }', variables: '{n:' },
+  },
   { name: 'a GET with a text/plain content type', method: 'GET', search: { query: '{ __typename }' }, headers: { 'content-type': 'text/plain' } },
   { name: 'ingest without an API key', body: { query: 'mutation { ingest(papers: [{ title: "T", abstract: "A" }]) { duplicates } }' } },
-  { name: 'a page size out of range through a fragment and variable', body: { query: 'query ($n: Int) { ...Q } fragment Q on Query { papers(first: $n) { nodes { id } } }', variables: { n: 101 } } },
+  {
+    name: 'a page size out of range through a fragment and variable',
+    body: { query: 'query ($n: Int) { ...Q } fragment Q on Query { papers(first: $n) { nodes { id } } }', variables: { n: 101 } },
+  },
 ];
 
 let corpus: Awaited<ReturnType<typeof openCorpusStore>>;
@@ -104,7 +120,11 @@ describe('hostile requests', () => {
   });
 
   it('still answers after all of them', async () => {
-    const response = await fetch(`${server.url}/graphql`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: '{"query":"{ stats { derivedPending } }"}' });
+    const response = await fetch(`${server.url}/graphql`, {
+      method: 'POST',
+      headers: { 'content-type': 'application/json' },
+      body: '{"query":"{ stats { derivedPending } }"}',
+    });
     expect(response.status).toBe(200);
   });
 });

@@ -28,8 +28,16 @@ const readmeQueries = [...README.matchAll(/```graphql\n([\s\S]*?)```/g)].map((ma
   );
   return { title: `README: ${roots.join(' + ')}`, query, variables: {} as Record<string, unknown> };
 });
-const examples = exampleQueries.map((example) => ({ title: `playground: ${example.title}`, query: example.query, variables: example.variables ? (JSON.parse(example.variables) as Record<string, unknown>) : {} }));
-const everyExample = [{ title: 'papers(first: 20) with ids and names of methods, datasets, tasks, repositories', query: DEFAULT_PAGE, variables: {} }, ...examples, ...readmeQueries];
+const examples = exampleQueries.map((example) => ({
+  title: `playground: ${example.title}`,
+  query: example.query,
+  variables: example.variables ? (JSON.parse(example.variables) as Record<string, unknown>) : {},
+}));
+const everyExample = [
+  { title: 'papers(first: 20) with ids and names of methods, datasets, tasks, repositories', query: DEFAULT_PAGE, variables: {} },
+  ...examples,
+  ...readmeQueries,
+];
 
 let servers: CorpusServer[] = [];
 beforeAll(async () => {
@@ -52,7 +60,9 @@ describe('the cost of the queries clients send', () => {
   });
 
   it('lists the cost of every example in the README limits table', () => {
-    const missing = everyExample.map((example) => `| ${example.title} | ${costOf(example.query, example.variables)!.toLocaleString('en-US')} |`).filter((row) => !README.includes(row));
+    const missing = everyExample
+      .map((example) => `| ${example.title} | ${costOf(example.query, example.variables)!.toLocaleString('en-US')} |`)
+      .filter((row) => !README.includes(row));
     expect(missing, 'rows the README table lacks (or gives another cost)').toEqual([]);
   });
 
@@ -102,7 +112,10 @@ describe('limits that stay', () => {
   const url = () => servers[0]!.server.url;
 
   it('refuses an operation over the cost limit', async () => {
-    const aliases = Array.from({ length: 30 }, (_, i) => `a${i}: papers(first: 100) { nodes { id concepts { concept { id papers(first: 100) { nodes { id } } } } } }`).join('\n');
+    const aliases = Array.from(
+      { length: 30 },
+      (_, i) => `a${i}: papers(first: 100) { nodes { id concepts { concept { id papers(first: 100) { nodes { id } } } } } }`,
+    ).join('\n');
     const { body } = await post(url(), { query: `{ ${aliases} }` });
     expect(codes(body)).toEqual(['QUERY_TOO_COMPLEX']);
     expect(body.errors![0]!.message).toMatch(/estimated cost \d+, the limit is 20000/);

@@ -17,7 +17,10 @@ const texts = (sentences: TaggedTerm[][], text: string) => chunkNounPhrases(sent
 describe('chunkNounPhrases', () => {
   it('groups adjectives and nouns ending in a noun, with offsets', () => {
     const text = 'We use sparse attention here';
-    const phrases = chunkNounPhrases([[term('We', ['Pronoun']), term('use', VERB), term('sparse', ADJ), term('attention', NOUN), term('here', ['Adverb'], '')]], text);
+    const phrases = chunkNounPhrases(
+      [[term('We', ['Pronoun']), term('use', VERB), term('sparse', ADJ), term('attention', NOUN), term('here', ['Adverb'], '')]],
+      text,
+    );
     expect(phrases).toEqual([{ text: 'sparse attention', start: 7, end: 23 }]);
   });
 
@@ -28,9 +31,9 @@ describe('chunkNounPhrases', () => {
 
   it('drops trailing adjectives that have no noun after them', () => {
     const text = 'attention is fast and cheap';
-    expect(texts([[term('attention', NOUN), term('is', ['Copula', 'Verb']), term('fast', ADJ), term('and', ['Conjunction']), term('cheap', ADJ, '')]], text)).toEqual([
-      'attention',
-    ]);
+    expect(
+      texts([[term('attention', NOUN), term('is', ['Copula', 'Verb']), term('fast', ADJ), term('and', ['Conjunction']), term('cheap', ADJ, '')]], text),
+    ).toEqual(['attention']);
   });
 
   it('breaks a phrase at a comma', () => {

@@ -53,7 +53,9 @@ describe('names that are not methods', () => {
   });
 
   it('reads capitalised hyphenated English words as no method unless compared with or followed by a method noun', () => {
-    const e = extract('We study Test-Time behaviour and Multi-View inputs. Our approach outperforms Swin-Gen and Cross-Former. We also use the Frank-Wolfe algorithm.');
+    const e = extract(
+      'We study Test-Time behaviour and Multi-View inputs. Our approach outperforms Swin-Gen and Cross-Former. We also use the Frank-Wolfe algorithm.',
+    );
     expect(names(e.methods)).not.toContain('Test-Time');
     expect(names(e.methods)).not.toContain('Multi-View');
     expect(names(e.methods)).toEqual(expect.arrayContaining(['Swin-Gen', 'Cross-Former', 'Frank-Wolfe']));
@@ -100,7 +102,9 @@ describe('acronym definitions that name tasks', () => {
 
 describe('tasks named only as motivation', () => {
   it('drops tasks listed as background examples in a sentence about neither the paper nor its evaluation', () => {
-    const e = extract('Sequence models are vital for tasks such as speech recognition and protein folding prediction. We propose WaveMix for audio captioning.');
+    const e = extract(
+      'Sequence models are vital for tasks such as speech recognition and protein folding prediction. We propose WaveMix for audio captioning.',
+    );
     expect(names(e.tasks)).not.toContain('speech recognition');
     expect(names(e.tasks)).toContain('audio captioning');
   });

@@ -230,7 +230,7 @@ describe('extractPaper (through extractEntities)', () => {
     });
   });
 
-  describe('types from the paper\'s own words', () => {
+  describe("types from the paper's own words", () => {
     it('makes a plain capitalised name after "we present" a PROPOSED method', () => {
       expect(method(extract('In this work we present Sculptor, a model that edits meshes from sketches.'), 'Sculptor')?.role).toBe('PROPOSED');
     });

@@ -21,7 +21,8 @@ function results(text: string, datasets: string[], metrics: string[] = [], metho
   );
 }
 
-const summary = (text: string, datasets: string[], metrics: string[] = []) => results(text, datasets, metrics).map((r) => [r.dataset, r.metric, r.value, r.kind]);
+const summary = (text: string, datasets: string[], metrics: string[] = []) =>
+  results(text, datasets, metrics).map((r) => [r.dataset, r.metric, r.value, r.kind]);
 /** Value → method, setting, split: the qualifiers of each result. */
 const qualified = (text: string, datasets: string[], metrics: string[] = [], methods: string[] = [], proposed: string | null = null) =>
   results(text, datasets, metrics, methods, proposed).map((r) => [r.value, r.method, r.setting, r.split]);
@@ -31,17 +32,29 @@ const valueMetric = (text: string, datasets: string[], metrics: string[] = []) =
 describe('extractResults', () => {
   it('pairs a number with the dataset its own `on` names, past a digit inside the metric', () => {
     const text = 'It reaches 71.0% Top-1 on Alpha-Set and 42.5% Top-1 on Beta-Set.';
-    expect(valueDataset(text, ['Alpha-Set', 'Beta-Set'], ['Top-1'])).toEqual([[71, 'Alpha-Set'], [42.5, 'Beta-Set']]);
+    expect(valueDataset(text, ['Alpha-Set', 'Beta-Set'], ['Top-1'])).toEqual([
+      [71, 'Alpha-Set'],
+      [42.5, 'Beta-Set'],
+    ]);
   });
 
   it('pairs a later list with the datasets in the order the sentence named them, respectively', () => {
     const text = 'It reaches 71.0% on Alpha-Set and 42.5% on Beta-Set, beating the baseline by 3.0% and 9.5%, respectively.';
-    expect(valueDataset(text, ['Alpha-Set', 'Beta-Set'])).toEqual([[71, 'Alpha-Set'], [42.5, 'Beta-Set'], [3, 'Alpha-Set'], [9.5, 'Beta-Set']]);
+    expect(valueDataset(text, ['Alpha-Set', 'Beta-Set'])).toEqual([
+      [71, 'Alpha-Set'],
+      [42.5, 'Beta-Set'],
+      [3, 'Alpha-Set'],
+      [9.5, 'Beta-Set'],
+    ]);
   });
 
   it('pairs every number of the sentence with a list of as many datasets, respectively, across metrics', () => {
     const text = 'It gains +0.5% accuracy, +1.1 mIoU and +0.7 AP on Alpha-Set, Beta-Set and Gamma-Set respectively.';
-    expect(valueDataset(text, ['Alpha-Set', 'Beta-Set', 'Gamma-Set'], ['accuracy', 'mIoU', 'AP'])).toEqual([[0.5, 'Alpha-Set'], [1.1, 'Beta-Set'], [0.7, 'Gamma-Set']]);
+    expect(valueDataset(text, ['Alpha-Set', 'Beta-Set', 'Gamma-Set'], ['accuracy', 'mIoU', 'AP'])).toEqual([
+      [0.5, 'Alpha-Set'],
+      [1.1, 'Beta-Set'],
+      [0.7, 'Gamma-Set'],
+    ]);
   });
 
   it('takes the first number of `x vs y` as the score and drops the baseline', () => {
@@ -143,14 +156,26 @@ describe('extractResults', () => {
   it('gives every result its method, setting and split, null when the text names none', () => {
     const text = 'It reaches 70.3% on ImageNet.';
     expect(results(text, ['ImageNet'])).toEqual([
-      { dataset: 'ImageNet', metric: null, value: 70.3, kind: 'score', raw: '70.3% on ImageNet', evidence: { field: 'abstract', start: 11, end: 28 }, method: null, setting: null, split: null },
+      {
+        dataset: 'ImageNet',
+        metric: null,
+        value: 70.3,
+        kind: 'score',
+        raw: '70.3% on ImageNet',
+        evidence: { field: 'abstract', start: 11, end: 28 },
+        method: null,
+        setting: null,
+        split: null,
+      },
     ]);
   });
 });
 
 describe('extractResults: which numbers are results', () => {
   it('drops a number followed by what it counts', () => {
-    expect(summary('Our 24 layers model reaches an accuracy of 71.3% on ImageNet.', ['ImageNet'], ['accuracy'])).toEqual([['ImageNet', 'accuracy', 71.3, 'score']]);
+    expect(summary('Our 24 layers model reaches an accuracy of 71.3% on ImageNet.', ['ImageNet'], ['accuracy'])).toEqual([
+      ['ImageNet', 'accuracy', 71.3, 'score'],
+    ]);
     expect(summary('It gets 27 BLEU on WMT14 with 16 GPUs.', ['WMT14'], ['BLEU'])).toEqual([['WMT14', 'BLEU', 27, 'score']]);
   });
 
@@ -229,7 +254,7 @@ describe('extractResults: pairing numbers with datasets', () => {
     expect(valueDataset('It reaches 70.5%, 61.2% and 55.0% on SetA, NewSet-2 and OtherSet, respectively.', ['SetA'])).toEqual([[70.5, 'SetA']]);
   });
 
-  it("does not reach past a later number for a dataset when the number names its own target", () => {
+  it('does not reach past a later number for a dataset when the number names its own target', () => {
     expect(valueDataset('Accuracies are 81.5% on Alpha data and 75.4% on SetB.', ['SetB'])).toEqual([[75.4, 'SetB']]);
   });
 
@@ -296,23 +321,36 @@ describe('extractResults: deltas', () => {
 describe('extractResults: the method that scored', () => {
   it('takes the subject of a scoring verb', () => {
     expect(qualified('AlphaNet achieves 85.1% on SetA.', ['SetA'], [], ['AlphaNet'], 'GammaNet')).toEqual([[85.1, 'AlphaNet', null, null]]);
-    expect(qualified('Experiments show that the proposed AlphaNet reaches 85.1% on SetA.', ['SetA'], [], ['AlphaNet'])).toEqual([[85.1, 'AlphaNet', null, null]]);
+    expect(qualified('Experiments show that the proposed AlphaNet reaches 85.1% on SetA.', ['SetA'], [], ['AlphaNet'])).toEqual([
+      [85.1, 'AlphaNet', null, null],
+    ]);
   });
 
   it('does not take a method the scorer is compared with', () => {
     expect(qualified('AlphaNet outperforms BetaNet by 2.1% on SetA.', ['SetA'], [], ['AlphaNet', 'BetaNet'])).toEqual([[2.1, 'AlphaNet', null, null]]);
-    expect(qualified('Compared with BetaNet, AlphaNet improves accuracy by 2.1% on SetA.', ['SetA'], [], ['BetaNet', 'AlphaNet'])).toEqual([[2.1, 'AlphaNet', null, null]]);
-    expect(qualified('AlphaNet surpasses BetaNet and GammaNet by 2.8% and 2.4% on SetA and SetB, respectively.', ['SetA', 'SetB'], [], ['AlphaNet', 'BetaNet', 'GammaNet'])).toEqual([
+    expect(qualified('Compared with BetaNet, AlphaNet improves accuracy by 2.1% on SetA.', ['SetA'], [], ['BetaNet', 'AlphaNet'])).toEqual([
+      [2.1, 'AlphaNet', null, null],
+    ]);
+    expect(
+      qualified(
+        'AlphaNet surpasses BetaNet and GammaNet by 2.8% and 2.4% on SetA and SetB, respectively.',
+        ['SetA', 'SetB'],
+        [],
+        ['AlphaNet', 'BetaNet', 'GammaNet'],
+      ),
+    ).toEqual([
       [2.8, 'AlphaNet', null, null],
       [2.4, 'AlphaNet', null, null],
     ]);
   });
 
   it('does not take a part the scorer is built with', () => {
-    expect(qualified('Our method with a BetaNet backbone reaches 85.1% on SetA.', ['SetA'], [], ['BetaNet'], 'AlphaNet')).toEqual([[85.1, 'AlphaNet', null, null]]);
+    expect(qualified('Our method with a BetaNet backbone reaches 85.1% on SetA.', ['SetA'], [], ['BetaNet'], 'AlphaNet')).toEqual([
+      [85.1, 'AlphaNet', null, null],
+    ]);
   });
 
-  it("takes the method whose parenthesis holds the number, baseline or not", () => {
+  it('takes the method whose parenthesis holds the number, baseline or not', () => {
     expect(qualified('AlphaNet (85.1%) outperforms BetaNet (80.2%) on SetA.', ['SetA'], [], ['AlphaNet', 'BetaNet'])).toEqual([
       [85.1, 'AlphaNet', null, null],
       [80.2, 'BetaNet', null, null],

@@ -78,7 +78,9 @@ describe('Gazetteer', () => {
 });
 
 describe('Gazetteer case options', () => {
-  const datasets = new Gazetteer([entry('Natural Questions'), entry('Cityscapes'), entry('MASSIVE'), entry('ReID', 're-identification')], { titleCaseNames: true });
+  const datasets = new Gazetteer([entry('Natural Questions'), entry('Cityscapes'), entry('MASSIVE'), entry('ReID', 're-identification')], {
+    titleCaseNames: true,
+  });
   const findIn = (text: string, anyCase = false) => datasets.find(text, tokenizeWords(text), anyCase).map((hit) => hit.surface);
 
   it('with titleCaseNames, needs the capital of a title-case name of several words', () => {

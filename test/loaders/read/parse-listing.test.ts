@@ -1,14 +1,7 @@
 import { describe, expect, it } from 'vitest';
-import {
-  detectTextLayout,
-  isAbstractLike,
-  isChrome,
-  ListingParser,
-  stripGluedChrome,
-} from '../../../loaders/read/parse-listing.js';
+import { detectTextLayout, isAbstractLike, isChrome, ListingParser, stripGluedChrome } from '../../../loaders/read/parse-listing.js';
 
-const ABSTRACT =
-  'We study how models learn. Our method improves accuracy on three benchmarks by a wide margin. Code is available.';
+const ABSTRACT = 'We study how models learn. Our method improves accuracy on three benchmarks by a wide margin. Code is available.';
 
 function parseAll(lines: string[], layout: 'listing' | 'abstracts' = 'listing') {
   const parser = new ListingParser(layout);
@@ -16,14 +9,19 @@ function parseAll(lines: string[], layout: 'listing' | 'abstracts' = 'listing') 
 }
 
 describe('page chrome', () => {
-  it.each(['new', 'Subscribe', 'Get trending papers in your email inbox!', 'Get trending papers in your email inbox once a day!', 'byAK and the research community', 'Mar 14', 'Sep 3, 2024', '128'])(
-    'treats %j as chrome',
-    (line) => expect(isChrome(line)).toBe(true),
-  );
+  it.each([
+    'new',
+    'Subscribe',
+    'Get trending papers in your email inbox!',
+    'Get trending papers in your email inbox once a day!',
+    'byAK and the research community',
+    'Mar 14',
+    'Sep 3, 2024',
+    '128',
+  ])('treats %j as chrome', (line) => expect(isChrome(line)).toBe(true));
 
-  it.each(['Pointer Networks', 'Feasible Learning', 'New Perspectives on Old Problems', 'March of the Transformers'])(
-    'keeps the title %j',
-    (line) => expect(isChrome(line)).toBe(false),
+  it.each(['Pointer Networks', 'Feasible Learning', 'New Perspectives on Old Problems', 'March of the Transformers'])('keeps the title %j', (line) =>
+    expect(isChrome(line)).toBe(false),
   );
 
   it('takes the title glued to "Subscribe"', () => {

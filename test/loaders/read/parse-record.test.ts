@@ -54,7 +54,14 @@ describe('parseRecord', () => {
 
   it('reads a Hugging Face daily-papers item: the nested paper, its summary and githubRepo', () => {
     const result = parseRecord({
-      paper: { id: '2606.12730', title: 'Inner', summary: 'Inner summary.', authors: [{ _id: 'x', name: 'A B' }], publishedAt: '2026-06-10T00:00:00.000Z', githubRepo: 'https://github.com/o/r' },
+      paper: {
+        id: '2606.12730',
+        title: 'Inner',
+        summary: 'Inner summary.',
+        authors: [{ _id: 'x', name: 'A B' }],
+        publishedAt: '2026-06-10T00:00:00.000Z',
+        githubRepo: 'https://github.com/o/r',
+      },
       title: 'Outer',
       summary: 'Outer summary.',
     });

@@ -62,7 +62,9 @@ describe('real exports', () => {
   it('unwraps hard-wrapped Atom titles and summaries and keeps arXiv ids without versions', async () => {
     const { papers } = await read([join(FORMATS, 'arxiv-atom-legacy-2019.xml')]);
     const report = papers.find((p) => p.arxivId === '1503.01162');
-    expect(report?.title).toBe("Report on a Boston University Conference December 7-8, 2012 on 'How Can the History and Philosophy of Science Contribute to Contemporary U.S. Science Teaching?'");
+    expect(report?.title).toBe(
+      "Report on a Boston University Conference December 7-8, 2012 on 'How Can the History and Philosophy of Science Contribute to Contemporary U.S. Science Teaching?'",
+    );
     expect(papers.map((p) => p.arxivId)).toContain('quant-ph/0210005');
     expect(report?.source.line).toBe(33);
   });

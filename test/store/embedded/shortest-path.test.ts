@@ -18,23 +18,36 @@ function reference(neighbors: (id: string) => string[], from: string, to: string
   const distance = new Map([[to, 0]]);
   for (let frontier = [to], d = 1; frontier.length > 0 && d <= maxHops; d++) {
     const next: string[] = [];
-    for (const id of frontier) for (const n of neighbors(id)) if (!distance.has(n)) (distance.set(n, d), next.push(n));
+    for (const id of frontier) for (const n of neighbors(id)) if (!distance.has(n)) distance.set(n, d), next.push(n);
     frontier = next;
   }
   if (!distance.has(from)) return null;
   const path = [from];
-  while (path.at(-1) !== to) path.push(neighbors(path.at(-1)!).filter((n) => distance.get(n) === distance.get(path.at(-1)!)! - 1).sort()[0]!);
+  while (path.at(-1) !== to)
+    path.push(
+      neighbors(path.at(-1)!)
+        .filter((n) => distance.get(n) === distance.get(path.at(-1)!)! - 1)
+        .sort()[0]!,
+    );
   return path;
 }
 
 /** A small deterministic pseudo-random generator (the test must not flake). */
 function random(seed: number): () => number {
-  return () => ((seed = (seed * 1103515245 + 12345) % 2 ** 31) / 2 ** 31);
+  return () => (seed = (seed * 1103515245 + 12345) % 2 ** 31) / 2 ** 31;
 }
 
 describe('smallestShortestPath', () => {
   it('finds the path whose id sequence is smallest among the shortest ones', () => {
-    const g = graphOf([['a', 'c'], ['c', 'z'], ['a', 'b'], ['b', 'z'], ['a', 'd'], ['d', 'e'], ['e', 'z']]);
+    const g = graphOf([
+      ['a', 'c'],
+      ['c', 'z'],
+      ['a', 'b'],
+      ['b', 'z'],
+      ['a', 'd'],
+      ['d', 'e'],
+      ['e', 'z'],
+    ]);
     expect(smallestShortestPath(g, 'a', 'z', 4)).toEqual(['a', 'b', 'z']);
     expect(smallestShortestPath(g, 'a', 'a', 4)).toEqual(['a']);
     expect(smallestShortestPath(g, 'a', 'z', 1)).toBeNull();
