@@ -76,3 +76,16 @@ export class DataFolderChangedError extends KgError {
     super('DATA_FOLDER_CHANGED', message);
   }
 }
+
+/**
+ * The graph store refused a query for a reason of its own (a bug in our query, a constraint, a
+ * corrupt store): retrying will not help. Reported to clients as an internal error, logged whole.
+ */
+export class StoreFailureError extends KgError {
+  constructor(
+    message: string,
+    override readonly cause?: unknown,
+  ) {
+    super('STORE_FAILURE', message);
+  }
+}

@@ -14,6 +14,7 @@ import {
   type ValidationContext,
 } from 'graphql';
 import { getComplexity, type ComplexityEstimator } from 'graphql-query-complexity';
+import { searchTerms } from '../store/rank-search.js';
 import { ApiError, ApiErrorCode, badInput } from './api-error.js';
 
 /** The limits that keep one request from taking the server down; documented in the README. */
@@ -35,6 +36,13 @@ export const LIMITS = {
   /** Largest request body. */
   maxBodyBytes: 100 * 1024,
   maxIngestPapers: 100,
+  /**
+   * Words in one search text (`search`, `papers(filter: {text})`, look-ups by name), and its
+   * length: each word is a clause of the index query and a term to score, so a 1,200-word search
+   * held a core for seconds (and overflowed Lucene's clause limit on Neo4j).
+   */
+  maxSearchTerms: 32,
+  maxSearchLength: 1_000,
 } as const;
 
 /** The page size a connection is costed at when the query gives none and the schema has no default. */
@@ -55,6 +63,20 @@ export function checkFirst(first: number | null | undefined, fallback: number, a
   const value = first ?? fallback;
   if (!Number.isInteger(value) || value < 0 || value > LIMITS.maxFirst) throw pageSizeError(argumentName, value);
   return value;
+}
+
+/** A search text within the search limits, trimmed; BAD_USER_INPUT naming the argument otherwise. */
+export function checkSearchText(text: string, argumentName: string): string {
+  const trimmed = text.trim();
+  if (trimmed.length > LIMITS.maxSearchLength) {
+    throw badInput(argumentName, `${argumentName} must be at most ${LIMITS.maxSearchLength} characters; got ${trimmed.length}.`, {
+      max: LIMITS.maxSearchLength,
+    });
+  }
+  const terms = searchTerms(trimmed).length;
+  if (terms > LIMITS.maxSearchTerms)
+    throw badInput(argumentName, `${argumentName} must have at most ${LIMITS.maxSearchTerms} words; got ${terms}.`, { max: LIMITS.maxSearchTerms });
+  return trimmed;
 }
 
 /**

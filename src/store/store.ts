@@ -141,6 +141,14 @@ export interface NodeWith {
 
 export type PaperOrder = 'id' | 'title' | 'published';
 
+/** One condition of readiness, and whether it holds. */
+export interface ReadinessCheck {
+  name: 'store' | 'schema' | 'papers';
+  ok: boolean;
+  /** What fails, for an operator; no driver or server text (the endpoint is unauthenticated). */
+  problem?: string;
+}
+
 /** A window on a node's papers, which run in id order: the cursors are paper ids. */
 export type PageArgs = Window<string>;
 
@@ -207,7 +215,11 @@ export interface GraphStore {
    */
   listPapers(filter: PaperFilter, order: PaperOrder, window: Window): Promise<PapersPage>;
 
-  /** Resolves when the store answers queries. */
-  ping(): Promise<void>;
+  /**
+   * What serving needs, checked now: the store answers, its schema (constraints, indexes) is there
+   * and online — re-created when missing, as after a Neo4j restart on an empty folder — and it
+   * holds papers. Never throws: a failing check says what fails, in words free of driver text.
+   */
+  checkReady(): Promise<ReadinessCheck[]>;
   close(): Promise<void>;
 }

@@ -2,6 +2,7 @@ import type { BrowseLabel, CountedNode, EntityFilter, EntityOrder } from '../../
 import { badInput } from '../api-error.js';
 import { toConnection, windowOf, type Connection, type PagingArgs } from '../connection.js';
 import type { Context } from '../context.js';
+import { checkSearchText } from '../limits.js';
 import type { QueryResolvers } from '../generated/resolvers-types.js';
 import type { NodeOf } from './parents.js';
 import { cursorScope } from '../cursor.js';
@@ -15,7 +16,7 @@ interface BrowseArgs extends PagingArgs {
 
 function filterOf(args: BrowseArgs): EntityFilter {
   const filter: EntityFilter = {};
-  const text = args.filter?.text?.trim();
+  const text = args.filter?.text ? checkSearchText(args.filter.text, 'filter.text') : undefined;
   if (text) filter.text = text;
   const minPapers = args.filter?.minPapers;
   if (minPapers !== undefined && minPapers !== null) {

@@ -7,6 +7,7 @@ import { badInput } from '../api-error.js';
 import { loadNodeWith, type Context } from '../context.js';
 import type { LookupKey } from '../generated/resolvers-types.js';
 import type { PagingArgs } from '../connection.js';
+import { checkSearchText } from '../limits.js';
 import { selectedFields } from '../lookahead.js';
 import { leaderboardFilterOf } from './leaderboard.js';
 import { papersWindowOf } from './paper-connection.js';
@@ -44,7 +45,7 @@ export async function readNode<L extends Label>(ctx: Context, id: string, label:
  */
 export async function findByKey<L extends Label>(ctx: Context, label: L, by: LookupKey, info: GraphQLResolveInfo): Promise<NodeOf<L> | null> {
   if (typeof by.id === 'string') return readNode(ctx, by.id, label, info);
-  if (typeof by.name === 'string') return findByName(ctx, label, by.name);
+  if (typeof by.name === 'string') return findByName(ctx, label, checkSearchText(by.name, 'by.name'));
   throw badInput('by', `Give exactly one of "by.id" or "by.name" to look up a ${label.toLowerCase()}.`);
 }
 
@@ -67,7 +68,7 @@ export async function findByName<L extends Label>(ctx: Context, label: L, name: 
  * field when there is none: a filter on something that does not exist is a mistake, not 0 papers.
  */
 export async function filterNodeId(ctx: Context, label: Label, field: string, value: string): Promise<string> {
-  const found = value.includes(':') ? await ctx.loaders.node.load(value) : await findByName(ctx, label, value);
+  const found = value.includes(':') ? await ctx.loaders.node.load(value) : await findByName(ctx, label, checkSearchText(value, `filter.${field}`));
   if (found && found.label === label) return found.node.id;
   throw badInput(`filter.${field}`, `"filter.${field}" names no ${label.toLowerCase()}: no id, name or alias is ${JSON.stringify(value)}.`, { value });
 }

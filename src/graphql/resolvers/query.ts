@@ -2,6 +2,7 @@ import type { Label } from '../../store/graph-model.js';
 import { badInput } from '../api-error.js';
 import type { QueryResolvers } from '../generated/resolvers-types.js';
 import { toConnection, windowOf } from '../connection.js';
+import { checkSearchText } from '../limits.js';
 import { cursorScope } from '../cursor.js';
 import { filterNodeId, findByKey, readNode } from './find-node.js';
 import { browseResolvers } from './browse.js';
@@ -44,7 +45,9 @@ export const queryResolvers: QueryResolvers = {
     const scope = cursorScope('papers', filter ?? null, orderBy);
     const window = windowOf(args, scope, 20);
     const paperIds = filter?.text
-      ? (await ctx.store.search(filter.text, { labels: ['Paper'], window: { first: TEXT_FILTER_MATCHES } })).items.map((h) => h.id)
+      ? (await ctx.store.search(checkSearchText(filter.text, 'filter.text'), { labels: ['Paper'], window: { first: TEXT_FILTER_MATCHES } })).items.map(
+          (h) => h.id,
+        )
       : undefined;
     const hasCode = typeof filter?.hasCode === 'boolean' ? { hasCode: filter.hasCode } : {};
     const page = await ctx.store.listPapers({ ...(paperIds ? { paperIds } : {}), nodeIds, ...hasCode }, orderBy, window);
@@ -58,7 +61,7 @@ export const queryResolvers: QueryResolvers = {
   concept: (_, { by }, ctx, info) => findByKey(ctx, 'Concept', by, info),
   repository: (_, { by }, ctx, info) => findByKey(ctx, 'Repository', by, info),
   search: async (_, args, ctx) => {
-    const text = args.query.trim();
+    const text = checkSearchText(args.query, 'query');
     if (!text) throw badInput('query', '"query" must not be empty.');
     const labels = [...new Set(args.kinds ?? [])].sort();
     const scope = cursorScope('search', text, labels);

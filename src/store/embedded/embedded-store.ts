@@ -44,6 +44,7 @@ import type {
   PaperOrder,
   PapersPage,
   Path,
+  ReadinessCheck,
   RelatedPaper,
   SearchHit,
   SharedDataset,
@@ -541,7 +542,14 @@ export class EmbeddedStore implements GraphStore {
     );
   }
 
-  async ping(): Promise<void> {}
+  async checkReady(): Promise<ReadinessCheck[]> {
+    const papers = this.graph.someNode((_, a) => a.label === 'Paper');
+    return [
+      { name: 'store', ok: !this.closed, ...(this.closed ? { problem: 'the store is closed' } : {}) },
+      { name: 'schema', ok: true },
+      { name: 'papers', ok: papers, ...(papers ? {} : { problem: 'the store holds no paper' }) },
+    ];
+  }
 
   /** Saves what is not saved yet, then lets the data folder go. Idempotent. */
   async close(): Promise<void> {

@@ -45,6 +45,9 @@ export const SCHEMA: string[] = [
   'CREATE CONSTRAINT kg_state_id IF NOT EXISTS FOR (s:KgState) REQUIRE s.id IS UNIQUE',
 ];
 
+/** The names of SCHEMA's constraints and indexes, which readiness checks are online. */
+export const SCHEMA_NAMES: string[] = SCHEMA.flatMap((statement) => /^CREATE (?:CONSTRAINT|INDEX|FULLTEXT INDEX) (\w+)/.exec(statement)?.[1] ?? []);
+
 // Derived edges are tracked by two counters on one :KgState node (outside the graph's labels, so
 // no count, search or path sees it): `written` goes up in every write batch's transaction,
 // `derived` is set by a refresh to the `written` it derived from. `written > derived` means some

@@ -1,5 +1,5 @@
 import neo4j, { type Driver, type ManagedTransaction, type Record as Neo4jRecord } from 'neo4j-driver';
-import { StoreError } from '../../errors.js';
+import { StoreError, StoreFailureError } from '../../errors.js';
 import {
   emptyCounts,
   LABELS,
@@ -48,6 +48,7 @@ import type {
   PaperOrder,
   PapersPage,
   Path,
+  ReadinessCheck,
   RelatedPaper,
   SearchHit,
   SharedDataset,
@@ -112,6 +113,12 @@ export class Neo4jStore implements GraphStore {
       try {
         return await work({ run: (query: string, parameters?: Record<string, unknown>) => withoutStackTrace(() => session.run(query, parameters)) });
       } catch (error) {
+        // The search index is gone (Neo4j restarted on an empty folder): re-created, then read again.
+        if (attempt < 2 && /no such fulltext schema index/i.test((error as Error).message ?? '')) {
+          await session.close();
+          await this.ensureSchema();
+          continue;
+        }
         const retriable = (error as { retriable?: boolean }).retriable === true;
         if (!retriable || attempt >= 2) throw translate(error);
       } finally {
@@ -435,8 +442,39 @@ export class Neo4jStore implements GraphStore {
     return toPapersPage({ ...slice, items: nodes.filter((n): n is GraphNode => n !== null).map((n) => n.node as PaperNode) });
   }
 
-  async ping(): Promise<void> {
-    await this.read((tx) => tx.run('RETURN 1'));
+  async checkReady(): Promise<ReadinessCheck[]> {
+    const skipped = (name: 'schema' | 'papers'): ReadinessCheck => ({ name, ok: false, problem: 'not checked: the store does not answer' });
+    try {
+      await this.read((tx) => tx.run('RETURN 1'));
+    } catch {
+      return [{ name: 'store', ok: false, problem: 'Neo4j does not answer' }, skipped('schema'), skipped('papers')];
+    }
+    const checks: ReadinessCheck[] = [{ name: 'store', ok: true }];
+    try {
+      let missing = await this.missingSchema();
+      // A Neo4j restarted on an empty folder has none of it: re-created here, as at connect.
+      if (missing.length > 0) {
+        await this.ensureSchema();
+        missing = await this.missingSchema();
+      }
+      checks.push(missing.length === 0 ? { name: 'schema', ok: true } : { name: 'schema', ok: false, problem: `not online: ${missing.join(', ')}` });
+      const papers = (await this.read((tx) => tx.run('RETURN EXISTS { MATCH (:Paper) } AS any'))).records[0]?.get('any') === true;
+      checks.push(papers ? { name: 'papers', ok: true } : { name: 'papers', ok: false, problem: 'the store holds no paper' });
+    } catch {
+      if (checks.length < 2) checks.push({ name: 'schema', ok: false, problem: 'the schema could not be read or created' });
+      checks.push({ name: 'papers', ok: false, problem: 'the papers could not be counted' });
+    }
+    return checks;
+  }
+
+  /** Constraints and indexes of cypher.ts SCHEMA that are absent or not online. */
+  private async missingSchema(): Promise<string[]> {
+    const online = await this.read(async (tx) => {
+      const indexes = (await tx.run('SHOW INDEXES YIELD name, state')).records.filter((r) => r.get('state') === 'ONLINE').map((r) => r.get('name') as string);
+      const constraints = (await tx.run('SHOW CONSTRAINTS YIELD name')).records.map((r) => r.get('name') as string);
+      return new Set([...indexes, ...constraints]);
+    });
+    return cypher.SCHEMA_NAMES.filter((name) => !online.has(name));
   }
 
   /** Removes every node and relationship: for tests and benchmarks only. */
@@ -480,10 +518,18 @@ function withoutStackTrace<T>(start: () => T): T {
   }
 }
 
+/**
+ * A driver error as the project's: an outage (no connection, a transient error: retry later) is a
+ * StoreError; a query Neo4j itself refuses is a StoreFailureError, which retrying cannot fix.
+ */
 function translate(error: unknown): Error {
-  if (error instanceof StoreError) return error;
-  const e = error as { code?: string; message?: string };
-  return new StoreError(`Neo4j query failed${e.code ? ` (${e.code})` : ''}: ${e.message ?? String(error)}`, error);
+  if (error instanceof StoreError || error instanceof StoreFailureError) return error;
+  const e = error as { code?: string; message?: string; retriable?: boolean };
+  const text = `Neo4j query failed${e.code ? ` (${e.code})` : ''}: ${e.message ?? String(error)}`;
+  // The server's own refusals have `Neo.ClientError.…`/`Neo.DatabaseError.…` codes; the driver's
+  // (no connection, a closed pool, an expired session) and transient ones are outages.
+  const refused = /^Neo\.(ClientError|DatabaseError)\./.test(e.code ?? '') && e.retriable !== true;
+  return refused ? new StoreFailureError(text, error) : new StoreError(text, error);
 }
 
 function compareSequences(a: readonly string[], b: readonly string[]): number {
