@@ -108,19 +108,22 @@ export class Neo4jStore implements GraphStore {
    */
   private async read<T>(work: (tx: Pick<ManagedTransaction, 'run'>) => Promise<T>): Promise<T> {
     this.roundTrips++;
+    let healed = false;
     for (let attempt = 1; ; attempt++) {
       const session = this.driver.session({ database: this.database, defaultAccessMode: neo4j.session.READ });
       try {
         return await work({ run: (query: string, parameters?: Record<string, unknown>) => withoutStackTrace(() => session.run(query, parameters)) });
       } catch (error) {
-        // The search index is gone (Neo4j restarted on an empty folder): re-created, then read again.
-        if (attempt < 2 && /no such fulltext schema index/i.test((error as Error).message ?? '')) {
+        // The search index is gone (Neo4j restarted on an empty folder): re-created once, then read again.
+        if (!healed && /no such fulltext schema index/i.test((error as Error).message ?? '')) {
+          healed = true;
           await session.close();
           await this.ensureSchema();
           continue;
         }
+        // A transient error (a connection the restart broke) is tried again, twice at most.
         const retriable = (error as { retriable?: boolean }).retriable === true;
-        if (!retriable || attempt >= 2) throw translate(error);
+        if (!retriable || attempt >= 3) throw translate(error);
       } finally {
         await session.close();
       }
