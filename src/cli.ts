@@ -40,12 +40,16 @@ export async function runCli(argv: readonly string[]): Promise<void> {
 }
 
 /**
- * A StoreError in one line (driver messages can span several), with what to check. The message
- * already names the URI (`cannot reach Neo4j at bolt://…: …`).
+ * A StoreError in one line, with what to check. The driver's connection message is a paragraph of
+ * generic advice; its `Caused by:` part (ECONNREFUSED, ENOTFOUND, …) is the useful bit.
  */
-export function storeProblem(error: StoreError): string {
-  const first = error.message.split('\n', 1)[0]!.trim();
-  return `${first} (check that Neo4j is running and reachable at NEO4J_URI, and NEO4J_USER, NEO4J_PASSWORD and NEO4J_DATABASE)`;
+export function storeProblem(error: StoreError, uri: string | undefined = process.env['NEO4J_URI']): string {
+  let line = error.message.split('\n', 1)[0]!.trim();
+  const cause = /^(.*?): Failed to connect to server\..*Caused by: (.+)$/.exec(line);
+  if (cause) line = `${cause[1]}: ${cause[2]}`;
+  // Query failures do not name the store; connection failures already do.
+  const where = uri && !line.includes(uri) ? ` (Neo4j at ${uri})` : '';
+  return `${line}${where}; check that Neo4j is running and reachable there, and NEO4J_URI, NEO4J_USER and NEO4J_PASSWORD`;
 }
 
 if (import.meta.url === `file://${process.argv[1]}` || process.argv[1]?.endsWith('/src/cli.ts')) {
