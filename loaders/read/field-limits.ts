@@ -24,11 +24,13 @@ export const FIELD_LIMITS = {
  * C0 control characters and DEL, except tab, line feed and carriage return, which are layout.
  * Also C1 controls (U+0080–U+009F), which only turn up as mis-decoded bytes.
  */
-const CONTROL = /[\x00-\x08\x0b\x0c\x0e-\x1f\x7f-\x9f]/g;
+const CONTROL = /[\x00-\x08\x0e-\x1f\x7f-\x9f]/g;
+/** Vertical tab and form feed separate words (pages of a PDF-to-text dump): a space, not nothing. */
+const BREAK = /[\x0b\x0c]/g;
 
 /** Removes control characters from text: a stray NUL costs the character, not the paper. */
 export function stripControls(text: string): string {
-  return text.replace(CONTROL, '');
+  return text.replace(CONTROL, '').replace(BREAK, ' ');
 }
 
 /**

@@ -99,8 +99,8 @@ describe('control characters', () => {
     expect(rejections[0]).toMatchObject({ file: path, line: 1 });
   });
 
-  it('keeps tabs, line feeds and carriage returns as layout', () => {
-    expect(stripControls('a\tb\r\nc\0d\x7fe\x1bf')).toBe('a\tb\r\ncdef');
+  it('keeps tabs, line feeds and carriage returns as layout; form feeds become spaces', () => {
+    expect(stripControls('a\tb\r\nc\0d\x7fe\x1bf\fg\x85h')).toBe('a\tb\r\ncdef gh');
   });
 });
 
