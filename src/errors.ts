@@ -30,7 +30,7 @@ export class UsageError extends KgError {
 export const ExitCode = {
   /** Everything read was loaded. */
   OK: 0,
-  /** An unexpected failure (a bug, or the store could not be reached). */
+  /** An unexpected failure: a bug. */
   FAILED: 1,
   /** Bad command-line usage or configuration. */
   USAGE: 2,
@@ -40,6 +40,8 @@ export const ExitCode = {
   NOTHING_READ: 4,
   /** Nothing was written: another process is writing the embedded store's data folder. */
   DATA_FOLDER_BUSY: 5,
+  /** The graph store (Neo4j) could not be reached or refused a query: nothing about the input is wrong. */
+  STORE_UNAVAILABLE: 6,
 } as const;
 export type ExitCode = (typeof ExitCode)[keyof typeof ExitCode];
 

@@ -7,6 +7,23 @@ export type Detection = { format: SourceFormat } | { reason: string };
 
 const CONTROL = /[\x00-\x08\x0e-\x1f]/g;
 
+/** Share of control characters (NUL included) above which a file is binary, not text with a few stray bytes. */
+const BINARY_SHARE = 0.05;
+
+/** Signatures of binary formats people drop into a papers folder by mistake, named in the rejection. */
+const MAGIC: ReadonlyArray<{ bytes: readonly number[]; name: string }> = [
+  { bytes: [0x89, 0x50, 0x4e, 0x47], name: 'PNG image' },
+  { bytes: [0xff, 0xd8, 0xff], name: 'JPEG image' },
+  { bytes: [0x47, 0x49, 0x46, 0x38], name: 'GIF image' },
+  { bytes: [0x1f, 0x8b], name: 'gzip archive' },
+  { bytes: [0x50, 0x4b, 0x03, 0x04], name: 'zip archive' },
+  { bytes: [0x42, 0x5a, 0x68], name: 'bzip2 archive' },
+  { bytes: [0xfd, 0x37, 0x7a, 0x58, 0x5a, 0x00], name: 'xz archive' },
+  { bytes: [0x28, 0xb5, 0x2f, 0xfd], name: 'zstd archive' },
+  { bytes: [0x25, 0x50, 0x44, 0x46, 0x2d], name: 'PDF' },
+  { bytes: [0x7f, 0x45, 0x4c, 0x46], name: 'ELF executable' },
+];
+
 /**
  * Decides a file's format from its extension and its first bytes, or why it is not a paper
  * source at all (empty, binary, an HTML page, XML that is no Atom feed). Content wins over the
@@ -14,10 +31,13 @@ const CONTROL = /[\x00-\x08\x0e-\x1f]/g;
  */
 export function detectFormat(path: string, head: Buffer): Detection {
   if (head.length === 0) return { reason: 'empty file' };
-  if (head.includes(0)) return { reason: 'binary file (contains NUL bytes), not a text paper source' };
+  const magic = MAGIC.find((m) => m.bytes.every((byte, i) => head[i] === byte));
+  if (magic) return { reason: `binary file (${magic.name}), not a text paper source` };
+  // A few NULs or other control bytes in text are stripped record by record (a valid paper beside
+  // them still loads); only a file that is mostly control bytes is binary.
   const sample = head.toString('utf8');
   const controls = sample.match(CONTROL)?.length ?? 0;
-  if (controls > sample.length * 0.05) return { reason: 'binary file (control characters), not a text paper source' };
+  if (controls > sample.length * BINARY_SHARE) return { reason: 'binary file (control characters), not a text paper source' };
   const start = sample.replace(/^\uFEFF/, '').trimStart();
   if (start.length === 0) return { reason: 'empty file (only whitespace)' };
 

@@ -1,3 +1,5 @@
+import { stripControls } from './field-limits.js';
+
 /** One line of a text file, 1-based, without its line break; or why it could not be decoded. */
 export type Line = { line: number; text: string } | { line: number; error: string };
 
@@ -12,6 +14,7 @@ const NEWLINE = 0x0a;
  * Splits a byte stream into UTF-8 lines. Memory stays bounded by `maxLineBytes` whatever the
  * input: an over-long line is skipped to its end and reported, and a line with invalid UTF-8 is
  * reported without affecting its neighbours. A final line without a newline is still a line.
+ * Control characters (not tab) are dropped from the text, so a stray NUL costs only itself.
  */
 export async function* readLines(chunks: AsyncIterable<Buffer>, { maxLineBytes }: ReadLinesOptions): AsyncGenerator<Line> {
   const decoder = new TextDecoder('utf-8', { fatal: true, ignoreBOM: false });
@@ -30,7 +33,7 @@ export async function* readLines(chunks: AsyncIterable<Buffer>, { maxLineBytes }
     if (bytes.length > 0 && bytes[bytes.length - 1] === 0x0d) bytes = bytes.subarray(0, -1);
     try {
       // A fresh decode per line: the BOM is only stripped from line 1 because only it can hold one.
-      const text = decoder.decode(bytes);
+      const text = stripControls(decoder.decode(bytes));
       return { line, text: line === 1 ? text.replace(/^\uFEFF/, '') : text };
     } catch {
       return { line, error: 'invalid UTF-8' };

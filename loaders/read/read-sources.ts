@@ -2,6 +2,7 @@ import { readdir, stat } from 'node:fs/promises';
 import { join } from 'node:path';
 import type { Readable } from 'node:stream';
 import { detectFormat, type SourceFormat } from './detect-format.js';
+import { checkPaper } from './field-limits.js';
 import { rejectionEvent, type ReadEvent } from './raw-paper.js';
 import { peekChunks, readChunks } from './read-chunks.js';
 import { readAtom } from './read-atom.js';
@@ -89,7 +90,13 @@ async function* readSource(file: string, options: ReadOptions, stdin: Readable |
     yield { kind: 'file', report: { file, format: detection.format } };
     for await (const event of READERS[detection.format](file, chunks, options)) {
       lastLine = event.kind === 'paper' ? event.paper.source.line : event.rejection.line;
-      yield event;
+      if (event.kind !== 'paper') {
+        yield event;
+        continue;
+      }
+      // One place for every reader: control characters out, field limits in, record by record.
+      const checked = checkPaper(event.paper);
+      yield 'reason' in checked ? rejectionEvent(file, lastLine, checked.reason) : { kind: 'paper', paper: checked.paper };
     }
   } catch (error) {
     // The file vanished, became unreadable or failed mid-read: what was read stays loaded.

@@ -28,7 +28,7 @@ export function addLoadCommand(program: Command, config: () => Config): void {
     )
     .addHelpText(
       'after',
-      '\nExit codes: 0 all loaded, 3 loaded with rejections, 4 nothing could be read,\n5 nothing written: another process (the server, another load) writes the embedded data folder.',
+      '\nExit codes: 0 all loaded, 3 loaded with rejections, 4 nothing could be read,\n5 nothing written: another process (the server, another load) writes the embedded data folder,\n6 the store (Neo4j) could not be reached.',
     )
     .action(async (paths: string[], options: { cache: boolean; wait: number }) => {
       const c = config();

@@ -15,6 +15,7 @@ export function addStatsCommand(program: Command, config: () => Config): void {
   program
     .command('stats')
     .description('print the number of nodes per label and relationships per type in the configured store (reads beside a running server)')
+    .addHelpText('after', '\nExit codes: 0 counts printed, 2 bad configuration, 6 the store (Neo4j) could not be reached.')
     .action(async () => {
       const c = config();
       const store = await openStore(c, { access: 'read' });
