@@ -4,7 +4,7 @@ import { addLoadCommand } from './cli/load-command.js';
 import { addPapersCommand } from './cli/papers-command.js';
 import { addStatsCommand } from './cli/stats-command.js';
 import { readConfig, type Config } from './config.js';
-import { DataFolderBusyError, ExitCode, KgError, StoreError } from './errors.js';
+import { DataFolderBusyError, ExitCode, KgError, StoreError, StoreFailureError } from './errors.js';
 
 /** Builds the `kg` command-line program; config is read lazily so `--help` never needs it. */
 export function createProgram(): Command {
@@ -29,6 +29,10 @@ export async function runCli(argv: readonly string[]): Promise<void> {
       // Not a usage error: the same command works once the store is back, so scripts may retry on 6.
       process.stderr.write(`kg: ${storeProblem(error)}\n`);
       process.exitCode = ExitCode.STORE_UNAVAILABLE;
+    } else if (error instanceof StoreFailureError) {
+      // Neo4j refused a query of ours: a bug to report, not a usage error.
+      process.stderr.write(`kg: ${error.message}\n`);
+      process.exitCode = ExitCode.FAILED;
     } else if (error instanceof KgError) {
       process.stderr.write(`kg: ${error.message}\n`);
       process.exitCode = error instanceof DataFolderBusyError ? ExitCode.DATA_FOLDER_BUSY : ExitCode.USAGE;

@@ -1,4 +1,5 @@
 import { loadRawPapers } from '../../../loaders/load.js';
+import { checkPaper } from '../../../loaders/read/field-limits.js';
 import type { RawPaper } from '../../../loaders/read/raw-paper.js';
 import { ApiError, ApiErrorCode, badInput } from '../api-error.js';
 import type { MutationResolvers, PaperInput } from '../generated/resolvers-types.js';
@@ -36,7 +37,10 @@ function toRawPaper(p: PaperInput, i: number): RawPaper {
   if (p.arxivId) raw.arxivId = p.arxivId;
   if (published) raw.published = published;
   if (p.authors) raw.authors = p.authors;
-  return raw;
+  // The readers' field limits and control-character rule apply to posted papers too.
+  const checked = checkPaper(raw);
+  if ('reason' in checked) throw badInput('papers', `papers[${i}]: ${checked.reason}.`, { index: i });
+  return checked.paper;
 }
 
 /** `Mutation.ingest`: the loader pipeline on posted papers, behind the API key. */
