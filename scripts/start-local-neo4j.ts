@@ -22,6 +22,8 @@ export interface StartLocalNeo4jOptions {
   dataDir?: string;
   /** Further run.sh arguments, e.g. `['--exit-with-parent']`. */
   args?: string[];
+  /** Extra environment variables for run.sh (e.g. `NEO4J_LOCAL_JAVA_OPTS`), over this process's. */
+  env?: Record<string, string>;
 }
 
 const READY = /Neo4j ready at (bolt:\/\/127\.0\.0\.1:\d+)/;
@@ -39,7 +41,10 @@ export function localNeo4jUnavailable(): string | null {
  */
 export async function startLocalNeo4j(options: StartLocalNeo4jOptions = {}): Promise<LocalNeo4j> {
   const data = options.dataDir ? ['--data', options.dataDir] : [];
-  const server = spawn('bash', ['tools/neo4j-local/run.sh', '--port', '0', ...data, ...(options.args ?? [])], { stdio: ['ignore', 'pipe', 'pipe'] });
+  const server = spawn('bash', ['tools/neo4j-local/run.sh', '--port', '0', ...data, ...(options.args ?? [])], {
+    stdio: ['ignore', 'pipe', 'pipe'],
+    ...(options.env ? { env: { ...process.env, ...options.env } } : {}),
+  });
   const exited = new Promise<void>((resolve) => server.once('exit', () => resolve()));
   const logs: string[] = [];
   server.stderr.on('data', (chunk: Buffer) => {
