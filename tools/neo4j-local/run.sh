@@ -1,9 +1,11 @@
 #!/usr/bin/env bash
-# Start a throw-away in-process Neo4j 5 server (no Docker). See README.md.
-#   ./run.sh [--port N] [--http-port N] [--plugins DIR] [--pagecache SIZE] [--tx-memory SIZE] [--exit-with-parent]
+# Start an in-process Neo4j 5 server (no Docker): throw-away by default, durable with --data DIR.
+# See README.md.
+#   ./run.sh [--port N] [--data DIR] [--http-port N] [--plugins DIR] [--pagecache SIZE] [--tx-memory SIZE] [--exit-with-parent]
 #   ./run.sh --build-only     build if needed, then exit
 # Prints exactly one stdout line "Neo4j ready at bolt://127.0.0.1:<port>" when Bolt accepts
-# connections; all other output goes to stderr. SIGTERM / Ctrl-C stop it (exit 0).
+# connections; all other output goes to stderr. SIGTERM / Ctrl-C stop it (exit 0) and delete its
+# temp folder; a --data folder is never deleted.
 set -euo pipefail
 
 HERE="$(cd "$(dirname "${BASH_SOURCE[0]}")" && pwd)"

@@ -10,7 +10,9 @@ import java.nio.file.Path;
 import java.nio.file.Paths;
 import java.time.Duration;
 import java.util.Comparator;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Locale;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.atomic.AtomicBoolean;
@@ -20,26 +22,36 @@ import java.util.stream.Stream;
 import org.neo4j.configuration.GraphDatabaseInternalSettings;
 import org.neo4j.configuration.GraphDatabaseSettings;
 import org.neo4j.configuration.connectors.BoltConnector;
+import org.neo4j.configuration.connectors.ConnectorPortRegister;
+import org.neo4j.configuration.connectors.ConnectorType;
 import org.neo4j.configuration.connectors.HttpConnector;
 import org.neo4j.configuration.connectors.HttpsConnector;
 import org.neo4j.configuration.helpers.SocketAddress;
+import org.neo4j.dbms.api.DatabaseManagementService;
+import org.neo4j.dbms.api.DatabaseManagementServiceBuilder;
+import org.neo4j.graphdb.config.Setting;
 import org.neo4j.harness.Neo4j;
 import org.neo4j.harness.Neo4jBuilder;
 import org.neo4j.harness.Neo4jBuilders;
+import org.neo4j.internal.helpers.HostnamePort;
 import org.neo4j.io.ByteUnit;
+import org.neo4j.kernel.internal.GraphDatabaseAPI;
 
 /**
- * Runs a throw-away Neo4j 5 Community server in-process (via neo4j-harness), for tests and local
- * development without Docker.
+ * Runs a Neo4j 5 Community server in-process, for tests and local development without Docker.
  *
  * <p>stdout carries exactly one line, {@code Neo4j ready at bolt://127.0.0.1:<port>}, printed once
- * Bolt accepts TCP connections. Everything else goes to stderr. Data lives in a temporary folder
- * that is deleted on shutdown (SIGTERM / SIGINT -> exit code 0).
+ * Bolt accepts TCP connections. Everything else goes to stderr. By default (neo4j-harness) data
+ * lives in a temporary folder that is deleted on shutdown (SIGTERM / SIGINT -> exit code 0). With
+ * {@code --data DIR} the DBMS (DatabaseManagementServiceBuilder) uses DIR itself as its home
+ * ({@code DIR/data}, {@code DIR/logs}), which survives restarts and crashes and is never deleted.
  *
  * <p>Options (argument wins over environment variable):
  * <pre>
  *   --port N            | NEO4J_LOCAL_PORT        Bolt port on 127.0.0.1 (default 7687, 0 = any free port)
- *   --http-port N       | NEO4J_LOCAL_HTTP_PORT   enable the HTTP API on 127.0.0.1:N (default: disabled, 0 = any free port)
+ *   --data DIR          | NEO4J_LOCAL_DATA        durable Neo4j home folder (created if missing, never deleted)
+ *   --http-port N       | NEO4J_LOCAL_HTTP_PORT   enable the HTTP API on 127.0.0.1:N (default: disabled, 0 = any free port;
+ *                                                 throw-away mode only)
  *   --plugins DIR       | NEO4J_LOCAL_PLUGINS_DIR plugin folder (e.g. with the APOC core jar); allows apoc.*
  *   --pagecache SIZE    | NEO4J_LOCAL_PAGECACHE   page cache size (default 256m)
  *   --tx-memory SIZE    | NEO4J_LOCAL_TX_MEMORY   total memory for all running transactions (default 512m)
@@ -56,7 +68,8 @@ public final class Neo4jLocal {
     private final PrintStream err;
     private final AtomicBoolean stopped = new AtomicBoolean(false);
     private volatile Neo4j neo4j;
-    private volatile Path workDir;
+    private volatile DatabaseManagementService dbms; // --data mode
+    private volatile Path workDir; // throw-away mode only: deleted on stop
 
     private Neo4jLocal(PrintStream out, PrintStream err) {
         this.out = out;
@@ -103,51 +116,62 @@ public final class Neo4jLocal {
         // Fallback for other exit paths (System.exit elsewhere, SIGHUP, ...): still clean up.
         Runtime.getRuntime().addShutdownHook(new Thread(this::stop, "neo4j-local-shutdown"));
 
-        workDir = Files.createTempDirectory("neo4j-local-");
         long t0 = System.nanoTime();
-        err.println("[neo4j-local] starting Neo4j in " + workDir);
-
-        Neo4jBuilder builder = Neo4jBuilders.newInProcessBuilder(workDir)
-                .withConfig(GraphDatabaseSettings.auth_enabled, false)
-                .withConfig(GraphDatabaseSettings.udc_enabled, false) // dbms.usage_report.enabled
-                .withConfig(GraphDatabaseSettings.default_listen_address, new SocketAddress(HOST))
-                .withConfig(GraphDatabaseSettings.default_advertised_address, new SocketAddress(HOST))
-                .withConfig(GraphDatabaseSettings.pagecache_memory, opts.pagecache)
-                .withConfig(GraphDatabaseSettings.memory_transaction_global_max_size, opts.txMemory)
-                .withConfig(GraphDatabaseSettings.shutdown_transaction_end_timeout, Duration.ofSeconds(2))
-                // Throw-away data: don't preallocate 256 MiB transaction log files per database.
-                .withConfig(GraphDatabaseSettings.preallocate_logical_logs, false)
-                .withConfig(GraphDatabaseSettings.preallocate_store_files, false)
-                // Bolt's netty groups otherwise wait a 5 s quiet period each on shutdown (~10 s total).
-                .withConfig(GraphDatabaseInternalSettings.netty_server_shutdown_quiet_period, 0)
-                .withConfig(GraphDatabaseInternalSettings.netty_server_shutdown_timeout, Duration.ofSeconds(3))
-                .withConfig(BoltConnector.enabled, true)
-                .withConfig(BoltConnector.listen_address, new SocketAddress(HOST, opts.boltPort))
-                .withConfig(BoltConnector.encryption_level, BoltConnector.EncryptionLevel.DISABLED)
-                .withConfig(HttpsConnector.enabled, false);
+        Map<Setting<?>, Object> config = new LinkedHashMap<>();
+        config.put(GraphDatabaseSettings.auth_enabled, false);
+        config.put(GraphDatabaseSettings.udc_enabled, false); // dbms.usage_report.enabled
+        config.put(GraphDatabaseSettings.default_listen_address, new SocketAddress(HOST));
+        config.put(GraphDatabaseSettings.default_advertised_address, new SocketAddress(HOST));
+        config.put(GraphDatabaseSettings.pagecache_memory, opts.pagecache);
+        config.put(GraphDatabaseSettings.memory_transaction_global_max_size, opts.txMemory);
+        config.put(GraphDatabaseSettings.shutdown_transaction_end_timeout, Duration.ofSeconds(2));
+        // Don't preallocate 256 MiB transaction log files per database (nor store files).
+        config.put(GraphDatabaseSettings.preallocate_logical_logs, false);
+        config.put(GraphDatabaseSettings.preallocate_store_files, false);
+        // Bolt's netty groups otherwise wait a 5 s quiet period each on shutdown (~10 s total).
+        config.put(GraphDatabaseInternalSettings.netty_server_shutdown_quiet_period, 0);
+        config.put(GraphDatabaseInternalSettings.netty_server_shutdown_timeout, Duration.ofSeconds(3));
+        config.put(BoltConnector.enabled, true);
+        config.put(BoltConnector.listen_address, new SocketAddress(HOST, opts.boltPort));
+        config.put(BoltConnector.encryption_level, BoltConnector.EncryptionLevel.DISABLED);
+        config.put(HttpsConnector.enabled, false);
         if (opts.httpPort >= 0) {
-            builder = builder
-                    .withConfig(HttpConnector.enabled, true)
-                    .withConfig(HttpConnector.listen_address, new SocketAddress(HOST, opts.httpPort));
+            config.put(HttpConnector.enabled, true);
+            config.put(HttpConnector.listen_address, new SocketAddress(HOST, opts.httpPort));
         } else {
-            builder = builder.withConfig(HttpConnector.enabled, false);
+            config.put(HttpConnector.enabled, false);
         }
         if (opts.pluginsDir != null) {
-            builder = builder
-                    .withConfig(GraphDatabaseSettings.plugin_dir, opts.pluginsDir)
-                    .withConfig(GraphDatabaseSettings.procedure_unrestricted, List.of("apoc.*"));
+            config.put(GraphDatabaseSettings.plugin_dir, opts.pluginsDir);
+            config.put(GraphDatabaseSettings.procedure_unrestricted, List.of("apoc.*"));
         }
 
-        neo4j = builder.build(); // starts the DBMS; throws if it cannot start
+        int port;
+        if (opts.dataDir != null) {
+            Files.createDirectories(opts.dataDir);
+            err.println("[neo4j-local] starting Neo4j in " + opts.dataDir + " (durable: kept on stop)");
+            DatabaseManagementServiceBuilder builder = new DatabaseManagementServiceBuilder(opts.dataDir);
+            builder.setConfig(config);
+            dbms = builder.build(); // starts the DBMS (recovering it after a crash); throws if it cannot start
+            port = boltPort(dbms);
+        } else {
+            workDir = Files.createTempDirectory("neo4j-local-");
+            err.println("[neo4j-local] starting Neo4j in " + workDir);
+            Neo4jBuilder builder = Neo4jBuilders.newInProcessBuilder(workDir);
+            for (Map.Entry<Setting<?>, Object> e : config.entrySet()) {
+                builder = withConfig(builder, e.getKey(), e.getValue());
+            }
+            neo4j = builder.build(); // starts the DBMS; throws if it cannot start
+            port = neo4j.boltURI().getPort();
+        }
         if (stopSignal.getCount() == 0) { // signalled while starting
             stop();
             return 0;
         }
 
-        int port = neo4j.boltURI().getPort();
         waitForBolt(port);
         double secs = (System.nanoTime() - t0) / 1e9;
-        if (opts.httpPort >= 0) {
+        if (opts.httpPort >= 0 && neo4j != null) {
             err.println("[neo4j-local] HTTP API at " + neo4j.httpURI());
         }
         if (opts.pluginsDir != null) {
@@ -164,6 +188,22 @@ public final class Neo4jLocal {
         stopSignal.await();
         stop();
         return 0;
+    }
+
+    @SuppressWarnings("unchecked")
+    private static Neo4jBuilder withConfig(Neo4jBuilder builder, Setting<?> setting, Object value) {
+        return builder.withConfig((Setting<Object>) setting, value);
+    }
+
+    /** The Bolt port the DBMS actually bound (the configured one, or the free one picked for 0). */
+    private static int boltPort(DatabaseManagementService service) {
+        GraphDatabaseAPI system = (GraphDatabaseAPI) service.database(GraphDatabaseSettings.SYSTEM_DATABASE_NAME);
+        HostnamePort address = system.getDependencyResolver().resolveDependency(ConnectorPortRegister.class)
+                .getLocalAddress(ConnectorType.BOLT);
+        if (address == null) {
+            throw new IllegalStateException("Bolt connector did not start");
+        }
+        return address.getPort();
     }
 
     private void installSignalHandlers(CountDownLatch stopSignal) {
@@ -208,7 +248,7 @@ public final class Neo4jLocal {
         t.start();
     }
 
-    /** Idempotent: closes the DBMS and removes the temporary folder. */
+    /** Idempotent: closes the DBMS and removes the temporary folder (never a --data folder). */
     private void stop() {
         if (!stopped.compareAndSet(false, true)) {
             return;
@@ -222,6 +262,14 @@ public final class Neo4jLocal {
                 err.println("[neo4j-local] error while stopping Neo4j: " + t);
             }
         }
+        DatabaseManagementService d = dbms;
+        if (d != null) {
+            try {
+                d.shutdown();
+            } catch (Throwable t) {
+                err.println("[neo4j-local] error while stopping Neo4j: " + t);
+            }
+        }
         Path dir = workDir;
         if (dir != null) {
             try {
@@ -230,7 +278,7 @@ public final class Neo4jLocal {
                 err.println("[neo4j-local] could not delete " + dir + ": " + e);
             }
         }
-        if (n != null) {
+        if (n != null || d != null) {
             err.printf(Locale.ROOT, "[neo4j-local] stopped in %.1fs%n", (System.nanoTime() - t0) / 1e9);
         }
     }
@@ -279,6 +327,7 @@ public final class Neo4jLocal {
         int boltPort = 7687;
         int httpPort = -1; // -1 = HTTP disabled
         Path pluginsDir;
+        Path dataDir; // null = throw-away temp folder
         long pagecache = ByteUnit.mebiBytes(256);
         long txMemory = ByteUnit.mebiBytes(512);
         boolean exitWithParent;
@@ -288,6 +337,7 @@ public final class Neo4jLocal {
             String port = env("NEO4J_LOCAL_PORT");
             String httpPort = env("NEO4J_LOCAL_HTTP_PORT");
             String plugins = env("NEO4J_LOCAL_PLUGINS_DIR");
+            String data = env("NEO4J_LOCAL_DATA");
             String pagecache = env("NEO4J_LOCAL_PAGECACHE");
             String txMemory = env("NEO4J_LOCAL_TX_MEMORY");
             String exitWithParent = env("NEO4J_LOCAL_EXIT_WITH_PARENT");
@@ -305,13 +355,14 @@ public final class Neo4jLocal {
                 switch (key) {
                     case "--port": port = value != null ? value : next(args, ++i, key); break;
                     case "--http-port": httpPort = value != null ? value : next(args, ++i, key); break;
+                    case "--data": data = value != null ? value : next(args, ++i, key); break;
                     case "--plugins": plugins = value != null ? value : next(args, ++i, key); break;
                     case "--pagecache": pagecache = value != null ? value : next(args, ++i, key); break;
                     case "--tx-memory": txMemory = value != null ? value : next(args, ++i, key); break;
                     case "--exit-with-parent": o.exitWithParent = true; break;
                     case "-h":
                     case "--help":
-                        throw new IllegalArgumentException("usage: run.sh [--port N] [--http-port N] [--plugins DIR]"
+                        throw new IllegalArgumentException("usage: run.sh [--port N] [--data DIR] [--http-port N] [--plugins DIR]"
                                 + " [--pagecache SIZE] [--tx-memory SIZE] [--exit-with-parent]   (see tools/neo4j-local/README.md)");
                     default:
                         if (i == 0 && a.matches("\\d+")) {
@@ -326,6 +377,16 @@ public final class Neo4jLocal {
             }
             if (httpPort != null) {
                 o.httpPort = parsePort(httpPort, "HTTP port");
+            }
+            if (data != null) {
+                Path d = Paths.get(data).toAbsolutePath().normalize();
+                if (Files.exists(d) && !Files.isDirectory(d)) {
+                    throw new IllegalArgumentException("--data is not a directory: " + d);
+                }
+                if (o.httpPort >= 0) {
+                    throw new IllegalArgumentException("--http-port is only available without --data (the durable mode serves Bolt only)");
+                }
+                o.dataDir = d;
             }
             if (plugins != null) {
                 Path p = Paths.get(plugins).toAbsolutePath().normalize();
