@@ -1,5 +1,7 @@
 import { createServer } from 'node:net';
+import { mkdtemp, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
+import { join } from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
 import { buildGraphs } from '../../loaders/build-graph.js';
 import { collectPapers } from '../../loaders/collect-papers.js';
@@ -10,20 +12,22 @@ import { Neo4jStore } from '../../src/store/neo4j/neo4j-store.js';
 
 /**
  * Neo4j stopped and started again under a serving API (issue 12): while it is down the API
- * reports the outage and /readyz says so; once a Neo4j answers on the same address again, the
- * driver reconnects, the missing schema is re-created and search answers — here a fresh, empty
- * Neo4j, so /readyz then names the missing papers rather than claiming to be ready.
+ * reports the outage and /readyz says so; once Neo4j answers on the same address again the driver
+ * reconnects: on its durable data folder (tools/neo4j-local --data) everything is back; on a fresh,
+ * empty one the missing schema is re-created, search answers, and /readyz names the missing papers.
  */
 
 const unavailable = localNeo4jUnavailable();
 const running: LocalNeo4j[] = [];
 let server: RunningServer | undefined;
 let store: Neo4jStore | undefined;
+const folders: string[] = [];
 
 afterAll(async () => {
   await server?.close();
   await store?.close();
   for (const neo4j of running) await neo4j.stop();
+  for (const folder of folders) await rm(folder, { recursive: true, force: true });
 });
 
 async function freePort(): Promise<number> {
@@ -51,7 +55,9 @@ const searchLora = async (url: string) => {
 describe.skipIf(unavailable !== null)('Neo4j restarted under a serving API', () => {
   it('reports the outage, then recovers its schema and search by itself', async () => {
     const port = await freePort();
-    const first = await startLocalNeo4j({ args: ['--port', String(port)] });
+    const dataDir = await mkdtemp(join(tmpdir(), 'kg-restart-'));
+    folders.push(dataDir);
+    const first = await startLocalNeo4j({ dataDir, args: ['--port', String(port)] });
     running.push(first);
     store = await Neo4jStore.connect({ uri: first.uri, user: 'neo4j', password: '', database: 'neo4j' });
     const { papers } = await collectPapers(['data/papers']);
@@ -67,9 +73,19 @@ describe.skipIf(unavailable !== null)('Neo4j restarted under a serving API', () 
     expect(down.body.checks[0]).toEqual({ name: 'store', ok: false, problem: 'Neo4j does not answer' });
     expect((await searchLora(server.url)).errors?.[0]?.extensions?.code).toBe('STORE_UNAVAILABLE');
 
-    const second = await startLocalNeo4j({ args: ['--port', String(port)] });
+    // The same data folder again: everything is back, and search answers as before.
+    const second = await startLocalNeo4j({ dataDir, args: ['--port', String(port)] });
     running.push(second);
-    // The first search after the restart finds no index, re-creates it and answers.
+    const back = await searchLora(server.url);
+    expect(back.errors).toBeUndefined();
+    expect(back.data?.search?.totalCount).toBeGreaterThan(0);
+    expect((await readyz(server.url)).status).toBe(200);
+
+    // A fresh, empty Neo4j on the same address: the first search finds no index, re-creates it
+    // and answers; /readyz names the missing papers rather than claiming to be ready.
+    await second.stop();
+    const third = await startLocalNeo4j({ args: ['--port', String(port)] });
+    running.push(third);
     const after = await searchLora(server.url);
     expect(after.errors).toBeUndefined();
     expect(after.data?.search?.totalCount).toBe(0);
