@@ -1,6 +1,6 @@
-import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
+import { describe, expect, inject, it } from 'vitest';
 import type { RunningServer } from '../../src/graphql/server.js';
-import { serveBothStores, type CorpusServer } from './serve-corpus.js';
+import { useCorpusServers } from './serve-corpus.js';
 
 /**
  * Relay paging over HTTP on the sample corpus: browse lists of every entity kind, forward and
@@ -18,19 +18,11 @@ interface Answer {
 }
 
 const API_KEY = 'paging-test-key-0123456789';
-let servers: CorpusServer[] = [];
-const embedded = (): RunningServer => servers[0]!.server;
-const neo4jServer = (): RunningServer | undefined => servers[1]?.server;
+const servers = useCorpusServers({ apiKey: API_KEY });
+const embedded = (): RunningServer => servers()[0]!.server;
+const neo4jServer = (): RunningServer | undefined => servers()[1]?.server;
 // serve-corpus connects to it (and says loudly when it cannot).
 const neo4jAvailable = inject('neo4jUri') !== null;
-
-beforeAll(async () => {
-  servers = await serveBothStores({ apiKey: API_KEY });
-}, 600_000);
-
-afterAll(async () => {
-  for (const s of servers) await s.close();
-});
 
 async function ask(server: RunningServer, query: string, variables: Record<string, unknown> = {}, headers: Record<string, string> = {}): Promise<Answer> {
   const response = await fetch(`${server.url}/graphql`, {

@@ -1,12 +1,12 @@
 import { mkdtemp, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
+import { describe, expect, inject, it } from 'vitest';
 import { startServer } from '../../src/graphql/server.js';
 import { EmbeddedStore } from '../../src/store/embedded/embedded-store.js';
 import { Neo4jStore } from '../../src/store/neo4j/neo4j-store.js';
 import type { ReadinessCheck } from '../../src/store/store.js';
-import { type CorpusServer, serveBothStores } from './serve-corpus.js';
+import { useCorpusServers } from './serve-corpus.js';
 
 /**
  * Readiness that means ready (issue 12): /readyz checks the store, its schema and its papers,
@@ -19,13 +19,7 @@ interface Readiness {
   checks: ReadinessCheck[];
 }
 
-let servers: CorpusServer[] = [];
-beforeAll(async () => {
-  servers = await serveBothStores();
-}, 600_000);
-afterAll(async () => {
-  for (const s of servers) await s.close();
-});
+const servers = useCorpusServers();
 
 const readyz = async (url: string): Promise<{ status: number; body: Readiness; text: string }> => {
   const response = await fetch(`${url}/readyz`);
@@ -46,7 +40,7 @@ const search = async (url: string, query: string) => {
 
 describe('readiness', () => {
   it('is ready on both stores when the store answers, its schema is online and it holds papers', async () => {
-    for (const { name, server } of servers) {
+    for (const { name, server } of servers()) {
       const { status, body } = await readyz(server.url);
       expect(status, name).toBe(200);
       expect(body.checks.map((c) => [c.name, c.ok])).toEqual([
@@ -77,7 +71,7 @@ describe('readiness', () => {
       [Array.from({ length: 100 }, (_, i) => `w${i}`).join(' '), 32],
       ['x'.repeat(1200), 1000],
     ] as const) {
-      const answers = await Promise.all(servers.map(({ server }) => search(server.url, text)));
+      const answers = await Promise.all(servers().map(({ server }) => search(server.url, text)));
       for (const answer of answers) {
         expect(answer.errors?.[0]?.extensions).toMatchObject({ code: 'BAD_USER_INPUT', argumentName: 'query', max });
         expect(answer.data?.search).toBeNull();
@@ -85,12 +79,12 @@ describe('readiness', () => {
       expect(new Set(answers.map((a) => JSON.stringify(a))).size).toBe(1);
     }
     // 32 words are still a search.
-    for (const { server } of servers) expect((await search(server.url, Array.from({ length: 32 }, () => 'learning').join(' '))).errors).toBeUndefined();
+    for (const { server } of servers()) expect((await search(server.url, Array.from({ length: 32 }, () => 'learning').join(' '))).errors).toBeUndefined();
   });
 });
 
 describe.skipIf(inject('neo4jUri') === null)('readiness on Neo4j', () => {
-  const neo4j = () => servers.find((s) => s.name === 'neo4j')!;
+  const neo4j = () => servers().find((s) => s.name === 'neo4j')!;
 
   it('re-creates a missing search index: search recovers by itself, and /readyz repairs it', async () => {
     const store = neo4j().store as Neo4jStore;

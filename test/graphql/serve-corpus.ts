@@ -2,6 +2,7 @@ import { mkdtemp, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
+import { afterAll, beforeAll } from 'vitest';
 import { ExtractionCache } from '../../loaders/extraction-cache.js';
 import { loadPapers } from '../../loaders/load.js';
 import { startServer, type RunningServer, type ServerOptions } from '../../src/graphql/server.js';
@@ -77,4 +78,19 @@ export async function serveBothStores(options: ExtraOptions = {}): Promise<Corpu
     });
   }
   return servers;
+}
+
+/**
+ * The servers of `serveBothStores` for one test file: started before its tests, closed after them.
+ * Returns a getter, since the servers exist only once the file's `beforeAll` has run.
+ */
+export function useCorpusServers(options: ExtraOptions = {}): () => CorpusServer[] {
+  let servers: CorpusServer[] = [];
+  beforeAll(async () => {
+    servers = await serveBothStores(options);
+  }, 600_000);
+  afterAll(async () => {
+    for (const s of servers) await s.close();
+  });
+  return () => servers;
 }

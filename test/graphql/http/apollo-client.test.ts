@@ -1,8 +1,8 @@
 import { ApolloClient, gql, HttpLink, InMemoryCache, type TypedDocumentNode } from '@apollo/client/core';
 import { relayStylePagination } from '@apollo/client/utilities';
 import { filter, firstValueFrom } from 'rxjs';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { serveBothStores, type CorpusServer } from '../serve-corpus.js';
+import { describe, expect, it } from 'vitest';
+import { useCorpusServers } from '../serve-corpus.js';
 
 /**
  * Apollo Client (core, no React) as a frontend uses it: pages through every paper with
@@ -28,20 +28,14 @@ const PAGE: TypedDocumentNode<Page, { first: number; after?: string | null }> = 
   }
 `;
 
-let servers: CorpusServer[] = [];
-beforeAll(async () => {
-  servers = await serveBothStores();
-}, 600_000);
-afterAll(async () => {
-  for (const s of servers) await s.close();
-});
+const servers = useCorpusServers();
 
 describe.each(['embedded', 'neo4j'])('Apollo Client on the %s store', (name) => {
   it.for([
     ['POST', false],
     ['GET', true],
   ] as const)('pages through every paper once by %s, into the normalised cache', async ([, useGET], context) => {
-    const target = servers.find((s) => s.name === name);
+    const target = servers().find((s) => s.name === name);
     if (!target) return context.skip();
     const requests: string[] = [];
     const client = new ApolloClient({

@@ -1,23 +1,17 @@
 import { serverAudits } from 'graphql-http';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { serveBothStores, type CorpusServer } from '../serve-corpus.js';
+import { describe, expect, it } from 'vitest';
+import { useCorpusServers } from '../serve-corpus.js';
 
 /**
  * graphql-http's GraphQL-over-HTTP audit against the real server on each store: no MUST failed
  * (error) and no SHOULD missed (warn). MAY items (notices) are reported, not required.
  */
 
-let servers: CorpusServer[] = [];
-beforeAll(async () => {
-  servers = await serveBothStores();
-}, 600_000);
-afterAll(async () => {
-  for (const s of servers) await s.close();
-});
+const servers = useCorpusServers();
 
 describe.each(['embedded', 'neo4j'])('the GraphQL-over-HTTP audit on the %s store', (name) => {
   it('passes every MUST and SHOULD audit', async (context) => {
-    const target = servers.find((s) => s.name === name);
+    const target = servers().find((s) => s.name === name);
     if (!target) return context.skip();
     const results = await Promise.all(serverAudits({ url: `${target.server.url}/graphql`, fetchFn: fetch }).map((audit) => audit.fn()));
     const problems = results

@@ -1,11 +1,11 @@
 import { readFileSync } from 'node:fs';
 import { buildSchema, parse } from 'graphql';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { estimateCost, LIMITS } from '../../../src/graphql/limits.js';
 import { loadTypeDefs } from '../../../src/graphql/load-schema.js';
 import { exampleQueries } from '../../../src/web/examples.js';
 import { codes, post } from './graphql-fetch.js';
-import { serveBothStores, type CorpusServer } from '../serve-corpus.js';
+import { useCorpusServers } from '../serve-corpus.js';
 
 /**
  * The limits cost what a query costs: the pages clients ask for every day pass, the playground's
@@ -39,13 +39,7 @@ const everyExample = [
   ...readmeQueries,
 ];
 
-let servers: CorpusServer[] = [];
-beforeAll(async () => {
-  servers = await serveBothStores();
-}, 600_000);
-afterAll(async () => {
-  for (const s of servers) await s.close();
-});
+const servers = useCorpusServers();
 
 describe('the cost of the queries clients send', () => {
   it('finds README examples to check', () => {
@@ -74,7 +68,7 @@ describe('the cost of the queries clients send', () => {
 });
 
 describe.each(['embedded', 'neo4j'])('on the %s store', (name) => {
-  const server = () => servers.find((s) => s.name === name)?.server;
+  const server = () => servers().find((s) => s.name === name)?.server;
   const skip = () => !server();
 
   it.each(everyExample)('answers $title without errors', async ({ query, variables }) => {
@@ -109,7 +103,7 @@ describe.each(['embedded', 'neo4j'])('on the %s store', (name) => {
 });
 
 describe('limits that stay', () => {
-  const url = () => servers[0]!.server.url;
+  const url = () => servers()[0]!.server.url;
 
   it('refuses an operation over the cost limit', async () => {
     const aliases = Array.from(
