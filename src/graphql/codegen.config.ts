@@ -1,4 +1,5 @@
 import type { CodegenConfig } from '@graphql-codegen/cli';
+import { ENUM_VALUES } from './enum-values.js';
 
 /**
  * Resolver types from the SDL (`npm run codegen`): src/graphql/generated/resolvers-types.ts.
@@ -60,25 +61,7 @@ const config: CodegenConfig = {
           ...Object.fromEntries(INTERNAL_ENUMS.map((name) => [name, name])),
         },
         // The enums' internal values are the store's: arguments arrive and fields leave as these.
-        enumValues: {
-          NodeKind: {
-            PAPER: 'Paper',
-            METHOD: 'Method',
-            DATASET: 'Dataset',
-            TASK: 'Task',
-            METRIC: 'Metric',
-            CONCEPT: 'Concept',
-            REPOSITORY: 'Repository',
-            LINK: 'Link',
-            RESULT: 'Result',
-          },
-          ResultSetting: { ZERO_SHOT: 'zero-shot', FEW_SHOT: 'few-shot', FINE_TUNED: 'fine-tuned', LINEAR_PROBE: 'linear-probe' },
-          ResultKind: { SCORE: 'score', DELTA: 'delta' },
-          LinkKind: { PROJECT_PAGE: 'project-page', CODE: 'code', MODEL: 'model', DATASET: 'dataset', PAPER: 'paper', WEBSITE: 'website' },
-          PaperField: { TITLE: 'title', ABSTRACT: 'abstract', SOURCE: 'source' },
-          PaperOrder: { ID: 'id', TITLE: 'title', PUBLISHED: 'published' },
-          MethodRole: { PROPOSED: 'PROPOSES', USED: 'USES' },
-        },
+        enumValues: ENUM_VALUES,
       },
     },
   },
