@@ -1,10 +1,10 @@
 import type { Counts } from '../src/store/graph-model.js';
 import type { GraphStore } from '../src/store/store.js';
-import { buildGraphs } from './build-graph.js';
 import { collectPapers, type ReadReport } from './collect-papers.js';
 import { PaperCollector, type Paper } from './papers.js';
 import type { RawPaper } from './read/raw-paper.js';
-import { extractCorpus } from './extract-corpus.js';
+import { extractOwn } from './extract-corpus.js';
+import { writeLinked } from './write-linked.js';
 import type { ExtractionCache } from './extraction-cache.js';
 import type { ReadSourcesOptions } from './read/read-sources.js';
 
@@ -25,8 +25,8 @@ export interface LoadReport {
 }
 
 /**
- * The pipeline: read → de-duplicate → extract → build graph → write in batches → derive
- * CITES/BROADER edges. Each batch is one store transaction; loading the same input again
+ * The pipeline: read → de-duplicate → extract each paper alone → link identity with the stored
+ * corpus and write in batches (write-linked.ts) → derive CITES/BROADER edges. Each batch is one store transaction; loading the same input again
  * rewrites the same nodes and edges, so every count stays as it was.
  */
 export async function loadPapers(
@@ -67,15 +67,13 @@ async function writeExtracted(
   const progress = options.onProgress ?? (() => {});
   let t = performance.now();
   progress({ phase: 'extract', done: 0, total: papers.length });
-  const graphs = buildGraphs(extractCorpus(papers, options.cache));
+  const extracted = papers.map((paper) => ({ paper, entities: extractOwn(paper, options.cache) }));
   const extractSeconds = (performance.now() - t) / 1000;
   t = performance.now();
-  const batchSize = options.batchSize ?? WRITE_BATCH;
-  for (let i = 0; i < graphs.length; i += batchSize) {
-    await store.writePapers(graphs.slice(i, i + batchSize));
-    progress({ phase: 'write', done: Math.min(i + batchSize, graphs.length), total: graphs.length });
-  }
-  progress({ phase: 'derive', done: 0, total: 1 });
-  await store.refreshDerived();
-  return { papers: graphs.length, seconds: { extract: extractSeconds, write: (performance.now() - t) / 1000 } };
+  await writeLinked(extracted, store, {
+    batchSize: options.batchSize ?? WRITE_BATCH,
+    ...(options.cache ? { cache: options.cache } : {}),
+    onWritten: (done, total) => progress({ phase: 'write', done, total }),
+  });
+  return { papers: extracted.length, seconds: { extract: extractSeconds, write: (performance.now() - t) / 1000 } };
 }

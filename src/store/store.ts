@@ -12,6 +12,7 @@ import type {
   ResultNode,
   ResultSetting,
   Span,
+  StoredExtraction,
 } from './graph-model.js';
 
 /** Any node, tagged with its label. */
@@ -164,6 +165,13 @@ export interface GraphStore {
    * replaced, so a re-run is idempotent and a changed paper leaves no stale edge.
    */
   writePapers(graphs: readonly PaperGraph[]): Promise<void>;
+  /** Every stored paper with the extraction record it was written with, in id order. */
+  readExtractions(): Promise<StoredExtraction[]>;
+  /**
+   * How many write batches the store has committed, by any process: a loader that finds it moved
+   * past its own writes knows another wrote meanwhile and re-derives identity.
+   */
+  writeCount(): Promise<number>;
   /** Re-derives CITES and BROADER edges and drops entities no paper points at any more. */
   refreshDerived(): Promise<void>;
   /**

@@ -6,6 +6,7 @@ import {
   RELATIONSHIP_TYPES,
   type Counts,
   type EntityNode,
+  type ExtractionRecord,
   type Label,
   type PaperGraph,
   type PaperNode,
@@ -13,6 +14,7 @@ import {
   type ResultNode,
   type ResultSetting,
   type Span,
+  type StoredExtraction,
 } from '../graph-model.js';
 import {
   broaderName,
@@ -155,12 +157,26 @@ export class Neo4jStore implements GraphStore {
         tx.run(cypher.MERGE_PAPERS, { rows: rows.papers }),
       ];
       for (const [label, entities] of rows.entities) if (entities.length > 0) statements.push(tx.run(cypher.mergeEntities(label), { rows: entities }));
+      if (rows.extractions.length > 0) statements.push(tx.run(cypher.MERGE_EXTRACTIONS, { rows: rows.extractions }));
+      if (rows.withoutExtraction.length > 0) statements.push(tx.run(cypher.DELETE_EXTRACTIONS, { ids: rows.withoutExtraction }));
       if (rows.repositories.length > 0) statements.push(tx.run(cypher.MERGE_REPOSITORIES, { rows: rows.repositories }));
       if (rows.links.length > 0) statements.push(tx.run(cypher.MERGE_LINKS, { rows: rows.links }));
       for (const [type, edges] of rows.edges) if (edges.length > 0) statements.push(tx.run(cypher.createEdges(type, TARGET_LABEL[type]!), { rows: edges }));
       if (rows.results.length > 0) statements.push(tx.run(cypher.CREATE_RESULTS, { rows: rows.results }));
       await Promise.all(statements);
     });
+  }
+
+  async readExtractions(): Promise<StoredExtraction[]> {
+    const records = await this.read(async (tx) => (await tx.run(cypher.READ_EXTRACTIONS)).records);
+    return records.map((r) => ({
+      paper: toGraphNode('Paper', r.get('paper') as Record<string, unknown>).node as PaperNode,
+      extraction: (r.get('extraction') as ExtractionRecord | null) ?? null,
+    }));
+  }
+
+  async writeCount(): Promise<number> {
+    return (await this.writesSoFar()).written;
   }
 
   async refreshDerived(): Promise<void> {
