@@ -3,7 +3,7 @@ import type { GraphStore } from '../src/store/store.js';
 import { collectPapers, type ReadReport } from './collect-papers.js';
 import { PaperCollector, type Paper } from './papers.js';
 import type { RawPaper } from './read/raw-paper.js';
-import { extractOwn } from './extract-corpus.js';
+import { extractPapers } from './extract-pool.js';
 import { writeLinked } from './write-linked.js';
 import type { ExtractionCache } from './extraction-cache.js';
 import type { ReadSourcesOptions } from './read/read-sources.js';
@@ -15,6 +15,14 @@ export interface LoadProgress {
   phase: 'read' | 'extract' | 'write' | 'derive';
   done: number;
   total: number;
+}
+
+/** How a load runs: the extraction cache, worker threads for extraction (1: none), write batch size, progress. */
+export interface LoadOptions {
+  cache?: ExtractionCache;
+  workers?: number;
+  batchSize?: number;
+  onProgress?: (p: LoadProgress) => void;
 }
 
 export interface LoadReport {
@@ -29,11 +37,7 @@ export interface LoadReport {
  * corpus and write in batches (write-linked.ts) → derive CITES/BROADER edges. Each batch is one store transaction; loading the same input again
  * rewrites the same nodes and edges, so every count stays as it was.
  */
-export async function loadPapers(
-  paths: readonly string[],
-  store: GraphStore,
-  options: ReadSourcesOptions & { cache?: ExtractionCache; batchSize?: number; onProgress?: (p: LoadProgress) => void } = {},
-): Promise<LoadReport> {
+export async function loadPapers(paths: readonly string[], store: GraphStore, options: ReadSourcesOptions & LoadOptions = {}): Promise<LoadReport> {
   const progress = options.onProgress ?? (() => {});
   const t = performance.now();
   const { papers, report } = await collectPapers(paths, { ...options, onProgress: (r) => progress({ phase: 'read', done: r.files.length, total: 0 }) });
@@ -49,7 +53,7 @@ export async function loadPapers(
 export async function loadRawPapers(
   raws: readonly RawPaper[],
   store: GraphStore,
-  options: { cache?: ExtractionCache } = {},
+  options: LoadOptions = {},
 ): Promise<{ papers: Paper[]; alreadyStored: number }> {
   const collector = new PaperCollector();
   for (const raw of raws) collector.add(raw);
@@ -62,12 +66,13 @@ export async function loadRawPapers(
 async function writeExtracted(
   papers: readonly Paper[],
   store: GraphStore,
-  options: { cache?: ExtractionCache; batchSize?: number; onProgress?: (p: LoadProgress) => void },
+  options: LoadOptions,
 ): Promise<{ papers: number; seconds: { extract: number; write: number } }> {
   const progress = options.onProgress ?? (() => {});
   let t = performance.now();
   progress({ phase: 'extract', done: 0, total: papers.length });
-  const extracted = papers.map((paper) => ({ paper, entities: extractOwn(paper, options.cache) }));
+  const own = await extractPapers(papers, { ...(options.cache ? { cache: options.cache } : {}), ...(options.workers ? { workers: options.workers } : {}) });
+  const extracted = papers.map((paper, i) => ({ paper, entities: own[i]! }));
   const extractSeconds = (performance.now() - t) / 1000;
   t = performance.now();
   await writeLinked(extracted, store, {
