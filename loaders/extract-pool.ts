@@ -21,12 +21,15 @@ export function defaultWorkers(): number {
  * extract, in the calling thread. Cached papers are taken from the cache, and what the workers
  * extract is added to it. Results come back in the order of `papers`.
  */
-export async function extractPapers(papers: readonly Paper[], options: { workers?: number; cache?: ExtractionCache } = {}): Promise<PaperEntities[]> {
+export async function extractPapers(
+  papers: readonly Paper[],
+  options: { workers?: number; cache?: ExtractionCache; minPapersForWorkers?: number } = {},
+): Promise<PaperEntities[]> {
   const workers = options.workers ?? 1;
   const cache = options.cache;
   const results: Array<PaperEntities | undefined> = papers.map((paper) => cache?.peek(paper));
   const missing = papers.flatMap((paper, i) => (results[i] === undefined ? [i] : []));
-  if (workers <= 1 || missing.length < MIN_PAPERS_FOR_WORKERS) {
+  if (workers <= 1 || missing.length < (options.minPapersForWorkers ?? MIN_PAPERS_FOR_WORKERS)) {
     for (const i of missing) results[i] = extractOwn(papers[i]!, cache);
     return results as PaperEntities[];
   }
