@@ -79,6 +79,7 @@ async function writeExtracted(
     batchSize: options.batchSize ?? WRITE_BATCH,
     ...(options.cache ? { cache: options.cache } : {}),
     onWritten: (done, total) => progress({ phase: 'write', done, total }),
+    onDerive: () => progress({ phase: 'derive', done: 0, total: 1 }),
   });
   return { papers: extracted.length, seconds: { extract: extractSeconds, write: (performance.now() - t) / 1000 } };
 }

@@ -14,6 +14,8 @@ export interface WriteLinkedOptions {
   cache?: ExtractionCache;
   batchSize: number;
   onWritten?: (done: number, total: number) => void;
+  /** Called as the derived edges (CITES, BROADER) are refreshed. */
+  onDerive?: () => void;
 }
 
 /** What a linked write did: papers of the batch, and stored papers whose graph changed with them. */
@@ -55,7 +57,10 @@ export async function writeLinked(batch: readonly PaperExtraction[], store: Grap
       writes++;
       options.onWritten?.(Math.min(i + options.batchSize, changed.length), changed.length);
     }
-    if (writes > 0 || (await store.derivedPending())) await store.refreshDerived();
+    if (writes > 0 || (await store.derivedPending())) {
+      options.onDerive?.();
+      await store.refreshDerived();
+    }
     relinked += changed.filter((g) => !fresh.has(g.paper.id)).length;
     if ((await store.writeCount()) === before + writes) return { papers: batch.length, relinked, rounds: round };
     // Another loader wrote meanwhile: this round's view may be stale; the new papers are stored now.
