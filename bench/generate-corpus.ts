@@ -1,5 +1,5 @@
-import { digest } from '../loaders/normalize.js';
-import type { EntityNode, LinkNode, PaperEdge, PaperGraph, RepositoryNode, ResultNode, Span } from '../src/store/graph-model.js';
+import { digest } from '../src/graph/ids.js';
+import type { EntityNode, LinkNode, PaperEdge, PaperGraph, RepositoryNode, ResultNode, Span } from '../src/graph/model.js';
 
 /**
  * A large synthetic corpus for load benchmarks, deterministic by seed: each generated paper

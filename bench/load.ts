@@ -16,9 +16,8 @@ import { extractCorpus } from '../loaders/extract-corpus.js';
 import { WRITE_BATCH } from '../loaders/load.js';
 import { startLocalNeo4j } from '../scripts/start-local-neo4j.js';
 import { EmbeddedStore } from '../src/store/embedded/embedded-store.js';
-import type { PaperGraph } from '../src/store/graph-model.js';
+import { TARGET_LABEL, type PaperGraph } from '../src/graph/model.js';
 import { Neo4jStore } from '../src/store/neo4j/neo4j-store.js';
-import { TARGET_LABEL } from '../src/store/neo4j/labels.js';
 import { generateGraphs } from './generate-corpus.js';
 
 const argIndex = process.argv.indexOf('--papers');

@@ -1,22 +1,7 @@
-import type { EntityLabel, EntityNode, PaperEdge, PaperGraph, RelationshipType, ResultNode, Span } from '../src/store/graph-model.js';
+import { ENTITY_KINDS, paperRelationship, type EntityNode, type PaperEdge, type PaperGraph, type ResultNode, type Span } from '../src/graph/model.js';
 import type { ExtractedPaper, PaperEntity } from './extract-corpus.js';
 import { parseRepositoryUrl } from './extract/extract-links.js';
-import { buildId, digest, slugify } from './normalize.js';
-
-const ENTITY_KINDS = [
-  ['methods', 'Method'],
-  ['datasets', 'Dataset'],
-  ['tasks', 'Task'],
-  ['metrics', 'Metric'],
-  ['concepts', 'Concept'],
-] as const satisfies ReadonlyArray<readonly [keyof ExtractedPaper, EntityLabel]>;
-
-const EDGE_OF: Record<Exclude<EntityLabel, 'Method'>, RelationshipType> = {
-  Dataset: 'EVALUATES_ON',
-  Task: 'ADDRESSES',
-  Metric: 'MEASURES',
-  Concept: 'MENTIONS',
-};
+import { buildId, digest, slugify } from '../src/graph/ids.js';
 
 /**
  * Turns extracted papers into graph writes. An entity's properties are decided corpus-wide, so
@@ -39,8 +24,8 @@ interface EntityProps {
 function chooseEntityProps(papers: readonly ExtractedPaper[]): Map<string, EntityProps> {
   const votes = new Map<string, { names: Map<string, number>; aliases: Set<string>; up: number; down: number; broader: Set<string> }>();
   for (const paper of papers) {
-    for (const [key] of ENTITY_KINDS) {
-      for (const entity of paper[key] as Array<PaperEntity & { higherIsBetter?: boolean | null }>) {
+    for (const { list } of ENTITY_KINDS) {
+      for (const entity of paper[list] as Array<PaperEntity & { higherIsBetter?: boolean | null }>) {
         let tally = votes.get(entity.id);
         if (!tally) {
           tally = { names: new Map(), aliases: new Set(), up: 0, down: 0, broader: new Set() };
@@ -90,15 +75,15 @@ function buildGraph(paper: ExtractedPaper, props: ReadonlyMap<string, EntityProp
   const entities: EntityNode[] = [];
   const edges: PaperEdge[] = [];
   const idByName = new Map<string, string>();
-  for (const [key, label] of ENTITY_KINDS) {
-    for (const entity of paper[key] as Array<PaperEntity & { role?: string }>) {
+  for (const { list, label } of ENTITY_KINDS) {
+    for (const entity of paper[list] as Array<PaperEntity & { role?: string }>) {
       const chosen = props.get(entity.id)!;
       const node: EntityNode = { id: entity.id, label, name: chosen.name, aliases: chosen.aliases };
       if (label === 'Metric') node.higherIsBetter = chosen.higherIsBetter;
       if (chosen.broader.length > 0) node.broader = chosen.broader;
       entities.push(node);
       idByName.set(`${label}|${entity.name}`, entity.id);
-      const type: RelationshipType = label === 'Method' ? (entity.role === 'PROPOSED' ? 'PROPOSES' : 'USES') : EDGE_OF[label];
+      const type = paperRelationship(label, entity.role === 'PROPOSED' ? 'PROPOSED' : 'USED');
       edges.push({ type, to: entity.id, evidence: entity.evidence as Span[] });
     }
   }

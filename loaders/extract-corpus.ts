@@ -1,10 +1,12 @@
-import { EntityLinker, type EntityKind } from './link-entities.js';
+import type { EntityKind } from '../src/graph/model.js';
+import { EntityLinker } from './link-entities.js';
 import { buildMatchers, extractPaper, type Matchers, type PaperEntities } from './extract/extract-paper.js';
 import type { EntityMention } from './extract/entity-set.js';
 import type { Evidence } from './extract/evidence.js';
 import { parseWithCompromise } from './extract/parse-with-compromise.js';
 import { readLexicon } from './lexicon/read-lexicon.js';
-import { buildEntityId, normalizeName } from './normalize.js';
+import { buildEntityId } from '../src/graph/ids.js';
+import { normalizeName } from '../src/graph/names.js';
 import { reconcileIdentity } from './reconcile-identity.js';
 import type { Paper } from './papers.js';
 import type { ExtractionCache } from './extraction-cache.js';
@@ -103,7 +105,7 @@ export function linkCorpus(extracted: readonly PaperExtraction[]): ExtractedPape
 }
 
 /** The kind the curated lists give a whole name, for settling a name papers type differently. */
-function listedKind(name: string): 'method' | 'dataset' | 'metric' | 'task' | 'concept' | undefined {
+function listedKind(name: string): EntityKind | undefined {
   matchers ??= buildMatchers(readLexicon());
   if (matchers.metrics.lookup(name)) return 'metric';
   if (matchers.datasets.lookup(name)) return 'dataset';

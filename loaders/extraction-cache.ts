@@ -2,7 +2,7 @@ import { createHash } from 'node:crypto';
 import { mkdirSync, readFileSync, readdirSync, appendFileSync, existsSync } from 'node:fs';
 import { join } from 'node:path';
 import type { PaperEntities } from './extract/extract-paper.js';
-import { digest } from './normalize.js';
+import { digest } from '../src/graph/ids.js';
 import type { Paper } from './papers.js';
 
 /** Bumped whenever extraction code changes what it finds; the lexicon's content is hashed in too. */

@@ -1,8 +1,8 @@
 import type { EntityMention } from './extract/entity-set.js';
 import type { PaperEntities } from './extract/extract-paper.js';
-import { buildId, normalizeName, slugify } from './normalize.js';
-
-export type EntityKind = 'method' | 'dataset' | 'task' | 'metric' | 'concept';
+import type { EntityKind } from '../src/graph/model.js';
+import { buildId, slugify } from '../src/graph/ids.js';
+import { normalizeName } from '../src/graph/names.js';
 
 /**
  * Corpus-wide identity of entities: one id per entity across all papers. Acronyms a paper defines

@@ -1,5 +1,5 @@
-import type { Counts } from '../src/store/graph-model.js';
-import type { GraphStore } from '../src/store/store.js';
+import type { Counts } from '../src/graph/model.js';
+import type { GraphWriter } from '../src/graph/writer.js';
 import { collectPapers, type ReadReport } from './collect-papers.js';
 import { PaperCollector, type Paper } from './papers.js';
 import type { RawPaper } from './read/raw-paper.js';
@@ -37,7 +37,7 @@ export interface LoadReport {
  * corpus and write in batches (write-linked.ts) → derive CITES/BROADER edges. Each batch is one store transaction; loading the same input again
  * rewrites the same nodes and edges, so every count stays as it was.
  */
-export async function loadPapers(paths: readonly string[], store: GraphStore, options: ReadSourcesOptions & LoadOptions = {}): Promise<LoadReport> {
+export async function loadPapers(paths: readonly string[], store: GraphWriter, options: ReadSourcesOptions & LoadOptions = {}): Promise<LoadReport> {
   const progress = options.onProgress ?? (() => {});
   const t = performance.now();
   const { papers, report } = await collectPapers(paths, { ...options, onProgress: (r) => progress({ phase: 'read', done: r.files.length, total: 0 }) });
@@ -52,22 +52,21 @@ export async function loadPapers(paths: readonly string[], store: GraphStore, op
  */
 export async function loadRawPapers(
   raws: readonly RawPaper[],
-  store: GraphStore,
+  store: GraphWriter,
   options: LoadOptions = {},
 ): Promise<{ papers: Paper[]; alreadyStored: number }> {
   const collector = new PaperCollector();
   for (const raw of raws) collector.add(raw);
   const papers = collector.papers();
-  const alreadyStored = (await store.nodes(papers.map((p) => p.id))).filter((n) => n !== null).length;
-  await writeExtracted(papers, store, options);
+  const { alreadyStored } = await writeExtracted(papers, store, options);
   return { papers, alreadyStored };
 }
 
 async function writeExtracted(
   papers: readonly Paper[],
-  store: GraphStore,
+  store: GraphWriter,
   options: LoadOptions,
-): Promise<{ papers: number; seconds: { extract: number; write: number } }> {
+): Promise<{ papers: number; alreadyStored: number; seconds: { extract: number; write: number } }> {
   const progress = options.onProgress ?? (() => {});
   let t = performance.now();
   progress({ phase: 'extract', done: 0, total: papers.length });
@@ -75,11 +74,11 @@ async function writeExtracted(
   const extracted = papers.map((paper, i) => ({ paper, entities: own[i]! }));
   const extractSeconds = (performance.now() - t) / 1000;
   t = performance.now();
-  await writeLinked(extracted, store, {
+  const linked = await writeLinked(extracted, store, {
     batchSize: options.batchSize ?? WRITE_BATCH,
     ...(options.cache ? { cache: options.cache } : {}),
     onWritten: (done, total) => progress({ phase: 'write', done, total }),
     onDerive: () => progress({ phase: 'derive', done: 0, total: 1 }),
   });
-  return { papers: extracted.length, seconds: { extract: extractSeconds, write: (performance.now() - t) / 1000 } };
+  return { papers: extracted.length, alreadyStored: linked.alreadyStored, seconds: { extract: extractSeconds, write: (performance.now() - t) / 1000 } };
 }

@@ -1,7 +1,8 @@
-import type { PaperNode } from '../src/store/graph-model.js';
-import { buildId, digest, foldText } from './normalize.js';
+import type { PaperNode } from '../src/graph/model.js';
+import { foldText } from './normalize.js';
+import { buildId, digest } from '../src/graph/ids.js';
 import type { RawPaper, SourceLocation } from './read/raw-paper.js';
-import { firstSentence } from './sentences.js';
+import { firstSentence } from '../src/graph/sentences.js';
 
 /** A distinct paper: every occurrence merged, the best of each field kept. */
 export interface Paper {

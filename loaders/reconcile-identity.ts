@@ -1,9 +1,10 @@
+import { ENTITY_KINDS, type EntityKind, type EntityList } from '../src/graph/model.js';
 import type { ExtractedPaper, PaperEntity } from './extract-corpus.js';
 
-type KindList = 'methods' | 'datasets' | 'metrics' | 'tasks' | 'concepts';
+type KindList = EntityList;
 
-const KIND_OF: Record<KindList, string> = { methods: 'method', datasets: 'dataset', metrics: 'metric', tasks: 'task', concepts: 'concept' };
-const LISTS = Object.keys(KIND_OF) as KindList[];
+const KIND_OF = Object.fromEntries(ENTITY_KINDS.map((k) => [k.list, k.prefix])) as Record<KindList, EntityKind>;
+const LISTS: readonly KindList[] = ENTITY_KINDS.map((k) => k.list);
 // Named kinds decided by votes, ties in this order; a task beats a concept of the same name.
 const NAMED: KindList[] = ['datasets', 'methods', 'metrics'];
 
@@ -18,7 +19,7 @@ export function reconcileIdentity(papers: readonly ExtractedPaper[], listedKind:
 }
 
 /** The kind the curated lists give a name (`FLOPs` a metric, `text-to-image generation` a task), if any. */
-export type ListedKind = (name: string) => 'method' | 'dataset' | 'metric' | 'task' | 'concept' | undefined;
+export type ListedKind = (name: string) => EntityKind | undefined;
 
 /** The key two spellings of one name share: letters and digits only, a final plural `s` dropped. */
 export function looseKey(id: string): string {

@@ -1,10 +1,10 @@
-import type { PaperGraph } from '../src/store/graph-model.js';
-import type { GraphStore } from '../src/store/store.js';
+import type { PaperGraph } from '../src/graph/model.js';
+import type { GraphWriter } from '../src/graph/writer.js';
 import { buildGraphs } from './build-graph.js';
 import type { PaperEntities } from './extract/extract-paper.js';
 import { extractOwn, linkCorpus, type PaperExtraction } from './extract-corpus.js';
 import { extractorVersion, type ExtractionCache } from './extraction-cache.js';
-import { digest } from './normalize.js';
+import { digest } from '../src/graph/ids.js';
 import { paperFromNode } from './papers.js';
 
 /** Rounds of re-linking when other loaders keep writing meanwhile, before giving up. */
@@ -21,6 +21,8 @@ export interface WriteLinkedOptions {
 /** What a linked write did: papers of the batch, and stored papers whose graph changed with them. */
 export interface WriteLinkedReport {
   papers: number;
+  /** Papers of the batch the store held already (written again). */
+  alreadyStored: number;
   relinked: number;
   rounds: number;
 }
@@ -33,13 +35,15 @@ export interface WriteLinkedReport {
  * wrote meanwhile (the store's write count moved past this one's writes), the stored corpus is
  * linked again, until a round ends with no foreign write.
  */
-export async function writeLinked(batch: readonly PaperExtraction[], store: GraphStore, options: WriteLinkedOptions): Promise<WriteLinkedReport> {
+export async function writeLinked(batch: readonly PaperExtraction[], store: GraphWriter, options: WriteLinkedOptions): Promise<WriteLinkedReport> {
   const extractor = extractorVersion();
   const fresh = new Map(batch.map((e) => [e.paper.id, e]));
   let relinked = 0;
+  let alreadyStored: number | undefined;
   for (let round = 1; round <= MAX_ROUNDS; round++) {
     const before = await store.writeCount();
     const stored = await store.readExtractions();
+    alreadyStored ??= stored.filter((s) => fresh.has(s.paper.id)).length;
     const storedDigest = new Map(stored.map((s) => [s.paper.id, s.extraction?.extractor === extractor ? s.extraction.digest : null]));
     const corpus: PaperExtraction[] = [...fresh.values()];
     for (const { paper, extraction } of stored) {
@@ -62,7 +66,7 @@ export async function writeLinked(batch: readonly PaperExtraction[], store: Grap
       await store.refreshDerived();
     }
     relinked += changed.filter((g) => !fresh.has(g.paper.id)).length;
-    if ((await store.writeCount()) === before + writes) return { papers: batch.length, relinked, rounds: round };
+    if ((await store.writeCount()) === before + writes) return { papers: batch.length, alreadyStored, relinked, rounds: round };
     // Another loader wrote meanwhile: this round's view may be stale; the new papers are stored now.
     fresh.clear();
   }

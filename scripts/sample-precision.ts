@@ -8,7 +8,7 @@
  */
 import { readFileSync } from 'node:fs';
 import { Command } from 'commander';
-import { findSentenceEnds } from '../loaders/sentences.js';
+import { findSentenceEnds } from '../src/graph/sentences.js';
 
 interface Span {
   field: 'title' | 'abstract';

@@ -2,7 +2,7 @@
  * The comparison target "(b)" of bench/api.ts: the same Neo4j graph served by the Neo4j GraphQL
  * Library (@neo4j/graphql 7) through Apollo Server on Express, the stack our server uses.
  *
- * The SDL maps our graph model (src/store/graph-model.ts, src/store/neo4j/cypher.ts) as the
+ * The SDL maps our graph model (src/graph/model.ts, src/store/neo4j/cypher.ts) as the
  * library expects it: one `@node` type per label, `@relationship` fields for the relationship
  * types, the evidence spans as relationship properties, and `@cypher` fields where a query is not a traversal (leaderboard order,
  * the datasets two papers share, a shortest path, a search over our full-text index).

@@ -1,5 +1,5 @@
 import type { Paper } from '../../loaders/papers.js';
-import { findSentenceEnds } from '../../loaders/sentences.js';
+import { findSentenceEnds } from '../../src/graph/sentences.js';
 import { mulberry32 } from '../generate-corpus.js';
 
 /**

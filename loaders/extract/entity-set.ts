@@ -1,4 +1,4 @@
-import { normalizeName } from '../normalize.js';
+import { normalizeName } from '../../src/graph/names.js';
 import type { Evidence } from './evidence.js';
 
 export type Role = 'PROPOSED' | 'USED';

@@ -1,4 +1,4 @@
-import type { ResultSetting } from '../../src/store/graph-model.js';
+import type { ResultSetting } from '../../src/graph/model.js';
 import type { Evidence, Field } from './evidence.js';
 import { pairResults } from './pair-results.js';
 import { groupLists, parseResultNumbers, type ResultNumber } from './parse-result-numbers.js';

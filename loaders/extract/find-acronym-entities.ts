@@ -1,4 +1,4 @@
-import { normalizeName } from '../normalize.js';
+import { normalizeName } from '../../src/graph/names.js';
 import type { EntitySet } from './entity-set.js';
 import type { Evidence } from './evidence.js';
 import { inDatasetList, isDatasetContext } from './dataset-context.js';

@@ -1,4 +1,4 @@
-import { normalizeName } from '../normalize.js';
+import { normalizeName } from '../../src/graph/names.js';
 import { chunkNounPhrases, type NounPhrase } from './chunk-noun-phrases.js';
 import type { ParseText } from './extract-paper.js';
 import { addNounPhraseTask, isTaskPhrase } from './find-tasks.js';

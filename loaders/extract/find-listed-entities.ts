@@ -1,5 +1,5 @@
 import type { LexiconEntry, MetricEntry } from '../lexicon/read-lexicon.js';
-import { normalizeName } from '../normalize.js';
+import { normalizeName } from '../../src/graph/names.js';
 import type { Anchor } from './extract-results.js';
 import { inDatasetList, isDatasetContext } from './dataset-context.js';
 import { hasNameMarks } from './find-names.js';

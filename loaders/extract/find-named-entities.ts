@@ -1,4 +1,4 @@
-import { normalizeName } from '../normalize.js';
+import { normalizeName } from '../../src/graph/names.js';
 import { inDatasetList, isDatasetContext } from './dataset-context.js';
 import type { Evidence } from './evidence.js';
 import { hasNameMarks } from './find-names.js';

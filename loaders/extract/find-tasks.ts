@@ -1,4 +1,4 @@
-import { normalizeName } from '../normalize.js';
+import { normalizeName } from '../../src/graph/names.js';
 import type { Field } from './evidence.js';
 import type { CueWords } from './matchers.js';
 import type { NounPhrase } from './chunk-noun-phrases.js';

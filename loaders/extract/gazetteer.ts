@@ -1,4 +1,4 @@
-import { normalizeName } from '../normalize.js';
+import { normalizeName } from '../../src/graph/names.js';
 import { hasNameMarks } from './find-names.js';
 import type { Word } from './tokenize-words.js';
 

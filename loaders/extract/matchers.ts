@@ -1,5 +1,5 @@
 import type { Lexicon, LexiconEntry, MetricEntry } from '../lexicon/read-lexicon.js';
-import { normalizeName } from '../normalize.js';
+import { normalizeName } from '../../src/graph/names.js';
 import { Gazetteer } from './gazetteer.js';
 
 /** Compiled matchers for the curated lists and cue words, built once and shared by every paper. */

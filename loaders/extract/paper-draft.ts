@@ -1,5 +1,5 @@
-import { normalizeName } from '../normalize.js';
-import { findSentenceEnds } from '../sentences.js';
+import { normalizeName } from '../../src/graph/names.js';
+import { findSentenceEnds } from '../../src/graph/sentences.js';
 import { ClaimsLedger } from './claims-ledger.js';
 import { EntitySet } from './entity-set.js';
 import { fieldsOf, type Evidence, type Field, type PaperText } from './evidence.js';

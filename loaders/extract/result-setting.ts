@@ -1,4 +1,4 @@
-import type { ResultSetting } from '../../src/store/graph-model.js';
+import type { ResultSetting } from '../../src/graph/model.js';
 
 interface Cue {
   start: number;

@@ -1,4 +1,4 @@
-import { normalizeWord, WORD_PATTERN } from '../normalize.js';
+import { normalizeWord, WORD_PATTERN } from '../../src/graph/names.js';
 
 /** A word of paper text with its span and its folded forms (as inside a name, and as a name's last word). */
 export interface Word {

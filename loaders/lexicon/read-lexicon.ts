@@ -1,6 +1,6 @@
 import { readFileSync } from 'node:fs';
 import { z } from 'zod';
-import { normalizeName } from '../normalize.js';
+import { normalizeName } from '../../src/graph/names.js';
 
 /** One curated entry: a canonical name and the other spellings papers use. */
 export interface LexiconEntry {

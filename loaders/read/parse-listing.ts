@@ -1,5 +1,5 @@
 import { normalizeWhitespace } from '../normalize.js';
-import { endsWithAbbreviation, findSentenceEnds } from '../sentences.js';
+import { endsWithAbbreviation, findSentenceEnds } from '../../src/graph/sentences.js';
 
 /**
  * Plain-text paper sources: a copied "trending papers" listing (a title line, then an abstract

@@ -1,5 +1,6 @@
 import { z } from 'zod';
-import { decodeTexAccents, normalizeArxivId, normalizeDate, normalizeWhitespace } from '../normalize.js';
+import { normalizeArxivId, normalizeDate, normalizeWhitespace } from '../normalize.js';
+import { decodeTexAccents } from '../../src/graph/names.js';
 import type { RawPaper } from './raw-paper.js';
 
 /**

@@ -1,4 +1,4 @@
-import { normalizeName } from '../../loaders/normalize.js';
+import { normalizeName } from '../../src/graph/names.js';
 import { cleanBenchmarkName, findVersionBase } from './benchmark-name.js';
 import type { Drop } from './drop.js';
 import { buildMergeKey, compareNames, isOrdinaryEnglish, pickDisplayName, sortDistinct, tidyName, type WordList } from './names.js';

@@ -1,4 +1,4 @@
-import { normalizeName } from '../../loaders/normalize.js';
+import { normalizeName } from '../../src/graph/names.js';
 import type { Drop } from './drop.js';
 import { buildMetricKey, cleanMetricName, hasMetricTerm, inferHigherIsBetter, isCoinedName } from './metric-name.js';
 import { compareNames, pickDisplayName, tidyName, type WordList } from './names.js';

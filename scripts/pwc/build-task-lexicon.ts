@@ -1,4 +1,4 @@
-import { normalizeName } from '../../loaders/normalize.js';
+import { normalizeName } from '../../src/graph/names.js';
 import type { Drop } from './drop.js';
 import { buildMergeKey, compareNames, editDistance, isOrdinaryEnglish, pickDisplayName, sortDistinct, splitWords, tidyName, type WordList } from './names.js';
 import { splitList, type TsvRow } from './parse-tsv.js';

@@ -1,4 +1,4 @@
-import { singularize } from '../../loaders/normalize.js';
+import { singularize } from '../../src/graph/names.js';
 
 /** Lower-case English words (proper nouns left out), e.g. Debian's `/usr/share/dict/words`. */
 export type WordList = ReadonlySet<string>;

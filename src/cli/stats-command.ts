@@ -2,7 +2,7 @@ import type { Command } from 'commander';
 import type { Config } from '../config.js';
 import { describeHolder } from '../store/embedded/data-folder-lock.js';
 import { EmbeddedStore } from '../store/embedded/embedded-store.js';
-import type { Counts } from '../store/graph-model.js';
+import type { Counts } from '../graph/model.js';
 import { openStore } from '../store/open-store.js';
 import type { GraphStore } from '../store/store.js';
 

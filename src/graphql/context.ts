@@ -1,5 +1,5 @@
 import DataLoader from 'dataloader';
-import type { RelationshipType, ResultSetting } from '../store/graph-model.js';
+import type { RelationshipType, ResultSetting } from '../graph/model.js';
 import type { GraphNode, GraphStore, LeaderboardFilter, LeaderboardGroup, NodeInclude, NodeWith, PageArgs, PaperLink, PapersPage } from '../store/store.js';
 
 /**

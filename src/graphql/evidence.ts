@@ -1,5 +1,5 @@
-import { findSentenceEnds } from '../../loaders/sentences.js';
-import type { PaperNode, Span } from '../store/graph-model.js';
+import { findSentenceEnds } from '../graph/sentences.js';
+import type { PaperNode, Span } from '../graph/model.js';
 import type { Evidence } from './generated/resolvers-types.js';
 
 // Sentence ends per paper text, found once per paper object: a paper with 50 mentions would

@@ -1,4 +1,4 @@
-import { RESULT_SETTINGS, type PaperNode, type ResultSetting } from './graph-model.js';
+import { RESULT_SETTINGS, type PaperNode, type ResultSetting } from '../graph/model.js';
 import type { Ordering, Slice, Window } from './keyset.js';
 import { roundScore } from './rank-related.js';
 import type {

@@ -1,4 +1,4 @@
-import type { Label } from './graph-model.js';
+import type { Label } from '../graph/model.js';
 
 /** How much sharing one node of a label says about two papers being related. */
 const WEIGHT: Partial<Record<Label, number>> = { Repository: 4, Method: 3, Dataset: 3, Task: 2, Concept: 1 };

@@ -1,19 +1,6 @@
 import type { Slice, SortKey, Window } from './keyset.js';
-import type {
-  Counts,
-  EntityLabel,
-  EntityNode,
-  Label,
-  LinkNode,
-  PaperGraph,
-  PaperNode,
-  RelationshipType,
-  RepositoryNode,
-  ResultNode,
-  ResultSetting,
-  Span,
-  StoredExtraction,
-} from './graph-model.js';
+import type { EntityLabel, EntityNode, Label, LinkNode, PaperNode, RelationshipType, RepositoryNode, ResultNode, ResultSetting, Span } from '../graph/model.js';
+import type { GraphWriter } from '../graph/writer.js';
 
 /** Any node, tagged with its label. */
 export type GraphNode =
@@ -157,30 +144,9 @@ export type PageArgs = Window<string>;
  * The one graph-store contract the loaders write through and the API reads through. Two
  * implementations answer every question identically: Neo4j and the embedded store.
  */
-export interface GraphStore {
+export interface GraphStore extends GraphWriter {
   readonly kind: 'neo4j' | 'embedded';
 
-  /**
-   * Writes papers with their nodes and edges. Each paper's previous edges and results are
-   * replaced, so a re-run is idempotent and a changed paper leaves no stale edge.
-   */
-  writePapers(graphs: readonly PaperGraph[]): Promise<void>;
-  /** Every stored paper with the extraction record it was written with, in id order. */
-  readExtractions(): Promise<StoredExtraction[]>;
-  /**
-   * How many write batches the store has committed, by any process: a loader that finds it moved
-   * past its own writes knows another wrote meanwhile and re-derives identity.
-   */
-  writeCount(): Promise<number>;
-  /** Re-derives CITES and BROADER edges and drops entities no paper points at any more. */
-  refreshDerived(): Promise<void>;
-  /**
-   * True when papers were written that `refreshDerived` has not covered yet: a load is running,
-   * or one stopped between its papers and its derived edges (the next load or start finishes it).
-   */
-  derivedPending(): Promise<boolean>;
-
-  counts(): Promise<Counts>;
   node(id: string): Promise<GraphNode | null>;
   nodes(ids: readonly string[]): Promise<Array<GraphNode | null>>;
   /** A node and the parts of it a request needs, in one round trip; null when there is no such node. */

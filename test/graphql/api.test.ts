@@ -6,7 +6,7 @@ import { loadPapers } from '../../loaders/load.js';
 import { startServer, type RunningServer } from '../../src/graphql/server.js';
 import { LIMITS } from '../../src/graphql/limits.js';
 import { exampleQueries } from '../../src/web/examples.js';
-import type { EntityNode, PaperGraph, PaperNode, ResultNode, Span } from '../../src/store/graph-model.js';
+import type { EntityNode, PaperGraph, PaperNode, ResultNode, Span } from '../../src/graph/model.js';
 import type { GraphStore } from '../../src/store/store.js';
 import { connectTestNeo4j } from '../store/use-neo4j.js';
 

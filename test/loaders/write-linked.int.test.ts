@@ -6,7 +6,7 @@ import { collectPapers } from '../../loaders/collect-papers.js';
 import { extractOwn, type PaperExtraction } from '../../loaders/extract-corpus.js';
 import { writeLinked } from '../../loaders/write-linked.js';
 import { EmbeddedStore } from '../../src/store/embedded/embedded-store.js';
-import { ENTITY_LABELS } from '../../src/store/graph-model.js';
+import { ENTITY_LABELS } from '../../src/graph/model.js';
 import type { Neo4jStore } from '../../src/store/neo4j/neo4j-store.js';
 import type { GraphStore } from '../../src/store/store.js';
 import { connectTestNeo4j } from '../store/use-neo4j.js';

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import type { EntityNode, PaperNode, ResultNode, ResultSetting } from '../../src/store/graph-model.js';
+import type { EntityNode, PaperNode, ResultNode, ResultSetting } from '../../src/graph/model.js';
 import { groupLeaderboard } from '../../src/store/graph-rules.js';
 import type { LeaderboardEntry } from '../../src/store/store.js';
 

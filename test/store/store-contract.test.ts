@@ -6,7 +6,7 @@ import { buildGraphs } from '../../loaders/build-graph.js';
 import { collectPapers } from '../../loaders/collect-papers.js';
 import { extractCorpus } from '../../loaders/extract-corpus.js';
 import { EmbeddedStore } from '../../src/store/embedded/embedded-store.js';
-import type { PaperGraph } from '../../src/store/graph-model.js';
+import type { PaperGraph } from '../../src/graph/model.js';
 import type { SortKey, Window } from '../../src/store/keyset.js';
 import type { GraphStore, PageArgs } from '../../src/store/store.js';
 import { connectTestNeo4j } from './use-neo4j.js';

@@ -1,4 +1,4 @@
-import type { EntityLabel } from '../../store/graph-model.js';
+import type { EntityLabel } from '../../graph/model.js';
 import { displayName } from '../../store/graph-rules.js';
 import type { GraphNode } from '../../store/store.js';
 import { leaderboardKey, papersKey, type Context } from '../context.js';

@@ -1,6 +1,6 @@
 import type { GraphQLResolveInfo } from 'graphql';
-import { normalizeName } from '../../../loaders/normalize.js';
-import type { EntityNode, Label } from '../../store/graph-model.js';
+import { normalizeName } from '../../graph/names.js';
+import type { EntityNode, Label } from '../../graph/model.js';
 import { displayName } from '../../store/graph-rules.js';
 import type { NodeInclude } from '../../store/store.js';
 import { badInput } from '../api-error.js';

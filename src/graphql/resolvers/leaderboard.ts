@@ -1,4 +1,4 @@
-import type { ResultSetting } from '../../store/graph-model.js';
+import type { ResultSetting } from '../../graph/model.js';
 import type { LeaderboardFilter, LeaderboardGroup } from '../../store/store.js';
 import type { ResolversTypes } from '../generated/resolvers-types.js';
 import { entityParent, paperParent, resultParent } from './parents.js';

@@ -1,6 +1,6 @@
 /** Lists of store nodes as resolvers return them: typed by label, and cut to a field's `first`. */
-import type { EntityLabel } from '../../store/graph-model.js';
-import { ENTITY_LABELS } from '../../store/graph-model.js';
+import type { EntityLabel } from '../../graph/model.js';
+import { ENTITY_LABELS } from '../../graph/model.js';
 import type { GraphNode } from '../../store/store.js';
 import { checkFirst } from '../limits.js';
 import type { EntityParent, PaperParent, ResultParent } from './parents.js';

@@ -1,4 +1,4 @@
-import type { PaperNode } from '../../store/graph-model.js';
+import type { PaperNode } from '../../graph/model.js';
 import { PAPERS_BY_ID } from '../../store/graph-rules.js';
 import { sliceOrdered, type Window } from '../../store/keyset.js';
 import type { PageArgs, PapersPage } from '../../store/store.js';

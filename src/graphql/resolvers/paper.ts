@@ -1,6 +1,6 @@
 import { toConnection, windowOf } from '../connection.js';
 import { cursorScope } from '../cursor.js';
-import type { Label, RelationshipType } from '../../store/graph-model.js';
+import type { Label, RelationshipType } from '../../graph/model.js';
 import type { Context } from '../context.js';
 import { toEvidence } from '../evidence.js';
 import type {

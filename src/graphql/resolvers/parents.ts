@@ -1,5 +1,5 @@
-import type { EntityLabel, EntityNode, Label, LinkNode, PaperNode, RepositoryNode, ResultNode } from '../../store/graph-model.js';
-import type { Counts } from '../../store/graph-model.js';
+import type { EntityLabel, EntityNode, Label, LinkNode, PaperNode, RepositoryNode, ResultNode } from '../../graph/model.js';
+import type { Counts } from '../../graph/model.js';
 import type { GraphNode, PaperLink, Path, RelatedPaper, SearchHit, SharedDataset } from '../../store/store.js';
 
 /**

@@ -1,4 +1,4 @@
-import type { Label } from '../../store/graph-model.js';
+import type { Label } from '../../graph/model.js';
 import { badInput } from '../api-error.js';
 import type { QueryResolvers } from '../generated/resolvers-types.js';
 import { toConnection, windowOf } from '../connection.js';

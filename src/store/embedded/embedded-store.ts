@@ -15,7 +15,7 @@ import {
   type ResultNode,
   type Span,
   type StoredExtraction,
-} from '../graph-model.js';
+} from '../../graph/model.js';
 import { RELATING_LABELS, relatednessOf } from '../rank-related.js';
 import { DataFolderLock, type Holder, type HolderRole } from './data-folder-lock.js';
 import { smallestShortestPath } from './shortest-path.js';

@@ -1,11 +1,20 @@
-import { ENTITY_LABELS, LABELS, type EntityLabel, type Label, type PaperGraph, type PaperNode, type RelationshipType, type Span } from '../graph-model.js';
+import {
+  ENTITY_LABELS,
+  LABELS,
+  TARGET_LABEL,
+  type EntityLabel,
+  type Label,
+  type PaperGraph,
+  type PaperNode,
+  type RelationshipType,
+  type Span,
+} from '../../graph/model.js';
 import { displayName } from '../graph-rules.js';
 import { searchKeys, searchTerms } from '../rank-search.js';
-import { TARGET_LABEL } from './labels.js';
 
 /**
  * Every Cypher statement of the Neo4j store, parameterised. Labels and relationship types are
- * interpolated only from the closed lists of graph-model.ts, never from input.
+ * interpolated only from the closed lists of src/graph/model.ts, never from input.
  */
 
 /** The labels search finds: papers, entities and repositories (links and results are not searched). */

@@ -3,6 +3,9 @@ import { StoreError, StoreFailureError } from '../../errors.js';
 import {
   emptyCounts,
   LABELS,
+  labelOfId,
+  labelsOfIds,
+  TARGET_LABEL,
   RELATIONSHIP_TYPES,
   type Counts,
   type EntityNode,
@@ -15,7 +18,7 @@ import {
   type ResultSetting,
   type Span,
   type StoredExtraction,
-} from '../graph-model.js';
+} from '../../graph/model.js';
 import {
   broaderName,
   compare,
@@ -55,7 +58,6 @@ import type {
   SearchHit,
   SharedDataset,
 } from '../store.js';
-import { labelOfId, labelsOfIds, TARGET_LABEL } from './labels.js';
 import * as cypher from './cypher.js';
 
 export interface Neo4jConnection {

@@ -2,7 +2,7 @@ import { describe, expect, it } from 'vitest';
 import { extractEntities } from '../../../loaders/extract-corpus.js';
 import type { EntityMention } from '../../../loaders/extract/entity-set.js';
 import type { PaperEntities } from '../../../loaders/extract/extract-paper.js';
-import { normalizeName } from '../../../loaders/normalize.js';
+import { normalizeName } from '../../../src/graph/names.js';
 import type { Paper } from '../../../loaders/papers.js';
 
 /** A paper with an abstract and, when given, a real title. */

@@ -8,7 +8,7 @@ import { collectPapers } from '../../../loaders/collect-papers.js';
 import { extractCorpus } from '../../../loaders/extract-corpus.js';
 import { DataFolderBusyError, DataFolderChangedError } from '../../../src/errors.js';
 import { EmbeddedStore } from '../../../src/store/embedded/embedded-store.js';
-import type { PaperGraph } from '../../../src/store/graph-model.js';
+import type { PaperGraph } from '../../../src/graph/model.js';
 
 /** The data-folder lock within one process: the OS lock is per open file, so two stores conflict here too. */
 

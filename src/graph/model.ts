@@ -1,13 +1,57 @@
 /**
- * The graph both stores hold, as plain data: what loaders write and what the API reads. Node ids
- * are the readable corpus-wide ids of `loaders/normalize.ts` (`paper:…`, `method:lora`).
+ * The graph both stores hold, as plain data: what loaders write and what the API reads, with the
+ * one table of labels, id prefixes and relationship types. A leaf: it imports nothing. Node ids
+ * are readable and corpus-wide (`paper:…`, `method:lora`; src/graph/ids.ts).
  */
 
-export const ENTITY_LABELS = ['Method', 'Dataset', 'Task', 'Metric', 'Concept'] as const;
-export type EntityLabel = (typeof ENTITY_LABELS)[number];
+/**
+ * The one table of entity kinds: label, id prefix, the list an extracted paper keeps them in, and
+ * the types of the paper relationships that reach them (a method's role is its type).
+ */
+export const ENTITY_KINDS = [
+  { label: 'Method', prefix: 'method', list: 'methods', paperEdges: ['PROPOSES', 'USES'] },
+  { label: 'Dataset', prefix: 'dataset', list: 'datasets', paperEdges: ['EVALUATES_ON'] },
+  { label: 'Task', prefix: 'task', list: 'tasks', paperEdges: ['ADDRESSES'] },
+  { label: 'Metric', prefix: 'metric', list: 'metrics', paperEdges: ['MEASURES'] },
+  { label: 'Concept', prefix: 'concept', list: 'concepts', paperEdges: ['MENTIONS'] },
+] as const;
 
-export const LABELS = ['Paper', ...ENTITY_LABELS, 'Result', 'Repository', 'Link'] as const;
-export type Label = (typeof LABELS)[number];
+export type EntityLabel = (typeof ENTITY_KINDS)[number]['label'];
+/** An entity kind as ids and extraction name it: `method`, `dataset`, … */
+export type EntityKind = (typeof ENTITY_KINDS)[number]['prefix'];
+/** The list of an extracted paper that holds one kind: `methods`, `datasets`, … */
+export type EntityList = (typeof ENTITY_KINDS)[number]['list'];
+
+export const ENTITY_LABELS: readonly EntityLabel[] = ENTITY_KINDS.map((k) => k.label);
+
+export const LABELS = ['Paper', ...ENTITY_LABELS, 'Result', 'Repository', 'Link'] as const satisfies readonly string[];
+export type Label = 'Paper' | EntityLabel | 'Result' | 'Repository' | 'Link';
+
+/** The id prefix of every label: `method:lora` is a Method. */
+export const ID_PREFIX: Record<Label, string> = {
+  Paper: 'paper',
+  ...(Object.fromEntries(ENTITY_KINDS.map((k) => [k.label, k.prefix])) as Record<EntityLabel, EntityKind>),
+  Result: 'result',
+  Repository: 'repository',
+  Link: 'link',
+};
+
+const LABEL_OF_PREFIX = new Map<string, Label>(Object.entries(ID_PREFIX).map(([label, prefix]) => [prefix, label as Label]));
+
+/** The label of a node from its id's prefix (`method:lora` → Method), so every look-up can use an index. */
+export function labelOfId(id: string): Label | undefined {
+  return LABEL_OF_PREFIX.get(id.slice(0, id.indexOf(':')));
+}
+
+/** The distinct labels of some ids. */
+export function labelsOfIds(ids: Iterable<string>): Label[] {
+  const labels = new Set<Label>();
+  for (const id of ids) {
+    const label = labelOfId(id);
+    if (label) labels.add(label);
+  }
+  return [...labels];
+}
 
 export const RELATIONSHIP_TYPES = [
   'PROPOSES',
@@ -27,13 +71,18 @@ export const RELATIONSHIP_TYPES = [
 ] as const;
 export type RelationshipType = (typeof RELATIONSHIP_TYPES)[number];
 
-/** Paper → entity relationship type for each entity label (methods split by role). */
-export const PAPER_RELATIONSHIP: Record<Exclude<EntityLabel, 'Method'>, RelationshipType> = {
-  Dataset: 'EVALUATES_ON',
-  Task: 'ADDRESSES',
-  Metric: 'MEASURES',
-  Concept: 'MENTIONS',
+/** The label at the end of each relationship a paper writes to a node of its own graph. */
+export const TARGET_LABEL: Partial<Record<RelationshipType, Label>> = {
+  ...Object.fromEntries(ENTITY_KINDS.flatMap((k) => k.paperEdges.map((type) => [type, k.label]))),
+  HAS_CODE: 'Repository',
+  LINKS_TO: 'Link',
 };
+
+/** The paper relationship to an entity: a method's by its role, any other entity's by its label. */
+export function paperRelationship(label: EntityLabel, role?: 'PROPOSED' | 'USED'): RelationshipType {
+  if (label === 'Method') return role === 'PROPOSED' ? 'PROPOSES' : 'USES';
+  return ENTITY_KINDS.find((k) => k.label === label)!.paperEdges[0];
+}
 
 /**
  * Where a mention sits in a paper: field and character span. A link the paper's source record

@@ -1,0 +1,28 @@
+import type { Counts, PaperGraph, StoredExtraction } from './model.js';
+
+/**
+ * What a load needs of a store: the loaders write graph values through it and read back the
+ * records identity is linked from, without knowing which store it is (src/store implements it).
+ */
+export interface GraphWriter {
+  /**
+   * Writes papers with their nodes and edges. Each paper's previous edges and results are
+   * replaced, so a re-run is idempotent and a changed paper leaves no stale edge.
+   */
+  writePapers(graphs: readonly PaperGraph[]): Promise<void>;
+  /** Every stored paper with the extraction record it was written with, in id order. */
+  readExtractions(): Promise<StoredExtraction[]>;
+  /**
+   * How many write batches the store has committed, by any process: a loader that finds it moved
+   * past its own writes knows another wrote meanwhile and re-derives identity.
+   */
+  writeCount(): Promise<number>;
+  /** Re-derives CITES and BROADER edges and drops entities no paper points at any more. */
+  refreshDerived(): Promise<void>;
+  /**
+   * True when papers were written that `refreshDerived` has not covered yet: a load is running,
+   * or one stopped between its papers and its derived edges (the next load or start finishes it).
+   */
+  derivedPending(): Promise<boolean>;
+  counts(): Promise<Counts>;
+}
