@@ -1,0 +1,134 @@
+import type { RequestHandler } from 'express';
+import { ApiErrorCode, errorBody } from './api-error.js';
+
+/** How many GraphQL operations run at once, and how many wait, for how long (`KG_MAX_CONCURRENT`…). */
+export interface AdmissionLimits {
+  /** Operations executing at once; the next ones wait in the queue. */
+  maxConcurrent: number;
+  /** Operations waiting for a slot, first come first served; past it a request is refused at once. */
+  maxQueue: number;
+  /** Longest an operation waits in the queue before it is refused. */
+  maxWaitMs: number;
+}
+
+/**
+ * Measured with `npm run bench:soak` on 2 cores (README, Benchmarks). Past a few operations at once
+ * neither store answers more per second — the embedded store's work is all on this thread, Neo4j's
+ * is bounded by its own cores — while every extra operation in flight adds its synchronous slices
+ * to what a `/healthz` or a queued request waits behind. The queue holds 200 clients' requests
+ * without refusing any; a request that waited `maxWaitMs` would miss any latency target anyway.
+ */
+export const DEFAULT_ADMISSION: AdmissionLimits = { maxConcurrent: 16, maxQueue: 256, maxWaitMs: 5_000 };
+
+/** Why a request was refused: the queue was full when it came, or it waited `maxWaitMs`. */
+export type Refusal = 'queue-full' | 'waited-too-long';
+
+interface Waiter {
+  start: () => void;
+  refuse: (why: Refusal) => void;
+  timer: NodeJS.Timeout;
+}
+
+/**
+ * A counting semaphore with a bounded FIFO queue and a longest wait: the admission of operations
+ * to the server. Own code rather than p-limit/p-queue: neither bounds its queue or refuses work,
+ * and refusing is the point here.
+ */
+export class Admission {
+  #running = 0;
+  readonly #queue: Waiter[] = [];
+
+  constructor(readonly limits: AdmissionLimits) {}
+
+  /** Operations holding a slot. */
+  get running(): number {
+    return this.#running;
+  }
+
+  /** Operations waiting for one. */
+  get waiting(): number {
+    return this.#queue.length;
+  }
+
+  /**
+   * Calls `start` when the operation may run: at once when a slot is free, later from the queue;
+   * or `refuse` (once, instead) when the queue is full or the wait too long. Returns `leave`, to
+   * call when the operation is over or its client gone: it frees the slot or the queue place, and
+   * is idempotent.
+   */
+  enter(start: () => void, refuse: (why: Refusal) => void): () => void {
+    let state: 'running' | 'waiting' | 'done' = 'done';
+    const leave = (): void => {
+      if (state === 'running') {
+        state = 'done';
+        this.#running--;
+        this.#startNext();
+      } else if (state === 'waiting') {
+        state = 'done';
+        clearTimeout(waiter.timer);
+        const at = this.#queue.indexOf(waiter);
+        if (at >= 0) this.#queue.splice(at, 1);
+      }
+    };
+    const waiter: Waiter = {
+      start: () => {
+        state = 'running';
+        start();
+      },
+      refuse: (why) => {
+        state = 'done';
+        refuse(why);
+      },
+      timer: undefined as unknown as NodeJS.Timeout,
+    };
+    if (this.#running < this.limits.maxConcurrent && this.#queue.length === 0) {
+      this.#running++;
+      waiter.start();
+    } else if (this.#queue.length < this.limits.maxQueue) {
+      state = 'waiting';
+      waiter.timer = setTimeout(() => {
+        const at = this.#queue.indexOf(waiter);
+        if (at >= 0) this.#queue.splice(at, 1);
+        waiter.refuse('waited-too-long');
+      }, this.limits.maxWaitMs);
+      this.#queue.push(waiter);
+    } else {
+      waiter.refuse('queue-full');
+    }
+    return leave;
+  }
+
+  #startNext(): void {
+    while (this.#running < this.limits.maxConcurrent) {
+      const next = this.#queue.shift();
+      if (!next) return;
+      clearTimeout(next.timer);
+      this.#running++;
+      next.start();
+    }
+  }
+}
+
+/**
+ * Express middleware admitting requests through `admission`: a request runs when admitted, and
+ * past the queue (or its longest wait) is answered 503 OVERLOADED with `Retry-After`. The slot is
+ * held until the response is sent or the client goes; after a TIMEOUT answer the operation may
+ * still be finishing, so up to `maxConcurrent` more can briefly run — the timeout is the bound there.
+ */
+export function admit(admission: Admission): RequestHandler {
+  const retryAfter = String(Math.max(1, Math.ceil(admission.limits.maxWaitMs / 1000)));
+  return (_req, res, next) => {
+    const leave = admission.enter(
+      () => next(),
+      (why) => {
+        if (res.headersSent) return;
+        const message =
+          why === 'queue-full'
+            ? `The server is at capacity (${admission.limits.maxConcurrent} operations running, ${admission.limits.maxQueue} waiting); retry after ${retryAfter} s.`
+            : `The server is at capacity: the request waited ${admission.limits.maxWaitMs / 1000} s for a turn; retry after ${retryAfter} s.`;
+        res.status(503).set('Retry-After', retryAfter).json(errorBody(ApiErrorCode.OVERLOADED, message));
+      },
+    );
+    res.once('close', leave);
+  };
+}
