@@ -24,6 +24,8 @@ export const DEFAULT_ADMISSION: AdmissionLimits = { maxConcurrent: 16, maxQueue:
 export type Refusal = 'queue-full' | 'waited-too-long';
 
 interface Waiter {
+  /** Takes the slot: from now on `leave` frees it. */
+  reserve: () => void;
   start: () => void;
   refuse: (why: Refusal) => void;
   timer: NodeJS.Timeout;
@@ -71,9 +73,12 @@ export class Admission {
       }
     };
     const waiter: Waiter = {
-      start: () => {
+      reserve: () => {
         state = 'running';
-        start();
+      },
+      // Started from the queue: unless its client went away while the start was on its way.
+      start: () => {
+        if (state === 'running') start();
       },
       refuse: (why) => {
         state = 'done';
@@ -83,6 +88,7 @@ export class Admission {
     };
     if (this.#running < this.limits.maxConcurrent && this.#queue.length === 0) {
       this.#running++;
+      waiter.reserve();
       waiter.start();
     } else if (this.#queue.length < this.limits.maxQueue) {
       state = 'waiting';
@@ -98,13 +104,21 @@ export class Admission {
     return leave;
   }
 
+  /**
+   * Hands free slots to the oldest waiters. Each starts from setImmediate, not here: a request that
+   * finishes frees its slot from a nextTick chain, and a queued request started in that chain on
+   * an in-memory store runs to its end without returning to the event loop, and frees the next
+   * one… — the whole queue would drain in one turn of the loop while no socket (not even
+   * `/healthz`, nor a new connection) is served.
+   */
   #startNext(): void {
     while (this.#running < this.limits.maxConcurrent) {
       const next = this.#queue.shift();
       if (!next) return;
       clearTimeout(next.timer);
       this.#running++;
-      next.start();
+      next.reserve();
+      setImmediate(next.start);
     }
   }
 }

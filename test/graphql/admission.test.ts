@@ -11,6 +11,8 @@ function request(admission: Admission) {
   return { seen, leave };
 }
 
+const nextTurn = () => new Promise((resolve) => setImmediate(resolve));
+
 describe('Admission', () => {
   afterEach(() => void vi.useRealTimers());
 
@@ -23,13 +25,20 @@ describe('Admission', () => {
     expect([admission.running, admission.waiting]).toEqual([2, 1]);
   });
 
-  it('starts the queued operations in the order they came as slots free up', () => {
+  it('starts the queued operations in the order they came as slots free up, each in a later turn of the event loop', async () => {
     const admission = new Admission({ maxConcurrent: 1, maxQueue: 3, maxWaitMs: 1_000 });
     const first = request(admission);
     const queued = [request(admission), request(admission), request(admission)];
     first.leave();
+    // The slot is taken at once (a newcomer cannot have it), the start comes from setImmediate.
+    expect([admission.running, admission.waiting, queued[0]!.seen.started]).toEqual([1, 2, false]);
+    const newcomer = request(admission);
+    expect([newcomer.seen.started, admission.waiting]).toEqual([false, 3]);
+    newcomer.leave();
+    await nextTurn();
     expect(queued.map((r) => r.seen.started)).toEqual([true, false, false]);
     queued[0]!.leave();
+    await nextTurn();
     expect(queued.map((r) => r.seen.started)).toEqual([true, true, false]);
     queued[1]!.leave();
     queued[2]!.leave();
@@ -62,10 +71,22 @@ describe('Admission', () => {
     expect(next.seen.refused).toBeUndefined();
     running.leave();
     running.leave();
-    expect(next.seen.started).toBe(true);
     expect(admission.running).toBe(1);
     vi.advanceTimersByTime(1_000);
+    expect(next.seen.started).toBe(true);
+    expect(next.seen.refused).toBeUndefined();
     expect(gone.seen.refused).toBeUndefined();
+  });
+
+  it('does not start a queued operation whose client went away between its turn and its start', async () => {
+    const admission = new Admission({ maxConcurrent: 1, maxQueue: 1, maxWaitMs: 1_000 });
+    const running = request(admission);
+    const queued = request(admission);
+    running.leave();
+    queued.leave();
+    await nextTurn();
+    expect(queued.seen.started).toBe(false);
+    expect(admission.running).toBe(0);
   });
 
   it('refuses everything past the running ones with no queue at all', () => {
