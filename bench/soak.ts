@@ -19,7 +19,7 @@
 import { spawn, type ChildProcess } from 'node:child_process';
 import { mkdir } from 'node:fs/promises';
 import { createServer } from 'node:net';
-import { tmpdir } from 'node:os';
+import { availableParallelism, loadavg, tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { createInterface } from 'node:readline';
 import { fileURLToPath } from 'node:url';
@@ -52,6 +52,19 @@ for (const s of stores) if (s !== 'embedded' && s !== 'neo4j') throw new Error(`
 const DATA_DIR = join(tmpdir(), 'paper-kg-soak');
 const TARGETS = { p99Ms: 1_000, healthMs: 100, rssGrowth: 0.2 };
 
+interface HealthFigures {
+  count: number;
+  failed: number;
+  p50: number;
+  p99: number;
+  max: number;
+}
+
+function healthFigures(times: number[]): HealthFigures {
+  const ok = times.filter((t) => t >= 0).sort((a, b) => a - b);
+  return { count: times.length, failed: times.length - ok.length, p50: percentile(ok, 50), p99: percentile(ok, 99), max: ok.at(-1) ?? NaN };
+}
+
 interface StoreResult {
   store: string;
   rps: number;
@@ -61,9 +74,14 @@ interface StoreResult {
   shed: number;
   errors: number;
   errorSamples: string[];
-  health: { count: number; failed: number; p50: number; p99: number; max: number };
+  health: HealthFigures;
+  /** /healthz and the event-loop delay with the server idle, just before the load: the machine's own floor. */
+  idle: { health: HealthFigures; loop: { p99: number; max: number } };
   loop: { p99: number; max: number };
   rss: { before: number; peak: number; after: number };
+  heap: { before: number; after: number };
+  /** The machine's 1-minute load average at the end of the run: other processes on the cores show here. */
+  load: number;
 }
 
 const freePort = (): Promise<number> =>
@@ -212,6 +230,10 @@ async function soak(store: string, env: Record<string, string>): Promise<StoreRe
     if (problems.length > 0) throw new Error(`some queries of the mix do not answer:\n  ${problems.join('\n  ')}`);
     await load(server.url, 10, options.warmup);
     await new Promise((resolve) => setTimeout(resolve, 2_000));
+    await server.sample();
+    const idleProbe = startHealthProbe(server.url);
+    await new Promise((resolve) => setTimeout(resolve, 3_000));
+    const idleHealth = healthFigures(await idleProbe.stop());
     const before = await server.sample();
     console.log(`[${store}] warmed up; RSS ${mib(before.rss)}; ${options.connections} connections for ${options.duration} s`);
 
@@ -231,7 +253,6 @@ async function soak(store: string, env: Record<string, string>): Promise<StoreRe
     console.log(`[${store}] resting ${options.idle} s`);
     await new Promise((resolve) => setTimeout(resolve, options.idle * 1_000));
     const after = await server.sample();
-    const health = healthTimes.filter((t) => t >= 0).sort((a, b) => a - b);
     return {
       store,
       rps: result.requests.average,
@@ -242,15 +263,12 @@ async function soak(store: string, env: Record<string, string>): Promise<StoreRe
       // Connection errors and client timeouts are errors too.
       errors: counts.errors + result.errors + result.timeouts,
       errorSamples: counts.samples,
-      health: {
-        count: healthTimes.length,
-        failed: healthTimes.length - health.length,
-        p50: percentile(health, 50),
-        p99: percentile(health, 99),
-        max: health.at(-1) ?? NaN,
-      },
+      health: healthFigures(healthTimes),
+      idle: { health: idleHealth, loop: { p99: before.loop.p99, max: before.loop.max } },
       loop,
       rss: { before: before.rss, peak, after: after.rss },
+      heap: { before: before.heapUsed, after: after.heapUsed },
+      load: loadavg()[0]!,
     };
   } finally {
     await server.stop();
@@ -263,7 +281,9 @@ const verdict = (ok: boolean) => (ok ? 'ok' : 'MISSED');
 
 function report(r: StoreResult): void {
   const growth = r.rss.after / r.rss.before - 1;
-  console.log(`\n[${r.store}] ${options.connections} connections × ${options.duration} s, ${MIX.length} queries in turn`);
+  console.log(
+    `\n[${r.store}] ${options.connections} connections × ${options.duration} s, ${MIX.length} queries in turn; load average ${r.load.toFixed(1)} on ${availableParallelism()} cores`,
+  );
   console.log(`  requests/s        ${r.rps.toFixed(0)} (${r.requests} requests: ${r.ok} answered, ${r.shed} shed with 503 OVERLOADED)`);
   console.log(
     `  latency           p50 ${ms(r.latency.p50)}, p99 ${ms(r.latency.p99)}, max ${ms(r.latency.max)}   (p99 target <= 1 s: ${verdict(r.latency.p99 <= TARGETS.p99Ms)})`,
@@ -276,7 +296,10 @@ function report(r: StoreResult): void {
   );
   console.log(`  event-loop delay  p99 ${ms(r.loop.p99)}, max ${ms(r.loop.max)} (worst 1-s window, in the server)`);
   console.log(
-    `  RSS               before ${mib(r.rss.before)}, peak ${mib(r.rss.peak)}, after ${options.idle} s idle ${mib(r.rss.after)} (${growth >= 0 ? '+' : ''}${(growth * 100).toFixed(0)}%; target within 20%: ${verdict(Math.abs(growth) <= TARGETS.rssGrowth || growth < 0)})`,
+    `  idle, before load /healthz p50 ${ms(r.idle.health.p50)}, max ${ms(r.idle.health.max)}; event-loop delay p99 ${ms(r.idle.loop.p99)}, max ${ms(r.idle.loop.max)} (the machine's floor)`,
+  );
+  console.log(
+    `  RSS               before ${mib(r.rss.before)}, peak ${mib(r.rss.peak)}, after ${options.idle} s idle ${mib(r.rss.after)}; V8 heap used ${mib(r.heap.before)} → ${mib(r.heap.after)} (${growth >= 0 ? '+' : ''}${(growth * 100).toFixed(0)}%; target within 20%: ${verdict(Math.abs(growth) <= TARGETS.rssGrowth || growth < 0)})`,
   );
 }
 

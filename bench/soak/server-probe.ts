@@ -10,6 +10,7 @@ import { monitorEventLoopDelay } from 'node:perf_hooks';
 export interface ServerSample {
   type: 'sample';
   rss: number;
+  heapTotal: number;
   heapUsed: number;
   /** Event-loop delay since the previous sample, milliseconds. */
   loop: { p50: number; p99: number; max: number };
@@ -21,10 +22,11 @@ if (process.send) {
   process.on('message', (message: { type?: string }) => {
     if (message.type !== 'sample') return;
     const ms = (ns: number) => ns / 1e6;
-    const { rss, heapUsed } = process.memoryUsage();
+    const { rss, heapTotal, heapUsed } = process.memoryUsage();
     process.send!({
       type: 'sample',
       rss,
+      heapTotal,
       heapUsed,
       loop: { p50: ms(delay.percentile(50)), p99: ms(delay.percentile(99)), max: ms(delay.max) },
     } satisfies ServerSample);

@@ -12,13 +12,14 @@ export interface AdmissionLimits {
 }
 
 /**
- * Measured with `npm run bench:soak` on 2 cores (README, Benchmarks). Past a few operations at once
- * neither store answers more per second — the embedded store's work is all on this thread, Neo4j's
- * is bounded by its own cores — while every extra operation in flight adds its synchronous slices
- * to what a `/healthz` or a queued request waits behind. The queue holds 200 clients' requests
- * without refusing any; a request that waited `maxWaitMs` would miss any latency target anyway.
+ * Sized with `npm run bench:soak` on 2 cores (README, Benchmarks): past a few operations at once
+ * neither store answers more per second — the embedded store's work is all on this thread, and a
+ * Neo4j on the same cores is bounded by them — while each one more that runs per turn of the event
+ * loop delays `/healthz` and new connections by its time. A Neo4j on its own machine may want more
+ * (KG_MAX_CONCURRENT). The queue holds 200 clients' requests without refusing any; past 5 s of
+ * waiting an answer is of little use, and a refusal says when to come back.
  */
-export const DEFAULT_ADMISSION: AdmissionLimits = { maxConcurrent: 16, maxQueue: 256, maxWaitMs: 5_000 };
+export const DEFAULT_ADMISSION: AdmissionLimits = { maxConcurrent: 8, maxQueue: 256, maxWaitMs: 5_000 };
 
 /** Why a request was refused: the queue was full when it came, or it waited `maxWaitMs`. */
 export type Refusal = 'queue-full' | 'waited-too-long';
@@ -38,6 +39,7 @@ interface Waiter {
  */
 export class Admission {
   #running = 0;
+  #started = 0;
   readonly #queue: Waiter[] = [];
 
   constructor(readonly limits: AdmissionLimits) {}
@@ -47,16 +49,29 @@ export class Admission {
     return this.#running;
   }
 
+  /** Operations admitted since the start (a count that moves while the server is busy). */
+  get started(): number {
+    return this.#started;
+  }
+
   /** Operations waiting for one. */
   get waiting(): number {
     return this.#queue.length;
   }
 
   /**
-   * Calls `start` when the operation may run: at once when a slot is free, later from the queue;
-   * or `refuse` (once, instead) when the queue is full or the wait too long. Returns `leave`, to
-   * call when the operation is over or its client gone: it frees the slot or the queue place, and
-   * is idempotent.
+   * Calls `start` when the operation may run — in a later phase of the event loop (setImmediate)
+   * when a slot is free, later from the queue — or `refuse` (once, instead) when the queue is full
+   * or the wait too long. Returns `leave`, to call when the operation is over or its client gone:
+   * it frees the slot or the queue place, and is idempotent.
+   *
+   * Why never at once: on the embedded store an operation runs start to end without yielding. The
+   * event loop reads every socket that has a request in one phase; started there, each request
+   * would run and free its slot before the next is read, the cap would never be reached, and one
+   * turn of the loop would run every request that came in — 100+ under load, hundreds of
+   * milliseconds in which neither `/healthz` is read nor a new connection accepted (Node accepts
+   * one per turn). Deferred, requests are only parsed and queued in that phase, and at most
+   * `maxConcurrent` run per turn.
    */
   enter(start: () => void, refuse: (why: Refusal) => void): () => void {
     let state: 'running' | 'waiting' | 'done' = 'done';
@@ -75,6 +90,7 @@ export class Admission {
     const waiter: Waiter = {
       reserve: () => {
         state = 'running';
+        this.#started++;
       },
       // Started from the queue: unless its client went away while the start was on its way.
       start: () => {
@@ -89,7 +105,7 @@ export class Admission {
     if (this.#running < this.limits.maxConcurrent && this.#queue.length === 0) {
       this.#running++;
       waiter.reserve();
-      waiter.start();
+      setImmediate(waiter.start);
     } else if (this.#queue.length < this.limits.maxQueue) {
       state = 'waiting';
       waiter.timer = setTimeout(() => {
@@ -104,13 +120,7 @@ export class Admission {
     return leave;
   }
 
-  /**
-   * Hands free slots to the oldest waiters. Each starts from setImmediate, not here: a request that
-   * finishes frees its slot from a nextTick chain, and a queued request started in that chain on
-   * an in-memory store runs to its end without returning to the event loop, and frees the next
-   * one… — the whole queue would drain in one turn of the loop while no socket (not even
-   * `/healthz`, nor a new connection) is served.
-   */
+  /** Hands free slots to the oldest waiters; each starts from setImmediate (see `enter`). */
   #startNext(): void {
     while (this.#running < this.limits.maxConcurrent) {
       const next = this.#queue.shift();

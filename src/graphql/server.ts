@@ -20,6 +20,7 @@ import type { GraphStore } from '../store/store.js';
 import { createWebRouter } from '../web/web-router.js';
 import { Admission, type AdmissionLimits, admit, DEFAULT_ADMISSION } from './admission.js';
 import { ApiErrorCode, errorBody } from './api-error.js';
+import { collectWhenIdle } from './collect-when-idle.js';
 import { createLoaders, type Context } from './context.js';
 import { complexityPlugin, depthRule, LIMITS } from './limits.js';
 import { loadTypeDefs } from './load-schema.js';
@@ -162,11 +163,16 @@ export async function startServer(options: ServerOptions): Promise<RunningServer
       };
     },
   });
+  const admission = new Admission({ ...DEFAULT_ADMISSION, ...options.admission });
+  const stopCollecting = collectWhenIdle(
+    () => admission.started,
+    () => admission.running + admission.waiting > 0,
+  );
   app.use(
     '/graphql',
     requireJsonPost,
     // Before the timeout: it times the operation, not its wait for a turn (itself bounded).
-    admit(new Admission({ ...DEFAULT_ADMISSION, ...options.admission })),
+    admit(admission),
     stopAfter(timeoutMs),
     express.json({ limit: LIMITS.maxBodyBytes }),
     async (req: Request, res: Response, next: NextFunction) => {
@@ -202,6 +208,7 @@ export async function startServer(options: ServerOptions): Promise<RunningServer
     store,
     close: () =>
       (closing ??= (async () => {
+        stopCollecting();
         await apollo.stop();
         await closeServer(httpServer);
         if (ownStore) await store.close();

@@ -16,9 +16,12 @@ const nextTurn = () => new Promise((resolve) => setImmediate(resolve));
 describe('Admission', () => {
   afterEach(() => void vi.useRealTimers());
 
-  it('runs up to maxConcurrent at once, queues the next ones and refuses past the queue at once', () => {
+  it('runs up to maxConcurrent at once, queues the next ones and refuses past the queue at once', async () => {
     const admission = new Admission({ maxConcurrent: 2, maxQueue: 1, maxWaitMs: 1_000 });
     const [a, b, c, d] = [request(admission), request(admission), request(admission), request(admission)];
+    // Even with a slot free, an operation starts in a later phase of the event loop, not inside `enter`.
+    expect(a.seen.started).toBe(false);
+    await nextTurn();
     expect([a, b, c, d].map((r) => r.seen.started)).toEqual([true, true, false, false]);
     expect(c.seen.refused).toBeUndefined();
     expect(d.seen.refused).toBe('queue-full');
