@@ -153,6 +153,8 @@ export function admit(admission: Admission): RequestHandler {
         res.status(503).set('Retry-After', retryAfter).json(errorBody(ApiErrorCode.OVERLOADED, message));
       },
     );
-    res.once('close', leave);
+    // A client gone before this point has had its 'close' already: nothing else would free the slot.
+    if (res.closed) leave();
+    else res.once('close', leave);
   };
 }

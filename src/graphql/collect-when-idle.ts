@@ -32,8 +32,13 @@ function exposeGc(): (() => void) | undefined {
  * `minOperations`, a few full collections run, `idleMs` apart (each some tens of milliseconds, at
  * a time nothing is running). Returns `stop`.
  */
-export function collectWhenIdle(operations: () => number, busy: () => boolean, options: IdleCollection = DEFAULT_IDLE_COLLECTION): () => void {
-  const gc = exposeGc();
+export function collectWhenIdle(
+  operations: () => number,
+  busy: () => boolean,
+  options: IdleCollection = DEFAULT_IDLE_COLLECTION,
+  /** The collection to run: V8's own unless a test gives another. */
+  gc: (() => void) | undefined = exposeGc(),
+): () => void {
   if (!gc) return () => {};
   let seen = operations();
   let sinceRound = 0;
