@@ -88,10 +88,12 @@ describe('admission at /graphql', () => {
     expect(body.errors[0]!.extensions.code).toBe('OVERLOADED');
     expect(body.errors[0]!.message).toMatch(/at capacity \(2 operations running, 2 waiting\); retry after 5 s/);
 
+    // The two operations hold their slots until the test opens the gate: /healthz does not wait for them.
+    // (1 s, not the 100 ms it takes here: the suite runs on busy shared machines.)
     const started = performance.now();
     const health = await fetch(`${server.url}/healthz`);
     expect(health.status).toBe(200);
-    expect(performance.now() - started).toBeLessThan(100);
+    expect(performance.now() - started).toBeLessThan(1_000);
 
     gate.open();
     const answers = await Promise.all([...running, ...queued]);
