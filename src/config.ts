@@ -19,10 +19,23 @@ export interface Config {
   read: { maxLineBytes: number; maxRecordBytes: number };
   /** Enables `Mutation.ingest` and is then required for it. */
   apiKey?: string;
+  /**
+   * Load shedding at `/graphql`: operations at once, queue length, longest wait in the queue. Only
+   * what the environment sets; the server's DEFAULT_ADMISSION (src/graphql/admission.ts) fills the rest.
+   */
+  admission: { maxConcurrent?: number; maxQueue?: number; maxWaitMs?: number };
 }
 
 const MiB = 1024 * 1024;
 const positiveInt = (fallback: number) => z.coerce.number().int().positive().default(fallback);
+/** A whole number in min..max, optional: the messages say the range, since `z.coerce` alone says "expected number, received NaN". */
+const intIn = (min: number, max: number, what: string) =>
+  z.coerce
+    .number({ message: `must be a whole number of ${what} from ${min} to ${max}` })
+    .int(`must be a whole number of ${what} from ${min} to ${max}`)
+    .min(min, `must be at least ${min}`)
+    .max(max, `must be at most ${max}`)
+    .optional();
 // `z.coerce.boolean()` would take "false" as true: only the words people write are accepted.
 const flag = z
   .enum(['true', 'false', '1', '0', 'yes', 'no'], { message: 'must be true or false' })
@@ -63,6 +76,9 @@ const Env = z
     KG_CORS_ORIGINS: corsOrigins,
     KG_CORS_CREDENTIALS: flag,
     KG_DEBUG_ERRORS: flag,
+    KG_MAX_CONCURRENT: intIn(1, 10_000, 'operations'),
+    KG_MAX_QUEUE: intIn(0, 100_000, 'requests'),
+    KG_MAX_QUEUE_WAIT_MS: intIn(1, 600_000, 'milliseconds'),
   })
   .refine((e) => !(e.KG_CORS_CREDENTIALS && e.KG_CORS_ORIGINS[0] === '*'), {
     // Browsers refuse credentials with a wildcard origin, and reflecting any origin with credentials would hand every site the user's cookies.
@@ -94,6 +110,11 @@ export function readConfig(env: NodeJS.ProcessEnv = process.env, cwd = process.c
     corsCredentials: e.KG_CORS_CREDENTIALS,
     debugErrors: e.KG_DEBUG_ERRORS,
     read: { maxLineBytes: e.KG_MAX_LINE_BYTES, maxRecordBytes: e.KG_MAX_RECORD_BYTES },
+    admission: {
+      ...(e.KG_MAX_CONCURRENT !== undefined ? { maxConcurrent: e.KG_MAX_CONCURRENT } : {}),
+      ...(e.KG_MAX_QUEUE !== undefined ? { maxQueue: e.KG_MAX_QUEUE } : {}),
+      ...(e.KG_MAX_QUEUE_WAIT_MS !== undefined ? { maxWaitMs: e.KG_MAX_QUEUE_WAIT_MS } : {}),
+    },
   };
   if (e.KG_API_KEY) config.apiKey = e.KG_API_KEY;
   if (e.NEO4J_URI) {

@@ -56,6 +56,17 @@ export class StoreError extends KgError {
 }
 
 /**
+ * A search would examine more of the graph than one request may (a path search between far-apart
+ * nodes of a large graph): refused rather than left to hold a core past the request's time limit.
+ * Its code is the API's QUERY_TOO_COMPLEX, so clients are told to ask for less.
+ */
+export class SearchTooLargeError extends KgError {
+  constructor(message: string) {
+    super('QUERY_TOO_COMPLEX', message);
+  }
+}
+
+/**
  * Another process holds the embedded store's data folder for writing. The message names it (pid,
  * command, since when) and says how to proceed.
  */

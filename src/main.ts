@@ -30,6 +30,7 @@ async function main(): Promise<void> {
       corsOrigins: config.corsOrigins,
       corsCredentials: config.corsCredentials,
       debugErrors: config.debugErrors,
+      admission: config.admission,
       logger,
       ...(config.neo4j ? { neo4j: config.neo4j } : {}),
       ...(config.apiKey ? { apiKey: config.apiKey } : {}),

@@ -42,11 +42,24 @@ describe('readConfig', () => {
     expect(readConfig({ NODE_ENV: 'development' }).debugErrors).toBe(false);
   });
 
+  it('leaves load shedding to the server defaults unless the environment sets it', () => {
+    expect(readConfig({}).admission).toEqual({});
+    expect(readConfig({ KG_MAX_CONCURRENT: '8', KG_MAX_QUEUE: '0', KG_MAX_QUEUE_WAIT_MS: '250' }).admission).toEqual({
+      maxConcurrent: 8,
+      maxQueue: 0,
+      maxWaitMs: 250,
+    });
+  });
+
   it.each([
     ['KG_CORS_ORIGINS', { KG_CORS_ORIGINS: 'localhost:5173' }, 'must be * or a comma-separated list of origins'],
     ['KG_CORS_ORIGINS', { KG_CORS_ORIGINS: 'http://app.example.org/path' }, 'no path'],
     ['KG_CORS_CREDENTIALS', { KG_CORS_CREDENTIALS: 'true' }, 'credentials are never allowed for *'],
     ['KG_DEBUG_ERRORS', { KG_DEBUG_ERRORS: 'maybe' }, 'must be true or false'],
+    ['KG_MAX_CONCURRENT', { KG_MAX_CONCURRENT: '0' }, 'must be at least 1'],
+    ['KG_MAX_CONCURRENT', { KG_MAX_CONCURRENT: 'many' }, 'must be a whole number of operations from 1 to 10000'],
+    ['KG_MAX_QUEUE', { KG_MAX_QUEUE: '-1' }, 'must be at least 0'],
+    ['KG_MAX_QUEUE_WAIT_MS', { KG_MAX_QUEUE_WAIT_MS: '2.5' }, 'must be a whole number of milliseconds'],
   ])('refuses a bad %s with the fix', (name, env, rule) => {
     expect(() => readConfig(env)).toThrow(ConfigError);
     expect(() => readConfig(env)).toThrow(new RegExp(`${name}=.*${rule.replace(/[*]/g, '\\*')}`));

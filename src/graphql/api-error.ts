@@ -1,4 +1,4 @@
-import { GraphQLError } from 'graphql';
+import { GraphQLError, type GraphQLFormattedError } from 'graphql';
 
 /**
  * Every code an API error can carry. Clients switch on these; the README lists them. A code here is
@@ -15,6 +15,8 @@ export const ApiErrorCode = {
   UNAUTHENTICATED: 'UNAUTHENTICATED',
   /** The request took longer than the time limit and was stopped. */
   TIMEOUT: 'TIMEOUT',
+  /** The server is at capacity (HTTP 503 with `Retry-After`): retry after that many seconds. */
+  OVERLOADED: 'OVERLOADED',
   /** The graph store could not answer; retrying later may succeed. */
   STORE_UNAVAILABLE: 'STORE_UNAVAILABLE',
   /** The query text is not GraphQL (a syntax error, or over the token limit); `locations` point at it. */
@@ -50,4 +52,9 @@ export class ApiError extends GraphQLError {
 /** A bad argument value, naming the argument. */
 export function badInput(argumentName: string, message: string, details: Record<string, unknown> = {}): ApiError {
   return new ApiError(ApiErrorCode.BAD_USER_INPUT, message, { argumentName, ...details });
+}
+
+/** A GraphQL-shaped error body for refusals made before GraphQL runs (body, timeout, content type, capacity). */
+export function errorBody(code: ApiErrorCode, message: string): { errors: GraphQLFormattedError[] } {
+  return { errors: [{ message, extensions: { code } }] };
 }

@@ -18,7 +18,9 @@ import { EmbeddedStore } from '../store/embedded/embedded-store.js';
 import { openStore } from '../store/open-store.js';
 import type { GraphStore } from '../store/store.js';
 import { createWebRouter } from '../web/web-router.js';
-import { ApiErrorCode } from './api-error.js';
+import { Admission, type AdmissionLimits, admit, DEFAULT_ADMISSION } from './admission.js';
+import { ApiErrorCode, errorBody } from './api-error.js';
+import { collectWhenIdle } from './collect-when-idle.js';
 import { createLoaders, type Context } from './context.js';
 import { complexityPlugin, depthRule, LIMITS } from './limits.js';
 import { loadTypeDefs } from './load-schema.js';
@@ -48,6 +50,8 @@ export interface ServerOptions {
   production?: boolean;
   /** Longest a request may run; LIMITS.timeoutMs unless a test wants less. */
   timeoutMs?: number;
+  /** Operations at once, queue length and longest wait at `/graphql` (`KG_MAX_CONCURRENT`…); DEFAULT_ADMISSION for what is not given. */
+  admission?: Partial<AdmissionLimits>;
   logger?: Logger;
   /** An already open store to serve (tests); the server then does not load or close it. */
   store?: GraphStore;
@@ -68,11 +72,6 @@ const CLIENT_CODES: ReadonlySet<string> = new Set([
 
 /** The headers browsers may send cross-origin: JSON bodies, content negotiation, the ingest key, Apollo Client's preflight marker. */
 const CORS_ALLOWED_HEADERS = ['content-type', 'accept', 'x-api-key', 'apollo-require-preflight', 'x-apollo-operation-name'];
-
-/** A GraphQL-shaped error body for refusals made before GraphQL runs (body, timeout, content type). */
-function errorBody(code: ApiErrorCode, message: string): { errors: GraphQLFormattedError[] } {
-  return { errors: [{ message, extensions: { code } }] };
-}
 
 /**
  * Starts the HTTP server: GraphQL at `/graphql` (POST and, for queries, GET; CORS as configured),
@@ -164,9 +163,16 @@ export async function startServer(options: ServerOptions): Promise<RunningServer
       };
     },
   });
+  const admission = new Admission({ ...DEFAULT_ADMISSION, ...options.admission });
+  const stopCollecting = collectWhenIdle(
+    () => admission.started,
+    () => admission.running + admission.waiting > 0,
+  );
   app.use(
     '/graphql',
     requireJsonPost,
+    // Before the timeout: it times the operation, not its wait for a turn (itself bounded).
+    admit(admission),
     stopAfter(timeoutMs),
     express.json({ limit: LIMITS.maxBodyBytes }),
     async (req: Request, res: Response, next: NextFunction) => {
@@ -202,6 +208,7 @@ export async function startServer(options: ServerOptions): Promise<RunningServer
     store,
     close: () =>
       (closing ??= (async () => {
+        stopCollecting();
         await apollo.stop();
         await closeServer(httpServer);
         if (ownStore) await store.close();

@@ -1,3 +1,12 @@
+import { SearchTooLargeError } from '../../errors.js';
+
+/**
+ * Most neighbours one path search may look at (each edge seen from each end it is reached from):
+ * the search runs on the event loop in one piece, and this bounds that piece to some tens of
+ * milliseconds — the sample corpus's longest searches look at a few thousand.
+ */
+export const PATH_SEARCH_BUDGET = 200_000;
+
 /**
  * The shortest path between two nodes, following edges both ways, at most `maxHops` long; of all
  * shortest paths the one whose id sequence is smallest (the Neo4j store picks the same one).
@@ -8,8 +17,21 @@
  * nodes that lie on some shortest path are then known position by position, and the smallest path
  * walks from the start, always to the smallest-id neighbour at the next position.
  */
-export function smallestShortestPath(neighbors: (id: string) => Iterable<string>, from: string, to: string, maxHops: number): string[] | null {
+export function smallestShortestPath(
+  neighbors: (id: string) => Iterable<string>,
+  from: string,
+  to: string,
+  maxHops: number,
+  budget = PATH_SEARCH_BUDGET,
+): string[] | null {
   if (from === to) return [from];
+  // Throws SearchTooLargeError once the search has looked at more than `budget` neighbours.
+  let looked = 0;
+  const tooLarge = (): never => {
+    throw new SearchTooLargeError(
+      `The path search looked at more than ${budget.toLocaleString('en-US')} connections without finishing; ask for fewer hops (maxHops) or nodes closer together.`,
+    );
+  };
   const fromStart = new Map([[from, 0]]);
   const fromEnd = new Map([[to, 0]]);
   let startFrontier = [from];
@@ -24,6 +46,7 @@ export function smallestShortestPath(neighbors: (id: string) => Iterable<string>
     const next: string[] = [];
     for (const id of frontier) {
       for (const n of neighbors(id)) {
+        if (++looked > budget) tooLarge();
         if (seen.has(n)) continue;
         seen.set(n, depth);
         next.push(n);

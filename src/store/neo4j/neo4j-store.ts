@@ -1,5 +1,5 @@
-import neo4j, { type Driver, type ManagedTransaction, type Record as Neo4jRecord } from 'neo4j-driver';
-import { StoreError, StoreFailureError } from '../../errors.js';
+import neo4j, { type Driver, type ManagedTransaction, type Record as Neo4jRecord, type Result } from 'neo4j-driver';
+import { SearchTooLargeError, StoreError, StoreFailureError } from '../../errors.js';
 import {
   emptyCounts,
   LABELS,
@@ -110,13 +110,16 @@ export class Neo4jStore implements GraphStore {
    * an explicit transaction (BEGIN, RUN, COMMIT), which is most of a small read's latency. A read
    * that fails on a transient error is tried once more.
    */
-  private async read<T>(work: (tx: Pick<ManagedTransaction, 'run'>) => Promise<T>): Promise<T> {
+  private async read<T>(work: (tx: ReadRunner) => Promise<T>): Promise<T> {
     this.roundTrips++;
     let healed = false;
     for (let attempt = 1; ; attempt++) {
       const session = this.driver.session({ database: this.database, defaultAccessMode: neo4j.session.READ });
       try {
-        return await work({ run: (query: string, parameters?: Record<string, unknown>) => withoutStackTrace(() => session.run(query, parameters)) });
+        return await work({
+          run: (query: string, parameters?: Record<string, unknown>, config?: { timeout?: number }) =>
+            withoutStackTrace(() => session.run(query, parameters, config)),
+        });
       } catch (error) {
         // The search index is gone (Neo4j restarted on an empty folder): re-created once, then read again.
         if (!healed && /no such fulltext schema index/i.test((error as Error).message ?? '')) {
@@ -362,7 +365,17 @@ export class Neo4jStore implements GraphStore {
       const node = await this.node(fromId);
       return node ? { nodes: [{ id: fromId, label: node.label, name: displayName(node) }], edges: [] } : null;
     }
-    const records = await this.read(async (tx) => (await tx.run(cypher.shortestPaths(fromLabel, toLabel, maxHops), { from: fromId, to: toId })).records);
+    // Neo4j stops the search after PATH_SEARCH_TIMEOUT_MS: it runs in the database, where no budget of ours reaches.
+    const records = await this.read(
+      async (tx) => (await tx.run(cypher.shortestPaths(fromLabel, toLabel, maxHops), { from: fromId, to: toId }, { timeout: PATH_SEARCH_TIMEOUT_MS })).records,
+    ).catch((error: unknown) => {
+      if (error instanceof StoreFailureError && /TransactionTimedOut/.test(error.message)) {
+        throw new SearchTooLargeError(
+          `The path search took longer than ${PATH_SEARCH_TIMEOUT_MS / 1000} s without finishing; ask for fewer hops (maxHops) or nodes closer together.`,
+        );
+      }
+      throw error;
+    });
     if (records.length === 0) return null;
     // Of all shortest paths, the lexicographically smallest id sequence: the embedded store's choice too.
     const paths = records.map((r) => ({
@@ -549,6 +562,18 @@ function withoutStackTrace<T>(start: () => T): T {
  * A driver error as the project's: an outage (no connection, a transient error: retry later) is a
  * StoreError; a query Neo4j itself refuses is a StoreFailureError, which retrying cannot fix.
  */
+/** A read's `run`: a transaction's, plus the driver's per-query settings (a timeout). */
+interface ReadRunner {
+  run(query: string, parameters?: Record<string, unknown>, config?: { timeout?: number }): Result;
+}
+
+/**
+ * Longest a path search may run in Neo4j, well inside the API's 10-s request limit: Neo4j stops it
+ * then and the API answers QUERY_TOO_COMPLEX, instead of the query running on after the client's
+ * TIMEOUT answer.
+ */
+export const PATH_SEARCH_TIMEOUT_MS = 5_000;
+
 function translate(error: unknown): Error {
   if (error instanceof StoreError || error instanceof StoreFailureError) return error;
   const e = error as { code?: string; message?: string; retriable?: boolean };

@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { smallestShortestPath } from '../../../src/store/embedded/shortest-path.js';
+import { SearchTooLargeError } from '../../../src/errors.js';
+import { PATH_SEARCH_BUDGET, smallestShortestPath } from '../../../src/store/embedded/shortest-path.js';
 
 /** Edges both ways, as the stores follow them. */
 function graphOf(edges: Array<[string, string]>): (id: string) => string[] {
@@ -67,5 +68,41 @@ describe('smallestShortestPath', () => {
       const hops = 1 + Math.floor(next() * 6);
       expect(smallestShortestPath(g, from, to, hops), `round ${round}`).toEqual(from === to ? [from] : reference(g, from, to, hops));
     }
+  });
+
+  it('refuses a search that would look at more neighbours than its budget, as QUERY_TOO_COMPLEX', () => {
+    // Two trees, 100 branches of 100 leaves each, joined by one pair of leaves: a path of 5 hops
+    // that a search finds only after looking at some 20,000 neighbours from both ends.
+    const edges: Array<[string, string]> = [['l99-99', 'm99-99']];
+    for (let i = 0; i < 100; i++) {
+      edges.push(['a', `s${i}`], ['z', `t${i}`]);
+      for (let j = 0; j < 100; j++) edges.push([`s${i}`, `l${i}-${j}`], [`t${i}`, `m${i}-${j}`]);
+    }
+    const g = graphOf(edges);
+    expect(smallestShortestPath(g, 'a', 'z', 6, 100_000)).toEqual(['a', 's99', 'l99-99', 'm99-99', 't99', 'z']);
+    expect(() => smallestShortestPath(g, 'a', 'z', 6, 5_000)).toThrow(SearchTooLargeError);
+    expect(() => smallestShortestPath(g, 'a', 'z', 6, 5_000)).toThrow(/looked at more than 5,000 connections without finishing; ask for fewer hops/);
+    expect(new SearchTooLargeError('x').code).toBe('QUERY_TOO_COMPLEX');
+  });
+
+  it('stops at its default budget in well under the request time limit on a graph far larger than the sample', () => {
+    // Two ends, each linked to 1,000 hubs of 200 neighbours (in separate halves of the graph):
+    // the second layer from either end alone is over the budget.
+    const next = random(7);
+    const edges: Array<[string, string]> = [];
+    for (const [end, side] of [
+      ['a', 'x'],
+      ['z', 'y'],
+    ] as const) {
+      for (let hub = 0; hub < 1_000; hub++) {
+        edges.push([end, `${side}h${hub}`]);
+        for (let k = 0; k < 200; k++) edges.push([`${side}h${hub}`, `${side}${Math.floor(next() * 20_000)}`]);
+      }
+    }
+    const g = graphOf(edges);
+    const started = performance.now();
+    expect(() => smallestShortestPath(g, 'a', 'z', 6)).toThrow(SearchTooLargeError);
+    expect(performance.now() - started).toBeLessThan(1_000);
+    expect(PATH_SEARCH_BUDGET).toBe(200_000);
   });
 });
