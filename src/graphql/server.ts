@@ -108,6 +108,10 @@ export async function startServer(options: ServerOptions): Promise<RunningServer
     validationRules: [depthRule],
     parseOptions: { maxTokens: LIMITS.maxTokens },
     introspection: true,
+    // The application stops the server on SIGTERM/SIGINT (main.ts: requests in flight, then the
+    // store's save and lock). Apollo's own handlers would stop it too and then re-raise the
+    // signal, killing the process before the store is closed: a held data folder, unsaved writes.
+    stopOnTerminationSignals: false,
     includeStacktraceInErrorResponses: debugErrors,
     // Apollo's CSRF guard refuses every GET without a custom header, and GET is what urql and
     // cached reads use. It guards nothing here: there are no cookies, so a cross-site request

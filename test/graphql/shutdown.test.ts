@@ -1,4 +1,5 @@
 import { spawn } from 'node:child_process';
+import { existsSync } from 'node:fs';
 import { mkdtemp, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -11,6 +12,8 @@ it('finishes a request in flight on SIGTERM and exits cleanly', async () => {
   const dir = await mkdtemp(join(tmpdir(), 'kg-start-'));
   const env: NodeJS.ProcessEnv = { ...process.env, KG_DATA_DIR: dir, PORT: String(40_000 + Math.floor(Math.random() * 20_000)), LOG_LEVEL: 'silent' };
   delete env['NEO4J_URI'];
+  // As users run it: vitest's NODE_ENV=test would hide Apollo's own signal handling.
+  delete env['NODE_ENV'];
   const child = spawn(process.execPath, ['--import', 'tsx', 'src/main.ts'], { env, stdio: ['ignore', 'pipe', 'pipe'] });
   try {
     const url = await new Promise<string>((resolve, reject) => {
@@ -42,6 +45,8 @@ it('finishes a request in flight on SIGTERM and exits cleanly', async () => {
     expect(raw.split('\r\n')[0]).toBe('HTTP/1.1 200 OK');
     expect(raw).toContain('"stats"');
     expect(await exited).toBe(0);
+    // It released the data folder: the next start takes it without a word about a dead holder.
+    expect(existsSync(join(dir, 'lock-holder.json'))).toBe(false);
   } finally {
     child.kill('SIGKILL');
     await rm(dir, { recursive: true, force: true });
