@@ -1,5 +1,5 @@
 import { readConfig, type Config } from './config.js';
-import { ConfigError, DataFolderBusyError, ExitCode, KgError } from './errors.js';
+import { ConfigError, DataFolderBusyError, ExitCode, KgError, StoreError } from './errors.js';
 import { startServer } from './graphql/server.js';
 import { createLogger } from './logger.js';
 
@@ -39,7 +39,7 @@ async function main(): Promise<void> {
     // A busy data folder is an expected refusal: its message says all, no stack trace in the log.
     if (!(error instanceof DataFolderBusyError)) logger.fatal({ err: error }, 'server could not start');
     process.stderr.write(`paper-kg: ${error instanceof KgError ? error.message : (error as Error).stack}\n`);
-    process.exit(error instanceof DataFolderBusyError ? ExitCode.DATA_FOLDER_BUSY : ExitCode.FAILED);
+    process.exit(error instanceof DataFolderBusyError ? ExitCode.DATA_FOLDER_BUSY : error instanceof StoreError ? ExitCode.STORE_UNAVAILABLE : ExitCode.FAILED);
   }
   process.stdout.write(
     `paper-kg: GraphQL at ${server.url}/graphql, playground at ${server.url}/playground, explorer at ${server.url}/explorer (${server.store.kind} store)\n`,

@@ -2,9 +2,9 @@ import { mkdtemp, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { envFor, kg } from './processes.js';
+import { envFor, kg, serverRefused } from './processes.js';
 
-/** Every command that opens a store exits 6 on a Neo4j nobody listens at, in one line naming the URI. */
+/** Every command that opens a store, and the server, exits 6 on a Neo4j nobody listens at, naming the URI. */
 
 const URI = 'bolt://127.0.0.1:1';
 let dir: string;
@@ -25,5 +25,13 @@ describe('kg against an unreachable Neo4j', () => {
     expect(lines[0]).toMatch(
       /^kg: cannot reach Neo4j at bolt:\/\/127\.0\.0\.1:1: connect ECONNREFUSED 127\.0\.0\.1:1; check that Neo4j is running and reachable there, and NEO4J_URI, NEO4J_USER and NEO4J_PASSWORD$/,
     );
+  });
+});
+
+describe('the server against an unreachable Neo4j', () => {
+  it('exits 6 (store unavailable), naming the URI', async () => {
+    const { code, stderr } = await serverRefused(envFor(dir, { NEO4J_URI: URI }));
+    expect(code).toBe(6);
+    expect(stderr).toContain('cannot reach Neo4j at bolt://127.0.0.1:1');
   });
 });
