@@ -1,4 +1,5 @@
 import type { Counts } from '../src/store/graph-model.js';
+import { recordedSources } from '../src/store/load-record.js';
 import type { GraphStore } from '../src/store/store.js';
 import { buildGraphs } from './build-graph.js';
 import { collectPapers, type ReadReport } from './collect-papers.js';
@@ -18,6 +19,8 @@ export interface LoadProgress {
 }
 
 export interface LoadReport {
+  /** The load's record in the store (load-record.ts), completed. */
+  loadId: string;
   read: ReadReport;
   papersWritten: number;
   counts: Counts;
@@ -27,7 +30,10 @@ export interface LoadReport {
 /**
  * The pipeline: read → de-duplicate → extract → build graph → write in batches → derive
  * CITES/BROADER edges. Each batch is one store transaction; loading the same input again
- * rewrites the same nodes and edges, so every count stays as it was.
+ * rewrites the same nodes and edges, so every count stays as it was — which is how a load that
+ * was interrupted is finished: by running it again. The store keeps a record of the load from its
+ * first batch to its derived edges (load-record.ts), so an interrupted one is never taken for a
+ * complete one.
  */
 export async function loadPapers(
   paths: readonly string[],
@@ -38,8 +44,14 @@ export async function loadPapers(
   const t = performance.now();
   const { papers, report } = await collectPapers(paths, { ...options, onProgress: (r) => progress({ phase: 'read', done: r.files.length, total: 0 }) });
   const readSeconds = (performance.now() - t) / 1000;
-  const written = await writeExtracted(papers, store, options);
-  return { read: report, papersWritten: written.papers, counts: await store.counts(), seconds: { read: readSeconds, ...written.seconds } };
+  const written = await writeExtracted(papers, store, { ...options, sources: recordedSources(paths) });
+  return {
+    loadId: written.loadId!,
+    read: report,
+    papersWritten: written.papers,
+    counts: await store.counts(),
+    seconds: { read: readSeconds, ...written.seconds },
+  };
 }
 
 /**
@@ -59,11 +71,12 @@ export async function loadRawPapers(
   return { papers, alreadyStored };
 }
 
+/** Extracts and writes papers; with `sources`, as a recorded load (begun before the first batch, completed with the derived edges). */
 async function writeExtracted(
   papers: readonly Paper[],
   store: GraphStore,
-  options: { cache?: ExtractionCache; batchSize?: number; onProgress?: (p: LoadProgress) => void },
-): Promise<{ papers: number; seconds: { extract: number; write: number } }> {
+  options: { cache?: ExtractionCache; batchSize?: number; onProgress?: (p: LoadProgress) => void; sources?: string[] },
+): Promise<{ papers: number; loadId?: string; seconds: { extract: number; write: number } }> {
   const progress = options.onProgress ?? (() => {});
   let t = performance.now();
   progress({ phase: 'extract', done: 0, total: papers.length });
@@ -71,11 +84,15 @@ async function writeExtracted(
   const extractSeconds = (performance.now() - t) / 1000;
   t = performance.now();
   const batchSize = options.batchSize ?? WRITE_BATCH;
+  // Begun after extraction, just before the first write: a load that dies earlier changed nothing
+  // (and a heartbeat could not beat through minutes of synchronous extraction).
+  const loadId = options.sources ? await store.beginLoad({ sources: options.sources, papersTotal: graphs.length }) : undefined;
+  progress({ phase: 'write', done: 0, total: graphs.length });
   for (let i = 0; i < graphs.length; i += batchSize) {
-    await store.writePapers(graphs.slice(i, i + batchSize));
+    await store.writePapers(graphs.slice(i, i + batchSize), loadId);
     progress({ phase: 'write', done: Math.min(i + batchSize, graphs.length), total: graphs.length });
   }
   progress({ phase: 'derive', done: 0, total: 1 });
-  await store.refreshDerived();
-  return { papers: graphs.length, seconds: { extract: extractSeconds, write: (performance.now() - t) / 1000 } };
+  await store.refreshDerived(loadId);
+  return { papers: graphs.length, ...(loadId ? { loadId } : {}), seconds: { extract: extractSeconds, write: (performance.now() - t) / 1000 } };
 }

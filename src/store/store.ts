@@ -1,4 +1,5 @@
 import type { Slice, SortKey, Window } from './keyset.js';
+import type { LoadRecord } from './load-record.js';
 import type {
   Counts,
   EntityLabel,
@@ -143,10 +144,18 @@ export type PaperOrder = 'id' | 'title' | 'published';
 
 /** One condition of readiness, and whether it holds. */
 export interface ReadinessCheck {
-  name: 'store' | 'schema' | 'papers';
+  name: 'store' | 'schema' | 'papers' | 'load';
   ok: boolean;
   /** What fails, for an operator; no driver or server text (the endpoint is unauthenticated). */
   problem?: string;
+}
+
+/** What a load tells the store as it begins writing (load-record.ts). */
+export interface LoadStart {
+  /** What it loads: absolute paths, `-` for stdin (load-record.ts recordedSources). */
+  sources: string[];
+  /** Distinct papers it is to write. */
+  papersTotal: number;
 }
 
 /** A window on a node's papers, which run in id order: the cursors are paper ids. */
@@ -161,11 +170,23 @@ export interface GraphStore {
 
   /**
    * Writes papers with their nodes and edges. Each paper's previous edges and results are
-   * replaced, so a re-run is idempotent and a changed paper leaves no stale edge.
+   * replaced, so a re-run is idempotent and a changed paper leaves no stale edge. With `loadId`,
+   * the papers are counted in that load's record as part of the same write.
    */
-  writePapers(graphs: readonly PaperGraph[]): Promise<void>;
-  /** Re-derives CITES and BROADER edges and drops entities no paper points at any more. */
-  refreshDerived(): Promise<void>;
+  writePapers(graphs: readonly PaperGraph[], loadId?: string): Promise<void>;
+  /**
+   * Re-derives CITES and BROADER edges and drops entities no paper points at any more. With
+   * `completedLoad`, marks that load completed as part of the same write, and the loads found
+   * interrupted meanwhile resumed (it loaded their sources) or superseded.
+   */
+  refreshDerived(completedLoad?: string): Promise<void>;
+  /**
+   * Records, durably and before its first batch, that a load begins writing; returns the id its
+   * batches and its completion name. A load whose process dies reads as interrupted from then on.
+   */
+  beginLoad(start: LoadStart): Promise<string>;
+  /** The newest load records (up to load-record.ts LOADS_KEPT), newest first, judged now: running, interrupted, … */
+  loads(): Promise<LoadRecord[]>;
   /**
    * True when papers were written that `refreshDerived` has not covered yet: a load is running,
    * or one stopped between its papers and its derived edges (the next load or start finishes it).
