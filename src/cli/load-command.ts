@@ -94,13 +94,14 @@ function parseSeconds(value: string): number {
   return seconds;
 }
 
-/** A progress bar on a terminal; plain lines, one per phase change, when not. */
+/** A progress bar on a terminal; plain lines when not, one per phase change and one per write batch committed. */
 function createProgress(tty: boolean): { update: (p: LoadProgress) => void; stop: () => void } {
   let phase = '';
   if (!tty) {
     return {
       update: (p) => {
-        if (p.phase !== phase || (p.phase === 'write' && p.done === p.total)) process.stderr.write(`  ${p.phase}${p.total ? ` ${p.done}/${p.total}` : ''}\n`);
+        // Each committed batch gets its line: a log then shows how far a load that died had come.
+        if (p.phase !== phase || p.phase === 'write') process.stderr.write(`  ${p.phase}${p.total ? ` ${p.done}/${p.total}` : ''}\n`);
         phase = p.phase;
       },
       stop: () => {},
