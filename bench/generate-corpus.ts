@@ -105,7 +105,7 @@ export function generateGraphs(sample: readonly PaperGraph[], count: number, see
 }
 
 /** A small, fast, seedable PRNG: the same seed gives the same corpus on every machine. */
-function mulberry32(seed: number): () => number {
+export function mulberry32(seed: number): () => number {
   let a = seed >>> 0;
   return () => {
     a = (a + 0x6d2b79f5) >>> 0;

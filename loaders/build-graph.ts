@@ -19,36 +19,51 @@ const EDGE_OF: Record<Exclude<EntityLabel, 'Method'>, RelationshipType> = {
 };
 
 /**
- * Turns extracted papers into graph writes. Entity names are decided corpus-wide: the surface
- * form most papers use (ties alphabetical), every other form an alias, so a node's name does
- * not depend on which paper was written first.
+ * Turns extracted papers into graph writes. An entity's properties are decided corpus-wide, so
+ * that they do not depend on which paper was written first: its name is the surface form most
+ * papers use (ties alphabetical), every other form an alias (sorted); a metric's direction is
+ * the one most papers give; broader ids are every one any paper's lists declare (sorted).
  */
 export function buildGraphs(papers: readonly ExtractedPaper[]): PaperGraph[] {
-  const names = chooseNames(papers);
-  return papers.map((paper) => buildGraph(paper, names));
+  const props = chooseEntityProps(papers);
+  return papers.map((paper) => buildGraph(paper, props));
 }
 
-function chooseNames(papers: readonly ExtractedPaper[]): Map<string, { name: string; aliases: Set<string> }> {
-  const votes = new Map<string, Map<string, number>>();
-  const aliases = new Map<string, Set<string>>();
+interface EntityProps {
+  name: string;
+  aliases: string[];
+  higherIsBetter: boolean | null;
+  broader: string[];
+}
+
+function chooseEntityProps(papers: readonly ExtractedPaper[]): Map<string, EntityProps> {
+  const votes = new Map<string, { names: Map<string, number>; aliases: Set<string>; up: number; down: number; broader: Set<string> }>();
   for (const paper of papers) {
     for (const [key] of ENTITY_KINDS) {
-      for (const entity of paper[key] as PaperEntity[]) {
-        const tally = votes.get(entity.id) ?? new Map<string, number>();
-        tally.set(entity.name, (tally.get(entity.name) ?? 0) + 1);
-        votes.set(entity.id, tally);
-        const set = aliases.get(entity.id) ?? new Set<string>();
-        for (const alias of [entity.name, ...entity.aliases]) set.add(alias);
-        aliases.set(entity.id, set);
+      for (const entity of paper[key] as Array<PaperEntity & { higherIsBetter?: boolean | null }>) {
+        let tally = votes.get(entity.id);
+        if (!tally) {
+          tally = { names: new Map(), aliases: new Set(), up: 0, down: 0, broader: new Set() };
+          votes.set(entity.id, tally);
+        }
+        tally.names.set(entity.name, (tally.names.get(entity.name) ?? 0) + 1);
+        for (const alias of [entity.name, ...entity.aliases]) tally.aliases.add(alias);
+        if (entity.higherIsBetter === true) tally.up++;
+        if (entity.higherIsBetter === false) tally.down++;
+        for (const b of entity.broader ?? []) if (b !== entity.id) tally.broader.add(b);
       }
     }
   }
-  const chosen = new Map<string, { name: string; aliases: Set<string> }>();
+  const chosen = new Map<string, EntityProps>();
   for (const [id, tally] of votes) {
-    const name = [...tally].sort((a, b) => b[1] - a[1] || (a[0] < b[0] ? -1 : 1))[0]![0];
-    const all = aliases.get(id)!;
-    all.delete(name);
-    chosen.set(id, { name, aliases: all });
+    const name = [...tally.names].sort((a, b) => b[1] - a[1] || (a[0] < b[0] ? -1 : 1))[0]![0];
+    tally.aliases.delete(name);
+    chosen.set(id, {
+      name,
+      aliases: [...tally.aliases].sort(),
+      higherIsBetter: tally.up === 0 && tally.down === 0 ? null : tally.up >= tally.down,
+      broader: [...tally.broader].sort(),
+    });
   }
   return chosen;
 }
@@ -71,17 +86,16 @@ function withDeclared(paper: ExtractedPaper): Array<{ owner: string; name: strin
   return [...byKey.values()];
 }
 
-function buildGraph(paper: ExtractedPaper, names: ReadonlyMap<string, { name: string; aliases: Set<string> }>): PaperGraph {
+function buildGraph(paper: ExtractedPaper, props: ReadonlyMap<string, EntityProps>): PaperGraph {
   const entities: EntityNode[] = [];
   const edges: PaperEdge[] = [];
   const idByName = new Map<string, string>();
   for (const [key, label] of ENTITY_KINDS) {
-    for (const entity of paper[key] as Array<PaperEntity & { role?: string; higherIsBetter?: boolean | null }>) {
-      const chosen = names.get(entity.id);
-      const node: EntityNode = { id: entity.id, label, name: chosen?.name ?? entity.name, aliases: [...(chosen?.aliases ?? entity.aliases)].sort() };
-      if (label === 'Metric') node.higherIsBetter = entity.higherIsBetter ?? null;
-      const broader = (entity.broader ?? []).filter((id) => id !== entity.id);
-      if (broader.length > 0) node.broader = broader;
+    for (const entity of paper[key] as Array<PaperEntity & { role?: string }>) {
+      const chosen = props.get(entity.id)!;
+      const node: EntityNode = { id: entity.id, label, name: chosen.name, aliases: chosen.aliases };
+      if (label === 'Metric') node.higherIsBetter = chosen.higherIsBetter;
+      if (chosen.broader.length > 0) node.broader = chosen.broader;
       entities.push(node);
       idByName.set(`${label}|${entity.name}`, entity.id);
       const type: RelationshipType = label === 'Method' ? (entity.role === 'PROPOSED' ? 'PROPOSES' : 'USES') : EDGE_OF[label];

@@ -40,17 +40,33 @@ export function extractEntities(paper: Paper): PaperEntities {
   return extractPaper({ ...(paper.titleDerived ? {} : { title: paper.title }), abstract: paper.abstract }, matchers, parseWithCompromise);
 }
 
+/** A paper with what was extracted from it alone: the unit the store keeps and identity is linked from. */
+export interface PaperExtraction {
+  paper: Paper;
+  entities: PaperEntities;
+}
+
+/** One paper's own extraction, through the cache when one is given. */
+export function extractOwn(paper: Paper, cache?: ExtractionCache): PaperEntities {
+  return cache ? cache.get(paper, () => extractEntities(paper)) : extractEntities(paper);
+}
+
 /**
  * Extracts every paper (through the cache when one is given), then links entities across the
  * corpus so that the same entity has the same id in every paper.
  */
 export function extractCorpus(papers: readonly Paper[], cache?: ExtractionCache): ExtractedPaper[] {
+  return linkCorpus(papers.map((paper) => ({ paper, entities: extractOwn(paper, cache) })));
+}
+
+/**
+ * Corpus-wide identity from papers' own extractions: acronyms one paper defines name the same
+ * entity in the others, spellings and kinds are settled by the papers that use them. A function
+ * of the set of papers alone: their order does not change any id.
+ */
+export function linkCorpus(extracted: readonly PaperExtraction[]): ExtractedPaper[] {
   const linker = new EntityLinker();
-  const extracted = papers.map((paper) => {
-    const entities = cache ? cache.get(paper, () => extractEntities(paper)) : extractEntities(paper);
-    linker.addDefinitions(entities);
-    return { paper, entities };
-  });
+  for (const { entities } of extracted) linker.addDefinitions(entities);
   return reconcileIdentity(
     extracted.map(({ paper, entities }) => {
       const link =

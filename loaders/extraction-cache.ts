@@ -52,16 +52,29 @@ export class ExtractionCache {
   }
 
   get(paper: Paper, extract: () => PaperEntities): PaperEntities {
-    const key = digest(`${paper.titleDerived ? '' : paper.title}\n${paper.abstract}`, 32);
-    const cached = this.entries.get(key);
-    if (cached) {
-      this.hits++;
-      return cached;
-    }
-    this.misses++;
+    const cached = this.peek(paper);
+    if (cached) return cached;
     const entities = extract();
-    this.entries.set(key, entities);
-    appendFileSync(this.file, `${JSON.stringify({ key, entities })}\n`);
+    this.put(paper, entities);
     return entities;
   }
+
+  /** The cached extraction of a paper, counted as a hit, or undefined, counted as a miss. */
+  peek(paper: Paper): PaperEntities | undefined {
+    const cached = this.entries.get(keyOf(paper));
+    if (cached) this.hits++;
+    else this.misses++;
+    return cached;
+  }
+
+  /** Adds a paper's extraction, made elsewhere (a worker thread). */
+  put(paper: Paper, entities: PaperEntities): void {
+    const key = keyOf(paper);
+    this.entries.set(key, entities);
+    appendFileSync(this.file, `${JSON.stringify({ key, entities })}\n`);
+  }
+}
+
+function keyOf(paper: Paper): string {
+  return digest(`${paper.titleDerived ? '' : paper.title}\n${paper.abstract}`, 32);
 }

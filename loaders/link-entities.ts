@@ -19,7 +19,9 @@ export class EntityLinker {
       const set = this.longForms.get(key) ?? new Set<string>();
       set.add(normalizeName(long));
       this.longForms.set(key, set);
-      if (long === long.toLowerCase()) this.conceptShortForms.set(key, long);
+      // Of several spellings of one long form, the first in code-point order: not the last paper read.
+      const known = this.conceptShortForms.get(key);
+      if (long === long.toLowerCase() && (known === undefined || long < known)) this.conceptShortForms.set(key, long);
     }
   }
 

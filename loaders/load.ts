@@ -1,11 +1,11 @@
 import type { Counts } from '../src/store/graph-model.js';
 import { recordedSources } from '../src/store/load-record.js';
 import type { GraphStore } from '../src/store/store.js';
-import { buildGraphs } from './build-graph.js';
 import { collectPapers, type ReadReport } from './collect-papers.js';
 import { PaperCollector, type Paper } from './papers.js';
 import type { RawPaper } from './read/raw-paper.js';
-import { extractCorpus } from './extract-corpus.js';
+import { extractPapers } from './extract-pool.js';
+import { writeLinked } from './write-linked.js';
 import type { ExtractionCache } from './extraction-cache.js';
 import type { ReadSourcesOptions } from './read/read-sources.js';
 
@@ -18,9 +18,17 @@ export interface LoadProgress {
   total: number;
 }
 
+/** How a load runs: the extraction cache, worker threads for extraction (1: none), write batch size, progress. */
+export interface LoadOptions {
+  cache?: ExtractionCache;
+  workers?: number;
+  batchSize?: number;
+  onProgress?: (p: LoadProgress) => void;
+}
+
 export interface LoadReport {
-  /** The load's record in the store (load-record.ts), completed. */
-  loadId: string;
+  /** The load's record in the store (load-record.ts), completed; null when there was nothing to write. */
+  loadId: string | null;
   read: ReadReport;
   papersWritten: number;
   counts: Counts;
@@ -28,25 +36,21 @@ export interface LoadReport {
 }
 
 /**
- * The pipeline: read → de-duplicate → extract → build graph → write in batches → derive
- * CITES/BROADER edges. Each batch is one store transaction; loading the same input again
+ * The pipeline: read → de-duplicate → extract each paper alone → link identity with the stored
+ * corpus and write in batches (write-linked.ts) → derive CITES/BROADER edges. Each batch is one store transaction; loading the same input again
  * rewrites the same nodes and edges, so every count stays as it was — which is how a load that
  * was interrupted is finished: by running it again. The store keeps a record of the load from its
  * first batch to its derived edges (load-record.ts), so an interrupted one is never taken for a
  * complete one.
  */
-export async function loadPapers(
-  paths: readonly string[],
-  store: GraphStore,
-  options: ReadSourcesOptions & { cache?: ExtractionCache; batchSize?: number; onProgress?: (p: LoadProgress) => void } = {},
-): Promise<LoadReport> {
+export async function loadPapers(paths: readonly string[], store: GraphStore, options: ReadSourcesOptions & LoadOptions = {}): Promise<LoadReport> {
   const progress = options.onProgress ?? (() => {});
   const t = performance.now();
   const { papers, report } = await collectPapers(paths, { ...options, onProgress: (r) => progress({ phase: 'read', done: r.files.length, total: 0 }) });
   const readSeconds = (performance.now() - t) / 1000;
   const written = await writeExtracted(papers, store, { ...options, sources: recordedSources(paths) });
   return {
-    loadId: written.loadId!,
+    loadId: written.loadId,
     read: report,
     papersWritten: written.papers,
     counts: await store.counts(),
@@ -61,7 +65,7 @@ export async function loadPapers(
 export async function loadRawPapers(
   raws: readonly RawPaper[],
   store: GraphStore,
-  options: { cache?: ExtractionCache } = {},
+  options: LoadOptions = {},
 ): Promise<{ papers: Paper[]; alreadyStored: number }> {
   const collector = new PaperCollector();
   for (const raw of raws) collector.add(raw);
@@ -71,28 +75,25 @@ export async function loadRawPapers(
   return { papers, alreadyStored };
 }
 
-/** Extracts and writes papers; with `sources`, as a recorded load (begun before the first batch, completed with the derived edges). */
+/** Extracts and writes papers; with `sources`, as a recorded load (begun before its first batch, completed with its derived edges). */
 async function writeExtracted(
   papers: readonly Paper[],
   store: GraphStore,
-  options: { cache?: ExtractionCache; batchSize?: number; onProgress?: (p: LoadProgress) => void; sources?: string[] },
-): Promise<{ papers: number; loadId?: string; seconds: { extract: number; write: number } }> {
+  options: LoadOptions & { sources?: string[] },
+): Promise<{ papers: number; loadId: string | null; seconds: { extract: number; write: number } }> {
   const progress = options.onProgress ?? (() => {});
   let t = performance.now();
   progress({ phase: 'extract', done: 0, total: papers.length });
-  const graphs = buildGraphs(extractCorpus(papers, options.cache));
+  const own = await extractPapers(papers, { ...(options.cache ? { cache: options.cache } : {}), ...(options.workers ? { workers: options.workers } : {}) });
+  const extracted = papers.map((paper, i) => ({ paper, entities: own[i]! }));
   const extractSeconds = (performance.now() - t) / 1000;
   t = performance.now();
-  const batchSize = options.batchSize ?? WRITE_BATCH;
-  // Begun after extraction, just before the first write: a load that dies earlier changed nothing
-  // (and a heartbeat could not beat through minutes of synchronous extraction).
-  const loadId = options.sources ? await store.beginLoad({ sources: options.sources, papersTotal: graphs.length }) : undefined;
-  progress({ phase: 'write', done: 0, total: graphs.length });
-  for (let i = 0; i < graphs.length; i += batchSize) {
-    await store.writePapers(graphs.slice(i, i + batchSize), loadId);
-    progress({ phase: 'write', done: Math.min(i + batchSize, graphs.length), total: graphs.length });
-  }
-  progress({ phase: 'derive', done: 0, total: 1 });
-  await store.refreshDerived(loadId);
-  return { papers: graphs.length, ...(loadId ? { loadId } : {}), seconds: { extract: extractSeconds, write: (performance.now() - t) / 1000 } };
+  const written = await writeLinked(extracted, store, {
+    batchSize: options.batchSize ?? WRITE_BATCH,
+    ...(options.cache ? { cache: options.cache } : {}),
+    ...(options.sources ? { record: { sources: options.sources } } : {}),
+    onWritten: (done, total) => progress({ phase: 'write', done, total }),
+    onDerive: () => progress({ phase: 'derive', done: 0, total: 1 }),
+  });
+  return { papers: extracted.length, loadId: written.loadId, seconds: { extract: extractSeconds, write: (performance.now() - t) / 1000 } };
 }

@@ -1,3 +1,4 @@
+import type { PaperNode } from '../src/store/graph-model.js';
 import { buildId, digest, foldText } from './normalize.js';
 import type { RawPaper, SourceLocation } from './read/raw-paper.js';
 import { firstSentence } from './sentences.js';
@@ -155,4 +156,23 @@ function buildPaper(group: Group): Paper {
   const codeUrls = [...new Set(ordered.flatMap((r) => (r.codeUrl ? [r.codeUrl] : [])))];
   if (codeUrls.length > 0) paper.codeUrls = codeUrls;
   return paper;
+}
+
+/** A stored paper node back as the loaders' paper, for re-linking it with papers that arrive later. */
+export function paperFromNode(node: PaperNode): Paper {
+  return {
+    id: node.id,
+    title: node.title,
+    titleDerived: node.titleDerived,
+    abstract: node.abstract,
+    ...(node.arxivId !== null ? { arxivId: node.arxivId } : {}),
+    ...(node.url !== null ? { url: node.url } : {}),
+    ...(node.published !== null ? { published: node.published } : {}),
+    ...(node.authors.length > 0 ? { authors: node.authors } : {}),
+    ...(node.codeUrls.length > 0 ? { codeUrls: node.codeUrls } : {}),
+    sources: node.sources.map((source) => {
+      const colon = source.lastIndexOf(':');
+      return { file: source.slice(0, colon), line: Number(source.slice(colon + 1)) };
+    }),
+  };
 }

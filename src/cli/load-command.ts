@@ -1,6 +1,7 @@
 import cliProgress from 'cli-progress';
 import { InvalidArgumentError, type Command } from 'commander';
 import { ExtractionCache } from '../../loaders/extraction-cache.js';
+import { defaultWorkers } from '../../loaders/extract-pool.js';
 import { loadPapers, WRITE_BATCH, type LoadProgress } from '../../loaders/load.js';
 import type { Config } from '../config.js';
 import { describeHolder } from '../store/embedded/data-folder-lock.js';
@@ -22,6 +23,7 @@ export function addLoadCommand(program: Command, config: () => Config): void {
     .description('read paper sources, extract their entities and load them into the graph store (Neo4j when NEO4J_URI is set, else embedded)')
     .argument('<paths...>', 'files, folders (read recursively) or - for stdin')
     .option('--no-cache', 'extract every paper again instead of reusing cached results')
+    .option('--workers <n>', 'worker threads that extract papers (default: one per core; 1 extracts in the main thread)', parseWorkers, defaultWorkers())
     .option(
       '--wait <seconds>',
       'when another process writes the embedded data folder, wait up to this long for it instead of stopping at once',
@@ -33,7 +35,7 @@ export function addLoadCommand(program: Command, config: () => Config): void {
       'after',
       '\nExit codes: 0 all loaded, 3 loaded with rejections, 4 nothing could be read,\n5 nothing written: another process (the server, another load) writes the embedded data folder,\n6 the store (Neo4j) could not be reached.',
     )
-    .action(async (paths: string[], options: { cache: boolean; wait: number; batchSize: number }) => {
+    .action(async (paths: string[], options: { cache: boolean; wait: number; workers: number; batchSize: number }) => {
       const c = config();
       const store = await openStore(c, {
         access: 'write',
@@ -55,6 +57,7 @@ export function addLoadCommand(program: Command, config: () => Config): void {
         const report = await loadPapers(paths, store, {
           ...c.read,
           ...(options.cache ? { cache: new ExtractionCache(`${c.dataDir}/cache`) } : {}),
+          workers: options.workers,
           batchSize: options.batchSize,
           onProgress: progress.update,
         });
@@ -126,4 +129,10 @@ function createProgress(tty: boolean): { update: (p: LoadProgress) => void; stop
       started = false;
     },
   };
+}
+
+function parseWorkers(value: string): number {
+  const n = Number(value);
+  if (!Number.isInteger(n) || n < 1 || n > 64) throw new InvalidArgumentError(`--workers must be a whole number from 1 to 64; got "${value}".`);
+  return n;
 }

@@ -117,9 +117,29 @@ export interface PaperEdge {
   evidence: Span[];
 }
 
+/**
+ * What a paper's graph was built from: its own extraction (JSON the loaders read back; the store
+ * does not look inside), the extractor version that made it, and a digest of the graph written
+ * from it. Corpus-wide identity is re-derived from these when papers arrive, so the graph depends
+ * on the set of papers loaded, not on their order or batches.
+ */
+export interface ExtractionRecord {
+  extractor: string;
+  entities: string;
+  digest: string;
+}
+
+/** A stored paper with the extraction record it was written with (null: written without one). */
+export interface StoredExtraction {
+  paper: PaperNode;
+  extraction: ExtractionRecord | null;
+}
+
 /** One paper with every node and edge it contributes; the unit of an idempotent write. */
 export interface PaperGraph {
   paper: PaperNode;
+  /** Kept beside the paper (not a node of the graph) so that identity can be re-derived later. */
+  extraction?: ExtractionRecord;
   entities: EntityNode[];
   repositories: RepositoryNode[];
   links: LinkNode[];

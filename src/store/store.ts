@@ -13,6 +13,7 @@ import type {
   ResultNode,
   ResultSetting,
   Span,
+  StoredExtraction,
 } from './graph-model.js';
 
 /** Any node, tagged with its label. */
@@ -174,6 +175,13 @@ export interface GraphStore {
    * the papers are counted in that load's record as part of the same write.
    */
   writePapers(graphs: readonly PaperGraph[], loadId?: string): Promise<void>;
+  /** Every stored paper with the extraction record it was written with, in id order. */
+  readExtractions(): Promise<StoredExtraction[]>;
+  /**
+   * How many write batches the store has committed, by any process: a loader that finds it moved
+   * past its own writes knows another wrote meanwhile and re-derives identity.
+   */
+  writeCount(): Promise<number>;
   /**
    * Re-derives CITES and BROADER edges and drops entities no paper points at any more. With
    * `completedLoad`, marks that load completed as part of the same write, and the loads found

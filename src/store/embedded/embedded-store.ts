@@ -5,7 +5,19 @@ import { join } from 'node:path';
 import Graph from 'graphology';
 import MiniSearch from 'minisearch';
 import { DataFolderChangedError } from '../../errors.js';
-import { emptyCounts, type Counts, type EntityNode, type Label, type PaperGraph, type RelationshipType, type ResultNode, type Span } from '../graph-model.js';
+import {
+  emptyCounts,
+  type Counts,
+  type EntityNode,
+  type ExtractionRecord,
+  type Label,
+  type PaperGraph,
+  type PaperNode,
+  type RelationshipType,
+  type ResultNode,
+  type Span,
+  type StoredExtraction,
+} from '../graph-model.js';
 import { judgeLoad, LOADS_KEPT, resolveInterrupted, type LoadRecord, type StoredLoad } from '../load-record.js';
 import { RELATING_LABELS, relatednessOf } from '../rank-related.js';
 import { DataFolderLock, type Holder, type HolderRole } from './data-folder-lock.js';
@@ -77,6 +89,8 @@ interface SavedStore {
   index: string;
   /** Papers were saved before their CITES/BROADER edges were derived (absent in older files: false). */
   derivedPending?: boolean;
+  /** Each paper's extraction record, by paper id (absent in older files: none). */
+  extractions?: Record<string, ExtractionRecord>;
   /** The newest loads' records, newest first (absent in older files: none). */
   loads?: StoredLoad[];
 }
@@ -101,6 +115,9 @@ export class EmbeddedStore implements GraphStore {
   readonly kind = 'embedded';
   private graph = new Graph.MultiDirectedGraph<NodeAttributes, EdgeAttributes>();
   private index = createIndex();
+  private extractions = new Map<string, ExtractionRecord>();
+  /** Write batches since this process opened the store: it is the folder's only writer (the lock). */
+  private writes = 0;
   private dirty = false;
   /** Whether CITES/BROADER edges are derived from every paper written. */
   private derivedCurrent = true;
@@ -141,6 +158,7 @@ export class EmbeddedStore implements GraphStore {
       this.graph.import(saved.graph as Parameters<typeof this.graph.import>[0]);
       this.index = MiniSearch.loadJSON<SearchDocument>(saved.index, INDEX_OPTIONS);
       this.derivedCurrent = saved.derivedPending !== true;
+      this.extractions = new Map(Object.entries(saved.extractions ?? {}));
       this.loadRecords = saved.loads ?? [];
       this.fileSeen = seen;
     } else if (this.lock) {
@@ -183,6 +201,7 @@ export class EmbeddedStore implements GraphStore {
   async writePapers(graphs: readonly PaperGraph[], loadId?: string): Promise<void> {
     this.assertWritable();
     for (const g of graphs) this.writePaper(g);
+    this.writes++;
     this.dirty = true;
     this.derivedCurrent = false;
     // Counted in memory; saved with the papers, so a save holds exactly the papers it counts.
@@ -239,6 +258,18 @@ export class EmbeddedStore implements GraphStore {
     }
   }
 
+  async readExtractions(): Promise<StoredExtraction[]> {
+    const stored: StoredExtraction[] = [];
+    this.graph.forEachNode((id, a) => {
+      if (a.label === 'Paper') stored.push({ paper: a.node as PaperNode, extraction: this.extractions.get(id) ?? null });
+    });
+    return stored.sort((a, b) => compare(a.paper.id, b.paper.id));
+  }
+
+  async writeCount(): Promise<number> {
+    return this.writes;
+  }
+
   async derivedPending(): Promise<boolean> {
     return !this.derivedCurrent;
   }
@@ -268,6 +299,8 @@ export class EmbeddedStore implements GraphStore {
       }
     }
     this.upsertNode(paperId, { label: 'Paper', node: g.paper });
+    if (g.extraction) this.extractions.set(paperId, g.extraction);
+    else this.extractions.delete(paperId);
     this.indexNode({ label: 'Paper', node: g.paper });
     for (const entity of g.entities) this.upsertEntity(entity);
     for (const repo of g.repositories) {
@@ -285,17 +318,11 @@ export class EmbeddedStore implements GraphStore {
     }
   }
 
+  /** An entity's properties are decided corpus-wide by the loader (build-graph.ts): the last write holds them all. */
   private upsertEntity(entity: EntityNode): void {
-    const existing = this.graph.hasNode(entity.id) ? (this.graph.getNodeAttributes(entity.id).node as EntityNode) : undefined;
-    // Every alias any paper gave, in the order first seen: the Neo4j store keeps the same order.
-    const aliases = existing ? [...existing.aliases, ...entity.aliases.filter((a) => !existing.aliases.includes(a))] : [...entity.aliases];
-    const node: EntityNode = { ...entity, aliases };
-    // The first known direction stays, as in the Neo4j store.
-    if (entity.label === 'Metric') node.higherIsBetter = existing?.higherIsBetter ?? entity.higherIsBetter ?? null;
-    // Broader ids only grow, in the order first seen, as in the Neo4j store.
-    const broader = [...(existing?.broader ?? []), ...(entity.broader ?? []).filter((b) => !existing?.broader?.includes(b))];
-    if (broader.length > 0) node.broader = broader;
-    else delete node.broader;
+    const node: EntityNode = { ...entity, aliases: [...entity.aliases] };
+    if (entity.label === 'Metric') node.higherIsBetter = entity.higherIsBetter ?? null;
+    if (!entity.broader || entity.broader.length === 0) delete node.broader;
     this.upsertNode(entity.id, { label: entity.label, node });
     this.indexNode({ label: entity.label, node });
   }
@@ -380,6 +407,7 @@ export class EmbeddedStore implements GraphStore {
       graph: this.graph.export(),
       index: JSON.stringify(this.index),
       derivedPending: !this.derivedCurrent,
+      extractions: Object.fromEntries(this.extractions),
       loads: this.loadRecords,
     };
     writeFileSync(temp, JSON.stringify(saved));

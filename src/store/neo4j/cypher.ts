@@ -43,6 +43,7 @@ export const SCHEMA: string[] = [
   ...['paper_text', 'entity_names', 'repository_names'].map((name) => `DROP INDEX ${name} IF EXISTS`),
   `CREATE FULLTEXT INDEX search_terms IF NOT EXISTS FOR (n:${SEARCHABLE_LABELS.join('|')}) ON EACH [n.searchName, n.searchText] OPTIONS {indexConfig: {\`fulltext.analyzer\`: 'whitespace'}}`,
   'CREATE CONSTRAINT kg_state_id IF NOT EXISTS FOR (s:KgState) REQUIRE s.id IS UNIQUE',
+  'CREATE CONSTRAINT extraction_paper_id IF NOT EXISTS FOR (e:Extraction) REQUIRE e.paperId IS UNIQUE',
 ];
 
 /** The names of SCHEMA's constraints and indexes, which readiness checks are online. */
@@ -132,26 +133,39 @@ MERGE (p:Paper {id: row.id})
 SET p += row.props`;
 
 /**
- * Entities keep every alias any paper gave them, in the order first seen (the embedded store
- * keeps the same order); `searchText` gains the terms (row.aliasTerms) of each new alias.
+ * An entity's properties as the loader decided them corpus-wide (build-graph.ts): each write
+ * replaces them. One that many papers share and that has not changed is left alone, which spares
+ * the full-text index an update.
  */
 export function mergeEntities(label: EntityLabel): string {
+  const direction = label === 'Metric';
   return `
 UNWIND $rows AS row
 MERGE (n:${label} {id: row.id})
-WITH n, row, coalesce(n.aliases, []) AS old
-// An entity that many papers share is written once, not once per batch: unchanged ones are left
-// alone, which also spares the full-text index an update.
-WHERE n.name IS NULL OR n.name <> row.name OR n.searchText IS NULL OR any(alias IN row.aliases WHERE NOT alias IN old) OR any(b IN row.broader WHERE NOT b IN coalesce(n.broader, []))${label === 'Metric' ? ' OR (n.higherIsBetter IS NULL AND row.higherIsBetter IS NOT NULL)' : ''}
-WITH n, row, old + [alias IN row.aliases WHERE NOT alias IN old] AS aliases,
-     // A node written before searchText existed takes the terms of the aliases it is given now.
-     CASE WHEN n.searchText IS NULL THEN [] ELSE old END AS indexed
-SET n.name = row.name, n.aliases = aliases, n.searchName = row.searchName,
-    // Broader ids only grow: a paper that reached the entity without a list entry takes none away.
-    n.broader = CASE WHEN size(row.broader) = 0 THEN n.broader ELSE reduce(acc = coalesce(n.broader, []), b IN row.broader | CASE WHEN b IN acc THEN acc ELSE acc + b END) END,
-    n.searchText = reduce(text = coalesce(n.searchText, ' '), i IN range(0, size(row.aliases) - 1) |
-      CASE WHEN row.aliases[i] IN indexed THEN text ELSE text + row.aliasTerms[i] + ' ' END)${label === 'Metric' ? ',\n    // The first known direction stays: a paper that names the metric without one takes none away.\n    n.higherIsBetter = coalesce(n.higherIsBetter, row.higherIsBetter)' : ''}`;
+WITH n, row
+WHERE n.name IS NULL OR n.name <> row.name OR n.searchText IS NULL OR coalesce(n.aliases, []) <> row.aliases
+   OR coalesce(n.broader, []) <> row.broader${direction ? "\n   OR coalesce(toString(n.higherIsBetter), '') <> coalesce(toString(row.higherIsBetter), '')" : ''}
+SET n.name = row.name, n.aliases = row.aliases, n.searchName = row.searchName,
+    n.broader = CASE WHEN size(row.broader) = 0 THEN null ELSE row.broader END,
+    n.searchText = ' ' + reduce(text = '', terms IN row.aliasTerms | text + terms + ' ')${direction ? ',\n    n.higherIsBetter = row.higherIsBetter' : ''}`;
 }
+
+/** Extraction records sit beside papers, outside the graph's labels: no count, search or path sees them. */
+export const MERGE_EXTRACTIONS = `
+UNWIND $rows AS row
+MERGE (e:Extraction {paperId: row.paperId})
+SET e.extractor = row.extractor, e.entities = row.entities, e.digest = row.digest`;
+
+export const DELETE_EXTRACTIONS = `
+UNWIND $ids AS id
+MATCH (e:Extraction {paperId: id})
+DELETE e`;
+
+export const READ_EXTRACTIONS = `
+MATCH (p:Paper)
+OPTIONAL MATCH (e:Extraction {paperId: p.id})
+RETURN ${props('p')} AS paper, e {.extractor, .entities, .digest} AS extraction
+ORDER BY p.id`;
 
 export const MERGE_REPOSITORIES = `
 UNWIND $rows AS row
@@ -448,6 +462,8 @@ export function writeRows(graphs: readonly PaperGraph[]) {
   }
   return {
     paperIds: graphs.map((g) => g.paper.id),
+    extractions: graphs.flatMap((g) => (g.extraction ? [{ paperId: g.paper.id, ...g.extraction }] : [])),
+    withoutExtraction: graphs.filter((g) => !g.extraction).map((g) => g.paper.id),
     papers: graphs.map((g) => ({ id: g.paper.id, props: { ...g.paper, ...searchKeys(g.paper.title, g.paper.abstract) } })),
     entities,
     repositories: [...repositories.values()],

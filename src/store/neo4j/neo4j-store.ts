@@ -8,6 +8,7 @@ import {
   RELATIONSHIP_TYPES,
   type Counts,
   type EntityNode,
+  type ExtractionRecord,
   type Label,
   type PaperGraph,
   type PaperNode,
@@ -15,6 +16,7 @@ import {
   type ResultNode,
   type ResultSetting,
   type Span,
+  type StoredExtraction,
 } from '../graph-model.js';
 import {
   broaderName,
@@ -171,6 +173,8 @@ export class Neo4jStore implements GraphStore {
         tx.run(cypher.MERGE_PAPERS, { rows: rows.papers }),
       ];
       for (const [label, entities] of rows.entities) if (entities.length > 0) statements.push(tx.run(cypher.mergeEntities(label), { rows: entities }));
+      if (rows.extractions.length > 0) statements.push(tx.run(cypher.MERGE_EXTRACTIONS, { rows: rows.extractions }));
+      if (rows.withoutExtraction.length > 0) statements.push(tx.run(cypher.DELETE_EXTRACTIONS, { ids: rows.withoutExtraction }));
       if (rows.repositories.length > 0) statements.push(tx.run(cypher.MERGE_REPOSITORIES, { rows: rows.repositories }));
       if (rows.links.length > 0) statements.push(tx.run(cypher.MERGE_LINKS, { rows: rows.links }));
       for (const [type, edges] of rows.edges) if (edges.length > 0) statements.push(tx.run(cypher.createEdges(type, TARGET_LABEL[type]!), { rows: edges }));
@@ -179,6 +183,18 @@ export class Neo4jStore implements GraphStore {
       if (loadId) statements.push(tx.run(cypher.COUNT_LOAD_BATCH, { id: loadId, papers: graphs.length }));
       await Promise.all(statements);
     });
+  }
+
+  async readExtractions(): Promise<StoredExtraction[]> {
+    const records = await this.read(async (tx) => (await tx.run(cypher.READ_EXTRACTIONS)).records);
+    return records.map((r) => ({
+      paper: toGraphNode('Paper', r.get('paper') as Record<string, unknown>).node as PaperNode,
+      extraction: (r.get('extraction') as ExtractionRecord | null) ?? null,
+    }));
+  }
+
+  async writeCount(): Promise<number> {
+    return (await this.writesSoFar()).written;
   }
 
   async refreshDerived(completedLoad?: string): Promise<void> {

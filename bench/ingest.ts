@@ -1,0 +1,70 @@
+/**
+ * `npm run bench:ingest`: end-to-end `kg load` throughput (text → graph: read, de-duplicate,
+ * extract, link, write, derive) on a generated text corpus, for each store, with extraction in the
+ * main thread and on one worker per core, beside a bare compromise parse of the same texts over
+ * the same number of threads, and each run's peak RSS. Every run is a process of its own
+ * (ingest/run-ingest.ts). Target: the pipeline on all cores ≥ 1.8× its papers/s on one.
+ *
+ * `--sizes 10000,100000` sets the corpus sizes (default 10000). Uses NEO4J_URI when set, else
+ * starts tools/neo4j-local.
+ */
+import { execFileSync } from 'node:child_process';
+import { mkdtemp, rm, writeFile } from 'node:fs/promises';
+import { availableParallelism, tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { Command } from 'commander';
+import { collectPapers } from '../loaders/collect-papers.js';
+import { startLocalNeo4j } from '../scripts/start-local-neo4j.js';
+import { generateTexts } from './ingest/generate-texts.js';
+
+const { sizes } = new Command()
+  .option('--sizes <list>', 'corpus sizes, comma-separated', (v) => v.split(',').map(Number), [10_000])
+  .parse()
+  .opts<{ sizes: number[] }>();
+
+const cores = availableParallelism();
+const local = process.env['NEO4J_URI'] ? undefined : await startLocalNeo4j();
+const uri = process.env['NEO4J_URI'] ?? local!.uri;
+const { papers: sample } = await collectPapers(['data/papers']);
+const dir = await mkdtemp(join(tmpdir(), 'kg-bench-texts-'));
+
+interface Run {
+  papers: number;
+  seconds: number;
+  maxRssMB: number;
+}
+
+function run(file: string, mode: 'load' | 'bare', workers: number, store = 'embedded'): Run {
+  const args = ['--import', 'tsx', 'bench/ingest/run-ingest.ts', '--file', file, '--mode', mode, '--workers', String(workers), '--store', store];
+  const out = execFileSync(process.execPath, args, { env: { ...process.env, NEO4J_URI: uri }, encoding: 'utf8', maxBuffer: 1 << 20 });
+  return JSON.parse(out.trim().split('\n').at(-1)!) as Run;
+}
+
+const rate = (r: Run): number => r.papers / r.seconds;
+const row = (label: string, r: Run): string =>
+  `  ${label.padEnd(34)} ${String(r.papers).padStart(7)} papers ${r.seconds.toFixed(1).padStart(7)} s ${rate(r).toFixed(0).padStart(6)} papers/s  peak RSS ${r.maxRssMB.toFixed(0)} MB`;
+
+try {
+  for (const size of sizes) {
+    const file = join(dir, `generated-${size}.jsonl`);
+    await writeFile(file, `${[...generateTexts(sample, size, 2026)].join('\n')}\n`);
+    console.log(`\n${size} generated papers (${cores} cores):`);
+    const bare1 = run(file, 'bare', 1);
+    const bareN = run(file, 'bare', cores);
+    console.log(row('bare parse, 1 thread', bare1));
+    console.log(row(`bare parse, ${cores} threads`, bareN));
+    for (const store of ['embedded', 'neo4j']) {
+      const one = run(file, 'load', 1, store);
+      const all = run(file, 'load', cores, store);
+      console.log(row(`kg load → ${store}, 1 thread`, one));
+      console.log(row(`kg load → ${store}, ${cores} workers`, all));
+      console.log(
+        `    ${cores} workers vs 1: ${(rate(all) / rate(one)).toFixed(2)}× (target ≥ 1.8×); ` +
+          `vs a bare parse on as many threads: ${(rate(bareN) / rate(all)).toFixed(2)}× slower`,
+      );
+    }
+  }
+} finally {
+  await rm(dir, { recursive: true, force: true });
+  await local?.stop();
+}
