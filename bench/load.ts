@@ -82,7 +82,9 @@ async function loadBare(graphs: readonly PaperGraph[]): Promise<number> {
           if (r.methodId) rel('SCORED_BY', r.id, r.methodId);
         }
       }
-      for (const [label, rows] of nodes) await neo4j.runWrite(`UNWIND $rows AS row CREATE (n:${label}) SET n = row`, { rows });
+      // One transaction per batch, as the store writes a batch.
+      const statements: Array<{ statement: string; parameters: Record<string, unknown> }> = [];
+      for (const [label, rows] of nodes) statements.push({ statement: `UNWIND $rows AS row CREATE (n:${label}) SET n = row`, parameters: { rows } });
       const ends: Record<string, [string, string]> = {
         REPORTS: ['Paper', 'Result'],
         ON: ['Result', 'Dataset'],
@@ -91,10 +93,12 @@ async function loadBare(graphs: readonly PaperGraph[]): Promise<number> {
       };
       for (const [type, rows] of rels) {
         const [fromLabel, toLabel] = ends[type] ?? ['Paper', TARGET_LABEL[type as keyof typeof TARGET_LABEL]!];
-        await neo4j.runWrite(`UNWIND $rows AS row MATCH (a:${fromLabel} {id: row.from}) MATCH (b:${toLabel} {id: row.to}) CREATE (a)-[:${type}]->(b)`, {
-          rows,
+        statements.push({
+          statement: `UNWIND $rows AS row MATCH (a:${fromLabel} {id: row.from}) MATCH (b:${toLabel} {id: row.to}) CREATE (a)-[:${type}]->(b)`,
+          parameters: { rows },
         });
       }
+      await neo4j.runWrites(statements);
     }
   });
 }

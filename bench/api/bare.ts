@@ -25,7 +25,8 @@ export async function startBare(driver: Driver, database: string, queries: reado
       for (const key of query.bare.intParams ?? []) params[key] = neo4j.int(params[key] as number);
       const session = driver.session({ database, defaultAccessMode: neo4j.session.READ });
       try {
-        const records = await session.executeRead(async (tx) => (await tx.run(query.bare.cypher, params)).records);
+        // An auto-commit query, as our store sends its reads: one round trip, not BEGIN/RUN/COMMIT.
+        const records = (await session.run(query.bare.cypher, params)).records;
         const record = records[0];
         send(res, 200, { data: record ? Object.fromEntries(record.keys.map((k) => [k, record.get(k)])) : null });
       } finally {

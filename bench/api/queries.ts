@@ -7,6 +7,10 @@
  * what all three must agree on, so the bench can check that every target returns the same data.
  */
 
+import { SEARCH_INDEX } from '../../src/store/neo4j/cypher.js';
+import { luceneQuery } from '../../src/store/neo4j/neo4j-store.js';
+import { SEARCH_CANDIDATES, searchTerms } from '../../src/store/rank-search.js';
+
 export const IDS = {
   /** The paper with the most kinds of entities (8) and links (48): ImageNet, ADE20K, COCO results. */
   paper: 'paper:8de26e660a770d66',
@@ -19,18 +23,17 @@ export const IDS = {
 } as const;
 
 /**
- * The Lucene query our Neo4j store sends for `searchText` (rank-search.ts `searchTerms`: every
- * term required, each quoted); the bare server and @neo4j/graphql are given it as it is.
+ * The Lucene query our Neo4j store sends for `searchText`, made by the store's own functions; the
+ * bare server and @neo4j/graphql are given it as it is. The candidates before ranking are the
+ * store's SEARCH_CANDIDATES.
  */
-export const LUCENE = '"person" AND "re" AND "identification"';
-/** Candidates our Neo4j store takes from its full-text index before ranking (SEARCH_CANDIDATES). */
-export const SEARCH_CANDIDATES = 500;
+export const LUCENE = luceneQuery(searchTerms(IDS.searchText));
 
 /**
  * The full-text indexes our Neo4j store searches (src/store/neo4j/cypher.ts SCHEMA and SEARCH);
  * the bench keeps those that exist in the database (withIndexes), so that all three read the same.
  */
-export const SEARCH_INDEXES = ['search_terms'];
+export const SEARCH_INDEXES = [SEARCH_INDEX];
 
 /** Cypher: `node, score` of up to $candidates hits from each of the given full-text indexes. */
 export function searchCandidates(indexes: readonly string[]): string {

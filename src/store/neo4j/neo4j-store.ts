@@ -462,8 +462,7 @@ export class Neo4jStore implements GraphStore {
   async search(query: string, { labels, window }: { labels?: readonly Label[]; window: Window }): Promise<Slice<SearchHit>> {
     const terms = searchTerms(query);
     if (terms.length === 0) return sliceOrdered([], HITS_BY_SCORE, window);
-    // Every term required, each quoted so Lucene syntax in the query is taken literally.
-    const lucene = terms.map((t) => `"${t.replace(/["\\]/g, '')}"`).join(' AND ');
+    const lucene = luceneQuery(terms);
     const wanted = labels && labels.length > 0 ? [...labels] : null;
     // Scored in the database (rank-search.ts scoreHit, as Cypher); the window is cut here.
     const parameters = { query: lucene, labels: wanted, limit: neo4j.int(SEARCH_CANDIDATES), first: neo4j.int(SEARCH_CANDIDATES), ...scoreKeys(query) };
@@ -586,7 +585,14 @@ export class Neo4jStore implements GraphStore {
 
   /** Runs one Cypher statement with parameters; for the load benchmark's lower bound. */
   async runWrite(statement: string, parameters: Record<string, unknown>): Promise<void> {
-    await this.write((tx) => tx.run(statement, parameters));
+    await this.runWrites([{ statement, parameters }]);
+  }
+
+  /** Runs statements in order in one write transaction, as `writePapers` runs a batch. */
+  async runWrites(statements: ReadonlyArray<{ statement: string; parameters: Record<string, unknown> }>): Promise<void> {
+    await this.write(async (tx) => {
+      for (const { statement, parameters } of statements) await tx.run(statement, parameters);
+    });
   }
 
   async close(): Promise<void> {
@@ -764,4 +770,9 @@ function toGraphNode(label: Label, p: Record<string, unknown>): GraphNode {
     default:
       return { label, node: toEntity(label, p) };
   }
+}
+
+/** The Lucene query of search terms: every term required, each quoted so Lucene syntax in it is taken literally. */
+export function luceneQuery(terms: readonly string[]): string {
+  return terms.map((t) => `"${t.replace(/["\\]/g, '')}"`).join(' AND ');
 }
