@@ -6,7 +6,7 @@ import type { RawPaper } from './read/raw-paper.js';
 import { extractPapers } from './extract-pool.js';
 import { writeLinked } from './write-linked.js';
 import type { ExtractionCache } from './extraction-cache.js';
-import type { ReadSourcesOptions } from './read/read-sources.js';
+import { recordedSources, type ReadSourcesOptions } from './read/read-sources.js';
 
 export const WRITE_BATCH = 1000;
 
@@ -26,6 +26,8 @@ export interface LoadOptions {
 }
 
 export interface LoadReport {
+  /** The load's record in the store (load-record.ts), completed; null when there was nothing to write. */
+  loadId: string | null;
   read: ReadReport;
   papersWritten: number;
   counts: Counts;
@@ -35,15 +37,24 @@ export interface LoadReport {
 /**
  * The pipeline: read → de-duplicate → extract each paper alone → link identity with the stored
  * corpus and write in batches (write-linked.ts) → derive CITES/BROADER edges. Each batch is one store transaction; loading the same input again
- * rewrites the same nodes and edges, so every count stays as it was.
+ * rewrites the same nodes and edges, so every count stays as it was — which is how a load that
+ * was interrupted is finished: by running it again. The store keeps a record of the load from its
+ * first batch to its derived edges (load-record.ts), so an interrupted one is never taken for a
+ * complete one.
  */
 export async function loadPapers(paths: readonly string[], store: GraphWriter, options: ReadSourcesOptions & LoadOptions = {}): Promise<LoadReport> {
   const progress = options.onProgress ?? (() => {});
   const t = performance.now();
   const { papers, report } = await collectPapers(paths, { ...options, onProgress: (r) => progress({ phase: 'read', done: r.files.length, total: 0 }) });
   const readSeconds = (performance.now() - t) / 1000;
-  const written = await writeExtracted(papers, store, options);
-  return { read: report, papersWritten: written.papers, counts: await store.counts(), seconds: { read: readSeconds, ...written.seconds } };
+  const written = await writeExtracted(papers, store, { ...options, sources: recordedSources(paths) });
+  return {
+    loadId: written.loadId,
+    read: report,
+    papersWritten: written.papers,
+    counts: await store.counts(),
+    seconds: { read: readSeconds, ...written.seconds },
+  };
 }
 
 /**
@@ -62,11 +73,12 @@ export async function loadRawPapers(
   return { papers, alreadyStored };
 }
 
+/** Extracts and writes papers; with `sources`, as a recorded load (begun before its first batch, completed with its derived edges). */
 async function writeExtracted(
   papers: readonly Paper[],
   store: GraphWriter,
-  options: LoadOptions,
-): Promise<{ papers: number; alreadyStored: number; seconds: { extract: number; write: number } }> {
+  options: LoadOptions & { sources?: string[] },
+): Promise<{ papers: number; alreadyStored: number; loadId: string | null; seconds: { extract: number; write: number } }> {
   const progress = options.onProgress ?? (() => {});
   let t = performance.now();
   progress({ phase: 'extract', done: 0, total: papers.length });
@@ -74,11 +86,17 @@ async function writeExtracted(
   const extracted = papers.map((paper, i) => ({ paper, entities: own[i]! }));
   const extractSeconds = (performance.now() - t) / 1000;
   t = performance.now();
-  const linked = await writeLinked(extracted, store, {
+  const written = await writeLinked(extracted, store, {
     batchSize: options.batchSize ?? WRITE_BATCH,
     ...(options.cache ? { cache: options.cache } : {}),
+    ...(options.sources ? { record: { sources: options.sources } } : {}),
     onWritten: (done, total) => progress({ phase: 'write', done, total }),
     onDerive: () => progress({ phase: 'derive', done: 0, total: 1 }),
   });
-  return { papers: extracted.length, alreadyStored: linked.alreadyStored, seconds: { extract: extractSeconds, write: (performance.now() - t) / 1000 } };
+  return {
+    papers: extracted.length,
+    alreadyStored: written.alreadyStored,
+    loadId: written.loadId,
+    seconds: { extract: extractSeconds, write: (performance.now() - t) / 1000 },
+  };
 }

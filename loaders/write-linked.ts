@@ -16,6 +16,8 @@ export interface WriteLinkedOptions {
   onWritten?: (done: number, total: number) => void;
   /** Called as the derived edges (CITES, BROADER) are refreshed. */
   onDerive?: () => void;
+  /** Keep a load record (load-record.ts) of these sources: begun before the first batch, completed with the derived edges. */
+  record?: { sources: string[] };
 }
 
 /** What a linked write did: papers of the batch, and stored papers whose graph changed with them. */
@@ -25,6 +27,8 @@ export interface WriteLinkedReport {
   alreadyStored: number;
   relinked: number;
   rounds: number;
+  /** The load record kept, when `record` was given and there was something to write. */
+  loadId: string | null;
 }
 
 /**
@@ -40,6 +44,7 @@ export async function writeLinked(batch: readonly PaperExtraction[], store: Grap
   const fresh = new Map(batch.map((e) => [e.paper.id, e]));
   let relinked = 0;
   let alreadyStored: number | undefined;
+  let loadId: string | null = null;
   for (let round = 1; round <= MAX_ROUNDS; round++) {
     const before = await store.writeCount();
     const stored = await store.readExtractions();
@@ -55,18 +60,25 @@ export async function writeLinked(batch: readonly PaperExtraction[], store: Grap
     }
     const graphs = withRecords(buildGraphs(linkCorpus(corpus)), corpus, extractor);
     const changed = graphs.filter((g) => fresh.has(g.paper.id) || storedDigest.get(g.paper.id) !== g.extraction!.digest);
+    // The record covers the first round, which writes every paper of the load (and the stored ones
+    // they re-link): it begins before that round's first batch and completes with its derived
+    // edges. Later rounds only re-link with other loaders' writes, which those loaders' own
+    // rounds also cover.
+    const recording = round === 1 && options.record !== undefined && changed.length > 0;
+    if (recording) loadId = await store.beginLoad({ sources: options.record!.sources, papersTotal: changed.length });
+    if (recording) options.onWritten?.(0, changed.length);
     let writes = 0;
     for (let i = 0; i < changed.length; i += options.batchSize) {
-      await store.writePapers(changed.slice(i, i + options.batchSize));
+      await store.writePapers(changed.slice(i, i + options.batchSize), recording ? loadId! : undefined);
       writes++;
       options.onWritten?.(Math.min(i + options.batchSize, changed.length), changed.length);
     }
     if (writes > 0 || (await store.derivedPending())) {
       options.onDerive?.();
-      await store.refreshDerived();
+      await store.refreshDerived(recording ? loadId! : undefined);
     }
     relinked += changed.filter((g) => !fresh.has(g.paper.id)).length;
-    if ((await store.writeCount()) === before + writes) return { papers: batch.length, alreadyStored, relinked, rounds: round };
+    if ((await store.writeCount()) === before + writes) return { papers: batch.length, alreadyStored, relinked, rounds: round, loadId };
     // Another loader wrote meanwhile: this round's view may be stale; the new papers are stored now.
     fresh.clear();
   }

@@ -1,5 +1,5 @@
 import { readdir, stat } from 'node:fs/promises';
-import { join } from 'node:path';
+import { join, resolve } from 'node:path';
 import type { Readable } from 'node:stream';
 import { detectFormat, type SourceFormat } from './detect-format.js';
 import { checkPaper } from './field-limits.js';
@@ -120,4 +120,9 @@ export function describeFsError(error: unknown): string {
     default:
       return `cannot be read: ${(error as Error | undefined)?.message ?? String(error)}`;
   }
+}
+
+/** The sources of a load as its record keeps them: absolute paths, so a later load from another folder still matches. */
+export function recordedSources(paths: readonly string[], cwd: string = process.cwd()): string[] {
+  return [...new Set(paths.map((p) => (p === '-' ? '-' : resolve(cwd, p))))].sort();
 }

@@ -2,10 +2,11 @@ import cliProgress from 'cli-progress';
 import { InvalidArgumentError, type Command } from 'commander';
 import { ExtractionCache } from '../../loaders/extraction-cache.js';
 import { defaultWorkers } from '../../loaders/extract-pool.js';
-import { loadPapers, type LoadProgress } from '../../loaders/load.js';
+import { loadPapers, WRITE_BATCH, type LoadProgress } from '../../loaders/load.js';
 import type { Config } from '../config.js';
 import { describeHolder } from '../store/embedded/data-folder-lock.js';
 import { EmbeddedStore } from '../store/embedded/embedded-store.js';
+import { describeLoad, interruptedLoads } from '../store/load-record.js';
 import { openStore } from '../store/open-store.js';
 import { exitCodeFor, formatReport } from './format-report.js';
 import { describeStore, formatCounts } from './stats-command.js';
@@ -13,7 +14,8 @@ import { describeStore, formatCounts } from './stats-command.js';
 /**
  * `kg load <paths...>`: reads, extracts and writes papers into the configured store. On the
  * embedded store it holds the data folder from start to end (one writer at a time) and exits 5,
- * writing nothing, when another process holds it, unless `--wait` lets it queue.
+ * writing nothing, when another process holds it, unless `--wait` lets it queue. It says which
+ * interrupted loads it found, and whether it resumed them (same sources) or only superseded them.
  */
 export function addLoadCommand(program: Command, config: () => Config): void {
   program
@@ -28,11 +30,12 @@ export function addLoadCommand(program: Command, config: () => Config): void {
       parseSeconds,
       0,
     )
+    .option('--batch-size <papers>', 'papers per write transaction', parseBatchSize, WRITE_BATCH)
     .addHelpText(
       'after',
       '\nExit codes: 0 all loaded, 3 loaded with rejections, 4 nothing could be read,\n5 nothing written: another process (the server, another load) writes the embedded data folder,\n6 the store (Neo4j) could not be reached.',
     )
-    .action(async (paths: string[], options: { cache: boolean; wait: number; workers: number }) => {
+    .action(async (paths: string[], options: { cache: boolean; wait: number; workers: number; batchSize: number }) => {
       const c = config();
       const store = await openStore(c, {
         access: 'write',
@@ -49,13 +52,25 @@ export function addLoadCommand(program: Command, config: () => Config): void {
         }
         if (await store.derivedPending())
           process.stderr.write('kg load: derived edges (CITES, BROADER) were pending from an earlier load; this load derives them\n');
+        const interrupted = interruptedLoads(await store.loads());
+        for (const load of interrupted) process.stderr.write(`kg load: found a ${describeLoad(load)}\n`);
         const report = await loadPapers(paths, store, {
           ...c.read,
           ...(options.cache ? { cache: new ExtractionCache(`${c.dataDir}/cache`) } : {}),
           workers: options.workers,
+          batchSize: options.batchSize,
           onProgress: progress.update,
         });
         progress.stop();
+        if (interrupted.length > 0) {
+          const now = new Map((await store.loads()).map((l) => [l.id, l]));
+          for (const load of interrupted) {
+            const after = now.get(load.id);
+            if (after?.state === 'resumed')
+              process.stderr.write(`kg load: resumed the interrupted load of ${load.startedAt}: its sources are loaded in full\n`);
+            else if (after) process.stderr.write(`kg load: ${describeLoad(after)}\n`);
+          }
+        }
         process.stderr.write(formatReport('kg load', report.read));
         process.stderr.write(
           `  wrote ${report.papersWritten} papers into ${describeStore(store, c)} ` +
@@ -70,19 +85,26 @@ export function addLoadCommand(program: Command, config: () => Config): void {
     });
 }
 
+function parseBatchSize(value: string): number {
+  const papers = Number(value);
+  if (!Number.isInteger(papers) || papers < 1) throw new InvalidArgumentError(`"${value}" is not a number of papers (1 or more).`);
+  return papers;
+}
+
 function parseSeconds(value: string): number {
   const seconds = Number(value);
   if (!Number.isFinite(seconds) || seconds < 0) throw new InvalidArgumentError(`"${value}" is not a number of seconds (0 or more).`);
   return seconds;
 }
 
-/** A progress bar on a terminal; plain lines, one per phase change, when not. */
+/** A progress bar on a terminal; plain lines when not, one per phase change and one per write batch committed. */
 function createProgress(tty: boolean): { update: (p: LoadProgress) => void; stop: () => void } {
   let phase = '';
   if (!tty) {
     return {
       update: (p) => {
-        if (p.phase !== phase || (p.phase === 'write' && p.done === p.total)) process.stderr.write(`  ${p.phase}${p.total ? ` ${p.done}/${p.total}` : ''}\n`);
+        // Each committed batch gets its line: a log then shows how far a load that died had come.
+        if (p.phase !== phase || p.phase === 'write') process.stderr.write(`  ${p.phase}${p.total ? ` ${p.done}/${p.total}` : ''}\n`);
         phase = p.phase;
       },
       stop: () => {},

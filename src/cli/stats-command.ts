@@ -3,13 +3,15 @@ import type { Config } from '../config.js';
 import { describeHolder } from '../store/embedded/data-folder-lock.js';
 import { EmbeddedStore } from '../store/embedded/embedded-store.js';
 import type { Counts } from '../graph/model.js';
+import { describeLoad, type LoadRecord } from '../store/load-record.js';
 import { openStore } from '../store/open-store.js';
 import type { GraphStore } from '../store/store.js';
 
 /**
  * `kg stats`: node counts per label and relationship counts per type in the configured store. It
  * reads without taking the embedded data folder, so it runs beside the server or a load, and says
- * on stderr what it read: which save, who holds the folder, whether derived edges are pending.
+ * on stderr what it read: which save, who holds the folder, whether derived edges are pending,
+ * the last load and every load that stopped short of its sources.
  */
 export function addStatsCommand(program: Command, config: () => Config): void {
   program
@@ -23,6 +25,7 @@ export function addStatsCommand(program: Command, config: () => Config): void {
         process.stdout.write(formatCounts(await store.counts()));
         process.stderr.write(`kg stats: ${describeRead(store, c)}\n`);
         if (await store.derivedPending()) process.stderr.write(`  ${DERIVED_PENDING}\n`);
+        for (const line of describeLoads(await store.loads())) process.stderr.write(`  ${line}\n`);
       } finally {
         await store.close();
       }
@@ -31,6 +34,17 @@ export function addStatsCommand(program: Command, config: () => Config): void {
 
 export const DERIVED_PENDING =
   'derived edges (CITES, BROADER) are pending: papers were written without them (a load is running, or one stopped before deriving them); the next `kg load` or server start derives them.';
+
+/**
+ * The loads worth a line: the last one, and every other that is running or stopped short of its
+ * sources (interrupted, or superseded by a load of other sources).
+ */
+export function describeLoads(loads: readonly LoadRecord[]): string[] {
+  if (loads.length === 0) return ['no load is recorded in this store'];
+  const [last, ...earlier] = loads;
+  const open = earlier.filter((l) => l.state === 'running' || l.state === 'interrupted' || l.state === 'superseded');
+  return [`last ${describeLoad(last!)}`, ...open.map((l) => `earlier ${describeLoad(l)}`)];
+}
 
 /** Where a store's numbers come from, in words. */
 export function describeStore(store: GraphStore, config: Pick<Config, 'neo4j' | 'dataDir'>): string {

@@ -1,5 +1,13 @@
 import type { Counts, PaperGraph, StoredExtraction } from './model.js';
 
+/** What a load tells the store as it begins writing (src/store/load-record.ts). */
+export interface LoadStart {
+  /** What it loads: absolute paths, `-` for stdin (loaders/read/read-sources.ts recordedSources). */
+  sources: string[];
+  /** Distinct papers it is to write. */
+  papersTotal: number;
+}
+
 /**
  * What a load needs of a store: the loaders write graph values through it and read back the
  * records identity is linked from, without knowing which store it is (src/store implements it).
@@ -7,9 +15,10 @@ import type { Counts, PaperGraph, StoredExtraction } from './model.js';
 export interface GraphWriter {
   /**
    * Writes papers with their nodes and edges. Each paper's previous edges and results are
-   * replaced, so a re-run is idempotent and a changed paper leaves no stale edge.
+   * replaced, so a re-run is idempotent and a changed paper leaves no stale edge. With `loadId`,
+   * the papers are counted in that load's record as part of the same write.
    */
-  writePapers(graphs: readonly PaperGraph[]): Promise<void>;
+  writePapers(graphs: readonly PaperGraph[], loadId?: string): Promise<void>;
   /** Every stored paper with the extraction record it was written with, in id order. */
   readExtractions(): Promise<StoredExtraction[]>;
   /**
@@ -17,8 +26,17 @@ export interface GraphWriter {
    * past its own writes knows another wrote meanwhile and re-derives identity.
    */
   writeCount(): Promise<number>;
-  /** Re-derives CITES and BROADER edges and drops entities no paper points at any more. */
-  refreshDerived(): Promise<void>;
+  /**
+   * Re-derives CITES and BROADER edges and drops entities no paper points at any more. With
+   * `completedLoad`, marks that load completed as part of the same write, and the loads found
+   * interrupted meanwhile resumed (it loaded their sources) or superseded.
+   */
+  refreshDerived(completedLoad?: string): Promise<void>;
+  /**
+   * Records, durably and before its first batch, that a load begins writing; returns the id its
+   * batches and its completion name. A load whose process dies reads as interrupted from then on.
+   */
+  beginLoad(start: LoadStart): Promise<string>;
   /**
    * True when papers were written that `refreshDerived` has not covered yet: a load is running,
    * or one stopped between its papers and its derived edges (the next load or start finishes it).

@@ -9,7 +9,7 @@ import { ENUM_VALUES } from './enum-values.js';
  */
 const PARENTS = '../resolvers/parents.js';
 
-const INTERNAL_ENUMS = ['NodeKind', 'ResultSetting', 'ResultKind', 'LinkKind', 'PaperField', 'PaperOrder', 'MethodRole'];
+const INTERNAL_ENUMS = ['NodeKind', 'ResultSetting', 'ResultKind', 'LinkKind', 'PaperField', 'PaperOrder', 'MethodRole', 'LoadState'];
 
 const config: CodegenConfig = {
   schema: 'schema/*.graphql',
@@ -56,6 +56,7 @@ const config: CodegenConfig = {
           SharedEntity: `${PARENTS}#SharedEntityParent`,
           SharedBenchmark: `${PARENTS}#SharedBenchmarkParent`,
           Stats: `${PARENTS}#StatsParent`,
+          Load: `${PARENTS}#LoadParent`,
           // Enums with internal values: their generated types (unions of those values); without
           // these, typescript-resolvers 6.1 types their fields as null.
           ...Object.fromEntries(INTERNAL_ENUMS.map((name) => [name, name])),

@@ -22,4 +22,5 @@ export const ENUM_VALUES = {
   PaperOrder: { ID: 'id', TITLE: 'title', PUBLISHED: 'published' },
   // A role is the relationship type that carries it.
   MethodRole: { PROPOSED: 'PROPOSES', USED: 'USES' },
+  LoadState: { RUNNING: 'running', COMPLETED: 'completed', INTERRUPTED: 'interrupted', RESUMED: 'resumed', SUPERSEDED: 'superseded' },
 } as const;

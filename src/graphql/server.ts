@@ -15,8 +15,10 @@ import { KgError, StoreError, StoreFailureError } from '../errors.js';
 import { createLogger, type Logger } from '../logger.js';
 import { describeHolder } from '../store/embedded/data-folder-lock.js';
 import { EmbeddedStore } from '../store/embedded/embedded-store.js';
+import { recordedSources } from '../../loaders/read/read-sources.js';
+import { coversSources, interruptedLoads, loadCheck } from '../store/load-record.js';
 import { openStore } from '../store/open-store.js';
-import type { GraphStore } from '../store/store.js';
+import type { GraphStore, ReadinessCheck } from '../store/store.js';
 import { createWebRouter } from '../web/web-router.js';
 import { Admission, type AdmissionLimits, admit, DEFAULT_ADMISSION } from './admission.js';
 import { ApiErrorCode, errorBody } from './api-error.js';
@@ -147,7 +149,7 @@ export async function startServer(options: ServerOptions): Promise<RunningServer
   app.get('/healthz', (_req, res) => void res.json({ status: 'ok' }));
   // Ready when every check holds; the body names each check (no driver text: the route is open).
   app.get('/readyz', async (_req, res) => {
-    const checks = await store.checkReady();
+    const checks = [...(await store.checkReady()), await loadReadiness(store)];
     const ready = checks.every((c) => c.ok);
     res.status(ready ? 200 : 503).json({ status: ready ? 'ready' : 'unavailable', store: store.kind, checks });
   });
@@ -250,16 +252,43 @@ function stopAfter(ms: number): RequestHandler {
   };
 }
 
+/** The readiness check on load records (load-record.ts loadCheck); never throws. */
+async function loadReadiness(store: GraphStore): Promise<ReadinessCheck> {
+  try {
+    return loadCheck(await store.loads());
+  } catch {
+    return { name: 'load', ok: false, problem: 'not checked: the load records could not be read' };
+  }
+}
+
 /**
  * Before serving an own store: the corpus into an empty one, and the derived edges a load left
- * pending (it stopped between its papers and its CITES/BROADER edges).
+ * pending (it stopped between its papers and its CITES/BROADER edges). A store whose records show
+ * a load running or interrupted is never given the corpus instead: it holds, or is getting, some
+ * other data. Only an interrupted load of this very corpus (a first start killed while loading it)
+ * is rolled forward, by loading the corpus again; any other is left to the operator, whom
+ * `/readyz` (503, check `load`) and the log tell.
  */
 async function prepareStore(store: GraphStore, ownStore: boolean, options: ServerOptions, logger: Logger): Promise<void> {
   if (!ownStore) return;
   if (store instanceof EmbeddedStore && store.tookOverFrom) {
     logger.warn({ previous: store.tookOverFrom }, `took over the data folder from ${describeHolder(store.tookOverFrom)}, which ended without releasing it`);
   }
-  if ((await store.counts()).labels.Paper === 0) {
+  const loads = await store.loads();
+  const interrupted = interruptedLoads(loads);
+  const corpus = recordedSources(options.corpusPaths);
+  const rollForward = interrupted.length > 0 && interrupted.every((l) => coversSources(corpus, l.sources));
+  if (interrupted.length > 0 && !rollForward) {
+    logger.warn(
+      { loads: interrupted.map((l) => ({ sources: l.sources, startedAt: l.startedAt, papersWritten: l.papersWritten, papersTotal: l.papersTotal })) },
+      'the store holds an interrupted load: serving it as it is, not ready until `kg load` runs it again (see kg stats); the corpus is not loaded over it',
+    );
+    if (await store.derivedPending()) await store.refreshDerived();
+    return;
+  }
+  if (rollForward) logger.warn({ papersWritten: interrupted[0]!.papersWritten }, 'an earlier load of the corpus was interrupted: loading it again');
+  const loadRunning = loads.some((l) => l.state === 'running');
+  if (rollForward || ((await store.counts()).labels.Paper === 0 && !loadRunning)) {
     const started = performance.now();
     const report = await loadPapers(options.corpusPaths, store, { cache: new ExtractionCache(`${options.dataDir}/cache`) });
     logger.info(

@@ -1,6 +1,7 @@
 import type { Slice, SortKey, Window } from './keyset.js';
 import type { EntityLabel, EntityNode, Label, LinkNode, PaperNode, RelationshipType, RepositoryNode, ResultNode, ResultSetting, Span } from '../graph/model.js';
 import type { GraphWriter } from '../graph/writer.js';
+import type { LoadRecord } from './load-record.js';
 
 /** Any node, tagged with its label. */
 export type GraphNode =
@@ -131,7 +132,7 @@ export type PaperOrder = 'id' | 'title' | 'published';
 
 /** One condition of readiness, and whether it holds. */
 export interface ReadinessCheck {
-  name: 'store' | 'schema' | 'papers';
+  name: 'store' | 'schema' | 'papers' | 'load';
   ok: boolean;
   /** What fails, for an operator; no driver or server text (the endpoint is unauthenticated). */
   problem?: string;
@@ -146,6 +147,9 @@ export type PageArgs = Window<string>;
  */
 export interface GraphStore extends GraphWriter {
   readonly kind: 'neo4j' | 'embedded';
+
+  /** The newest load records (up to load-record.ts LOADS_KEPT), newest first, judged now: running, interrupted, … */
+  loads(): Promise<LoadRecord[]>;
 
   node(id: string): Promise<GraphNode | null>;
   nodes(ids: readonly string[]): Promise<Array<GraphNode | null>>;

@@ -106,6 +106,7 @@ describe.skipIf(unavailable !== null)('Neo4j restarted under a serving API', () 
       ['store', true],
       ['schema', true],
       ['papers', false],
+      ['load', true],
     ]);
     expect(up.status).toBe(503);
   }, 300_000);

@@ -47,6 +47,7 @@ describe('readiness', () => {
         ['store', true],
         ['schema', true],
         ['papers', true],
+        ['load', true],
       ]);
     }
   });

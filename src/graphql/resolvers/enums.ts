@@ -1,6 +1,7 @@
 import { ENUM_VALUES } from '../enum-values.js';
 import type {
   LinkKindResolvers,
+  LoadStateResolvers,
   MethodRoleResolvers,
   NodeKindResolvers,
   PaperFieldResolvers,
@@ -18,4 +19,5 @@ export const enumResolvers = {
   PaperField: ENUM_VALUES.PaperField satisfies PaperFieldResolvers,
   PaperOrder: ENUM_VALUES.PaperOrder satisfies PaperOrderResolvers,
   MethodRole: ENUM_VALUES.MethodRole satisfies MethodRoleResolvers,
+  LoadState: ENUM_VALUES.LoadState satisfies LoadStateResolvers,
 };

@@ -1,5 +1,6 @@
 import type { EntityLabel, EntityNode, Label, LinkNode, PaperNode, RepositoryNode, ResultNode } from '../../graph/model.js';
 import type { Counts } from '../../graph/model.js';
+import type { LoadRecord } from '../../store/load-record.js';
 import type { GraphNode, PaperLink, Path, RelatedPaper, SearchHit, SharedDataset } from '../../store/store.js';
 
 /**
@@ -39,6 +40,7 @@ export type RelatedPaperParent = RelatedPaper;
 export type SharedEntityParent = RelatedPaper['shared'][number];
 export type SharedBenchmarkParent = SharedDataset;
 export type StatsParent = Counts;
+export type LoadParent = LoadRecord;
 
 /** Wraps store nodes in the `GraphNode` shape resolvers take. */
 export const paperParent = (node: PaperNode): PaperParent => ({ label: 'Paper', node });

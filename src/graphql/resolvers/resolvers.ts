@@ -34,6 +34,7 @@ import {
   sharedBenchmarkResolvers,
   sharedEntityResolvers,
   statsResolvers,
+  loadResolvers,
 } from './views.js';
 
 /**
@@ -72,5 +73,6 @@ export const resolvers: Resolvers = {
   SharedEntity: sharedEntityResolvers,
   SharedBenchmark: sharedBenchmarkResolvers,
   Stats: statsResolvers,
+  Load: loadResolvers,
   ...enumResolvers,
 };

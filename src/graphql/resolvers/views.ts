@@ -7,6 +7,7 @@ import type {
   SharedBenchmarkResolvers,
   SharedEntityResolvers,
   StatsResolvers,
+  LoadResolvers,
 } from '../generated/resolvers-types.js';
 import { checkFirst } from '../limits.js';
 import { entityParent, paperParent, resultParent } from './parents.js';
@@ -68,4 +69,9 @@ export const statsResolvers: StatsResolvers = {
   relationships: (c) => Object.entries(c.relationships).map(([name, count]) => ({ name, count })),
   // Its own store read, made only when the field is asked for.
   derivedPending: (_, __, ctx) => ctx.store.derivedPending(),
+  loads: (_, __, ctx) => ctx.store.loads(),
+};
+
+export const loadResolvers: LoadResolvers = {
+  resolvedBy: (l) => l.resolvedBy?.id ?? null,
 };

@@ -1,4 +1,6 @@
+import { randomUUID } from 'node:crypto';
 import { mkdirSync, readFileSync, renameSync, statSync, writeFileSync } from 'node:fs';
+import { hostname } from 'node:os';
 import { join } from 'node:path';
 import Graph from 'graphology';
 import MiniSearch from 'minisearch';
@@ -16,7 +18,9 @@ import {
   type Span,
   type StoredExtraction,
 } from '../../graph/model.js';
+import { judgeLoad, LOADS_KEPT, resolveInterrupted, type LoadRecord, type StoredLoad } from '../load-record.js';
 import { RELATING_LABELS, relatednessOf } from '../rank-related.js';
+import type { LoadStart } from '../../graph/writer.js';
 import { DataFolderLock, type Holder, type HolderRole } from './data-folder-lock.js';
 import { smallestShortestPath } from './shortest-path.js';
 import { scoreTerms, SEARCH_CANDIDATES, searchTerms } from '../rank-search.js';
@@ -87,6 +91,8 @@ interface SavedStore {
   derivedPending?: boolean;
   /** Each paper's extraction record, by paper id (absent in older files: none). */
   extractions?: Record<string, ExtractionRecord>;
+  /** The newest loads' records, newest first (absent in older files: none). */
+  loads?: StoredLoad[];
 }
 
 export interface EmbeddedOpenOptions {
@@ -115,6 +121,8 @@ export class EmbeddedStore implements GraphStore {
   private dirty = false;
   /** Whether CITES/BROADER edges are derived from every paper written. */
   private derivedCurrent = true;
+  /** Load records (load-record.ts), newest first, as this process holds them; saved with the graph. */
+  private loadRecords: StoredLoad[] = [];
   /** The saved file as this process last read or wrote it (inode, size, mtime); null: no file. */
   private fileSeen: string | null = null;
   private closed = false;
@@ -151,6 +159,7 @@ export class EmbeddedStore implements GraphStore {
       this.index = MiniSearch.loadJSON<SearchDocument>(saved.index, INDEX_OPTIONS);
       this.derivedCurrent = saved.derivedPending !== true;
       this.extractions = new Map(Object.entries(saved.extractions ?? {}));
+      this.loadRecords = saved.loads ?? [];
       this.fileSeen = seen;
     } else if (this.lock) {
       // An older format starts an empty store (the server reloads its corpus); the old file is
@@ -189,12 +198,64 @@ export class EmbeddedStore implements GraphStore {
     return this.graph.order === 0;
   }
 
-  async writePapers(graphs: readonly PaperGraph[]): Promise<void> {
+  async writePapers(graphs: readonly PaperGraph[], loadId?: string): Promise<void> {
     this.assertWritable();
     for (const g of graphs) this.writePaper(g);
     this.writes++;
     this.dirty = true;
     this.derivedCurrent = false;
+    // Counted in memory; saved with the papers, so a save holds exactly the papers it counts.
+    const load = this.loadRecords.find((l) => l.id === loadId);
+    if (load) {
+      load.papersWritten += graphs.length;
+      load.seenAt = new Date().toISOString();
+    }
+  }
+
+  /**
+   * Saves the record at once, so a load killed before its end is seen as interrupted. Its papers
+   * are saved with its completion (one save of the whole graph per load, not one per batch): until
+   * then the saved graph is the one from before the load.
+   */
+  async beginLoad(start: LoadStart): Promise<string> {
+    this.assertWritable();
+    const now = new Date().toISOString();
+    const load: StoredLoad = {
+      id: `load:${randomUUID()}`,
+      sources: [...start.sources],
+      papersTotal: start.papersTotal,
+      papersWritten: 0,
+      startedAt: now,
+      seenAt: now,
+      completedAt: null,
+      pid: process.pid,
+      host: hostname(),
+      done: false,
+      resolvedBy: null,
+    };
+    this.loadRecords = [load, ...this.loadRecords].slice(0, LOADS_KEPT);
+    this.save();
+    return load.id;
+  }
+
+  async loads(): Promise<LoadRecord[]> {
+    const holder = EmbeddedStore.holderOf(this.dir);
+    // A reader whose snapshot was replaced since it read it (the writer saved, maybe completed,
+    // and let the folder go) cannot tell a finished load from a dead one: it says running.
+    const stale = this.lock === null && fileSignature(join(this.dir, FILE)) !== this.fileSeen;
+    return this.loadRecords.map((l) => judgeLoad(l, stale || (holder !== null && holder.running && holder.pid === l.pid && holder.host === l.host)));
+  }
+
+  /** Marks a load completed, and the interrupted ones before it resumed or superseded. */
+  private completeLoad(id: string, loads: readonly LoadRecord[]): void {
+    const load = this.loadRecords.find((l) => l.id === id);
+    if (!load) return;
+    const now = new Date().toISOString();
+    Object.assign(load, { done: true, completedAt: now, seenAt: now });
+    for (const { id: other, how } of resolveInterrupted(load, loads)) {
+      const record = this.loadRecords.find((l) => l.id === other);
+      if (record) record.resolvedBy = { id, how };
+    }
   }
 
   async readExtractions(): Promise<StoredExtraction[]> {
@@ -283,8 +344,9 @@ export class EmbeddedStore implements GraphStore {
     else this.index.add(document);
   }
 
-  async refreshDerived(): Promise<void> {
+  async refreshDerived(completedLoad?: string): Promise<void> {
     this.assertWritable();
+    const loads = completedLoad ? await this.loads() : [];
     // Entities, repositories and links no paper or result points at any more go.
     for (const id of this.graph.nodes()) {
       const { label } = this.graph.getNodeAttributes(id);
@@ -323,6 +385,7 @@ export class EmbeddedStore implements GraphStore {
       }
     });
     this.derivedCurrent = true;
+    if (completedLoad) this.completeLoad(completedLoad, loads);
     this.save();
   }
 
@@ -345,6 +408,7 @@ export class EmbeddedStore implements GraphStore {
       index: JSON.stringify(this.index),
       derivedPending: !this.derivedCurrent,
       extractions: Object.fromEntries(this.extractions),
+      loads: this.loadRecords,
     };
     writeFileSync(temp, JSON.stringify(saved));
     renameSync(temp, file);

@@ -85,6 +85,50 @@ export const MARK_DERIVED = `
 MATCH (s:KgState {id: 'derive'})
 SET s.derived = coalesce(s.written, 0)`;
 
+// Load records (load-record.ts) are :KgState nodes too, with ids `load:<uuid>`: one per load,
+// begun before its first batch, counted in each batch's transaction (COUNT_LOAD_BATCH), completed
+// in the refresh's (COMPLETE_LOAD). Times are the server's clock, so staleness needs no clock of ours.
+
+export const BEGIN_LOAD = `
+CREATE (s:KgState {id: $id, sources: $sources, papersTotal: toInteger($papersTotal), papersWritten: 0,
+  startedAt: datetime(), seenAt: datetime(), pid: toInteger($pid), host: $host, done: false})`;
+
+export const COUNT_LOAD_BATCH = `
+MATCH (s:KgState {id: $id})
+SET s.papersWritten = s.papersWritten + toInteger($papers), s.seenAt = datetime()`;
+
+export const TOUCH_LOAD = `
+MATCH (s:KgState {id: $id}) WHERE NOT s.done
+SET s.seenAt = datetime()`;
+
+/** The newest load records, newest first; `stale`: no sign of life for `staleSeconds`. */
+export function listLoads(kept: number, staleSeconds: number): string {
+  return `
+MATCH (s:KgState) WHERE s.id STARTS WITH 'load:'
+RETURN s.id AS id, s.sources AS sources, s.papersTotal AS papersTotal, s.papersWritten AS papersWritten,
+  toString(s.startedAt) AS startedAt, toString(s.seenAt) AS seenAt, toString(s.completedAt) AS completedAt,
+  s.pid AS pid, s.host AS host, s.done AS done, s.resolvedBy AS resolvedBy, s.resolvedHow AS resolvedHow,
+  s.seenAt < datetime() - duration({seconds: ${Math.trunc(staleSeconds)}}) AS stale
+ORDER BY s.startedAt DESC LIMIT ${Math.trunc(kept)}`;
+}
+
+export const COMPLETE_LOAD = `
+MATCH (s:KgState {id: $id})
+SET s.done = true, s.completedAt = datetime(), s.seenAt = datetime()`;
+
+export const RESOLVE_LOADS = `
+UNWIND $rows AS row
+MATCH (s:KgState {id: row.id}) WHERE NOT s.done
+SET s.resolvedBy = $by, s.resolvedHow = row.how`;
+
+/** Drops load records past the newest `kept`. */
+export function pruneLoads(kept: number): string {
+  return `
+MATCH (s:KgState) WHERE s.id STARTS WITH 'load:'
+WITH s ORDER BY s.startedAt DESC SKIP ${Math.trunc(kept)}
+DELETE s`;
+}
+
 export const DELETE_PAPER_RESULTS = `
 UNWIND $ids AS id
 MATCH (:Paper {id: id})-[:REPORTS]->(r:Result)

@@ -1,5 +1,8 @@
+import { randomUUID } from 'node:crypto';
+import { hostname } from 'node:os';
 import neo4j, { type Driver, type ManagedTransaction, type Record as Neo4jRecord, type Result } from 'neo4j-driver';
 import { SearchTooLargeError, StoreError, StoreFailureError } from '../../errors.js';
+import type { LoadStart } from '../../graph/writer.js';
 import {
   emptyCounts,
   LABELS,
@@ -34,6 +37,8 @@ import {
   toPapersPage,
 } from '../graph-rules.js';
 import { pageFlags, sliceOrdered, type Slice, type Window } from '../keyset.js';
+import { judgeLoad, LOADS_KEPT, resolveInterrupted, type LoadRecord, type StoredLoad } from '../load-record.js';
+import { processRunning } from '../process-running.js';
 import { RELATING_LABELS, relatednessOf } from '../rank-related.js';
 import { SEARCH_CANDIDATES, scoreKeys, searchTerms } from '../rank-search.js';
 import type {
@@ -60,6 +65,15 @@ import type {
 } from '../store.js';
 import * as cypher from './cypher.js';
 
+/**
+ * A running load's heartbeat: how often it says it is alive, and how long without a sign of life
+ * makes it interrupted. Neo4j cannot see whether a loader's process lives, and several loads may
+ * write at once, so one on another machine is judged by its heartbeat alone (one on this machine
+ * also by its pid). The margin covers a loader waiting for another's derivation.
+ */
+const HEARTBEAT_MS = 10_000;
+const STALE_SECONDS = 120;
+
 export interface Neo4jConnection {
   uri: string;
   user: string;
@@ -76,6 +90,8 @@ export class Neo4jStore implements GraphStore {
   readonly kind = 'neo4j';
   /** Round trips made, for tests that prove batching. */
   roundTrips = 0;
+  /** Heartbeats of the loads this process runs, by load id. */
+  private readonly heartbeats = new Map<string, NodeJS.Timeout>();
 
   private constructor(
     private readonly driver: Driver,
@@ -149,7 +165,7 @@ export class Neo4jStore implements GraphStore {
     }
   }
 
-  async writePapers(graphs: readonly PaperGraph[]): Promise<void> {
+  async writePapers(graphs: readonly PaperGraph[], loadId?: string): Promise<void> {
     if (graphs.length === 0) return;
     const rows = cypher.writeRows(graphs);
     await this.write(async (tx) => {
@@ -168,6 +184,8 @@ export class Neo4jStore implements GraphStore {
       if (rows.links.length > 0) statements.push(tx.run(cypher.MERGE_LINKS, { rows: rows.links }));
       for (const [type, edges] of rows.edges) if (edges.length > 0) statements.push(tx.run(cypher.createEdges(type, TARGET_LABEL[type]!), { rows: edges }));
       if (rows.results.length > 0) statements.push(tx.run(cypher.CREATE_RESULTS, { rows: rows.results }));
+      // In the batch's own transaction: the record counts exactly the papers committed.
+      if (loadId) statements.push(tx.run(cypher.COUNT_LOAD_BATCH, { id: loadId, papers: graphs.length }));
       await Promise.all(statements);
     });
   }
@@ -184,7 +202,7 @@ export class Neo4jStore implements GraphStore {
     return (await this.writesSoFar()).written;
   }
 
-  async refreshDerived(): Promise<void> {
+  async refreshDerived(completedLoad?: string): Promise<void> {
     // One transaction, holding the :KgState lock from its first statement: no write batch commits
     // meanwhile and no other refresh runs, so it derives from exactly the batches it marks derived.
     await this.write(async (tx) => {
@@ -201,6 +219,60 @@ export class Neo4jStore implements GraphStore {
       if (pairs.length > 0) await tx.run(cypher.CREATE_BROADER, { rows: pairs });
       for (const label of ['Task', 'Dataset', 'Method', 'Metric'] as const) await tx.run(cypher.createDeclaredBroader(label));
       await tx.run(cypher.MARK_DERIVED);
+      // The load is complete exactly when its derived edges are committed.
+      if (completedLoad) await this.completeLoad(tx, completedLoad);
+    });
+    if (completedLoad) this.stopHeartbeat(completedLoad);
+  }
+
+  private async completeLoad(tx: ManagedTransaction, id: string): Promise<void> {
+    const loads = this.judgeLoads((await tx.run(cypher.listLoads(LOADS_KEPT, STALE_SECONDS))).records);
+    const self = loads.find((l) => l.id === id);
+    await tx.run(cypher.COMPLETE_LOAD, { id });
+    if (self) {
+      const rows = resolveInterrupted(self, loads);
+      if (rows.length > 0) await tx.run(cypher.RESOLVE_LOADS, { rows, by: id });
+    }
+    await tx.run(cypher.pruneLoads(LOADS_KEPT));
+  }
+
+  async beginLoad(start: LoadStart): Promise<string> {
+    const id = `load:${randomUUID()}`;
+    await this.write((tx) => tx.run(cypher.BEGIN_LOAD, { id, sources: start.sources, papersTotal: start.papersTotal, pid: process.pid, host: hostname() }));
+    // A failed beat is not the load's failure: its next batch meets the same store and says so.
+    const beat = setInterval(() => void this.write((tx) => tx.run(cypher.TOUCH_LOAD, { id })).catch(() => {}), HEARTBEAT_MS);
+    beat.unref();
+    this.heartbeats.set(id, beat);
+    return id;
+  }
+
+  private stopHeartbeat(id: string): void {
+    clearInterval(this.heartbeats.get(id));
+    this.heartbeats.delete(id);
+  }
+
+  async loads(): Promise<LoadRecord[]> {
+    return this.judgeLoads(await this.read(async (tx) => (await tx.run(cypher.listLoads(LOADS_KEPT, STALE_SECONDS))).records));
+  }
+
+  /** Load records as read, judged: alive while the heartbeat is fresh and, on this machine, the pid runs. */
+  private judgeLoads(records: readonly Neo4jRecord[]): LoadRecord[] {
+    return records.map((r) => {
+      const how = r.get('resolvedHow') as 'resumed' | 'superseded' | null;
+      const stored: StoredLoad = {
+        id: r.get('id') as string,
+        sources: r.get('sources') as string[],
+        papersTotal: r.get('papersTotal') as number,
+        papersWritten: r.get('papersWritten') as number,
+        startedAt: r.get('startedAt') as string,
+        seenAt: r.get('seenAt') as string,
+        completedAt: (r.get('completedAt') as string | null) ?? null,
+        pid: r.get('pid') as number,
+        host: r.get('host') as string,
+        done: r.get('done') === true,
+        resolvedBy: how ? { id: r.get('resolvedBy') as string, how } : null,
+      };
+      return judgeLoad(stored, r.get('stale') !== true && processRunning(stored.pid, stored.host));
     });
   }
 
@@ -539,6 +611,7 @@ export class Neo4jStore implements GraphStore {
   }
 
   async close(): Promise<void> {
+    for (const id of [...this.heartbeats.keys()]) this.stopHeartbeat(id);
     await this.driver.close();
   }
 }

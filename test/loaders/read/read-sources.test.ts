@@ -4,7 +4,7 @@ import { join } from 'node:path';
 import { Readable } from 'node:stream';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { RawPaper, Rejection } from '../../../loaders/read/raw-paper.js';
-import { readSources, type ReadSourcesOptions } from '../../../loaders/read/read-sources.js';
+import { readSources, recordedSources, type ReadSourcesOptions } from '../../../loaders/read/read-sources.js';
 
 const FORMATS = 'test/fixtures/formats';
 const ABSTRACT = 'We propose a method. It works well on many benchmarks and settings, as our experiments show.';
@@ -198,5 +198,11 @@ describe('bad input', () => {
     await writeFile(join(dir, 'tree/.hidden/c.jsonl'), JSON.stringify({ title: 'C', abstract: `${ABSTRACT} C.` }));
     const { papers } = await read([join(dir, 'tree')]);
     expect(papers.map((p) => p.title)).toEqual(['B', 'A']);
+  });
+});
+
+describe('recordedSources', () => {
+  it('keeps sources as sorted absolute paths, stdin as -', () => {
+    expect(recordedSources(['b.jsonl', '/x/a', '-', 'b.jsonl'], '/work')).toEqual(['-', '/work/b.jsonl', '/x/a']);
   });
 });
