@@ -1,6 +1,6 @@
 import { readConfig, type Config } from './config.js';
 import { ConfigError, DataFolderBusyError, ExitCode, KgError, StoreError } from './errors.js';
-import { startServer } from './graphql/server.js';
+import { startApp } from './app.js';
 import { createLogger } from './logger.js';
 
 /**
@@ -22,7 +22,7 @@ async function main(): Promise<void> {
   const logger = createLogger(config.logLevel);
   let server;
   try {
-    server = await startServer({
+    server = await startApp({
       port: config.port,
       host: config.host,
       dataDir: config.dataDir,

@@ -13,7 +13,7 @@ import { join } from 'node:path';
 import neo4j from 'neo4j-driver';
 import { ExtractionCache } from '../../loaders/extraction-cache.js';
 import { loadPapers } from '../../loaders/load.js';
-import { startServer } from '../../src/graphql/server.js';
+import { startApp } from '../../src/app.js';
 import { Neo4jStore } from '../../src/store/neo4j/neo4j-store.js';
 import { startBare } from './bare.js';
 import { startNeo4jGraphQL } from './neo4j-graphql.js';
@@ -60,7 +60,7 @@ try {
   dirs.push(embeddedDir, neo4jDir);
 
   // Our API on the embedded store: a fresh data dir, so the first start loads the corpus.
-  const embedded = await startServer({ port: 0, dataDir: embeddedDir, corpusPaths: ['data/papers'] });
+  const embedded = await startApp({ port: 0, dataDir: embeddedDir, corpusPaths: ['data/papers'] });
   servers.push(() => embedded.close());
   log(`ours on the embedded store ready in ${seconds()} s`);
 
@@ -71,7 +71,7 @@ try {
   roundTrips = () => store.roundTrips;
   await store.clear();
   await loadPapers(['data/papers'], store, { cache: new ExtractionCache(join(embeddedDir, 'cache')) });
-  const ours = await startServer({ port: 0, dataDir: neo4jDir, corpusPaths: [], store });
+  const ours = await startApp({ port: 0, dataDir: neo4jDir, corpusPaths: [], store });
   servers.push(() => ours.close());
   log(`ours on Neo4j ready in ${seconds()} s`);
 

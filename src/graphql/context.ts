@@ -10,8 +10,28 @@ export interface Context {
   store: GraphStore;
   loaders: Loaders;
   apiKeyValid: boolean;
-  ingestEnabled: boolean;
+  /** `Mutation.ingest`'s pipeline; null when the server has no API key (or no pipeline). */
+  ingest: Ingest | null;
 }
+
+/** A paper posted to `ingest`, its form checked by the resolver. */
+export interface IngestPaper {
+  title?: string;
+  abstract: string;
+  url?: string;
+  arxivId?: string;
+  published?: string;
+  authors?: string[];
+}
+
+/** What an ingest wrote (distinct papers, of which some the store held already), or the first paper it refused and why. */
+export type IngestOutcome = { ok: true; paperIds: string[]; alreadyStored: number } | { ok: false; index: number; reason: string };
+
+/**
+ * The application's ingest (the loaders' pipeline: field checks, de-duplication, extraction,
+ * linking, writing), handed to the server so that the API reaches the loaders without importing them.
+ */
+export type Ingest = (papers: readonly IngestPaper[]) => Promise<IngestOutcome>;
 
 export interface Loaders {
   node: DataLoader<string, GraphNode | null>;

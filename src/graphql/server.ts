@@ -9,21 +9,15 @@ import { expressMiddleware } from '@as-integrations/express5';
 import cors from 'cors';
 import express, { type NextFunction, type Request, type RequestHandler, type Response } from 'express';
 import type { GraphQLFormattedError } from 'graphql';
-import { ExtractionCache } from '../../loaders/extraction-cache.js';
-import { loadPapers } from '../../loaders/load.js';
 import { KgError, StoreError, StoreFailureError } from '../errors.js';
 import { createLogger, type Logger } from '../logger.js';
-import { describeHolder } from '../store/embedded/data-folder-lock.js';
-import { EmbeddedStore } from '../store/embedded/embedded-store.js';
-import { recordedSources } from '../../loaders/read/read-sources.js';
-import { coversSources, interruptedLoads, loadCheck } from '../store/load-record.js';
-import { openStore } from '../store/open-store.js';
+import { loadCheck } from '../store/load-record.js';
 import type { GraphStore, ReadinessCheck } from '../store/store.js';
 import { createWebRouter } from '../web/web-router.js';
 import { Admission, type AdmissionLimits, admit, DEFAULT_ADMISSION } from './admission.js';
 import { ApiErrorCode, errorBody } from './api-error.js';
 import { collectWhenIdle } from './collect-when-idle.js';
-import { createLoaders, type Context } from './context.js';
+import { createLoaders, type Context, type Ingest } from './context.js';
 import { complexityPlugin, depthRule, LIMITS } from './limits.js';
 import { loadTypeDefs } from './load-schema.js';
 import { responseStatusPlugin } from './response-status.js';
@@ -33,13 +27,14 @@ export interface ServerOptions {
   port: number;
   /** Interface to listen on: 127.0.0.1 by default, 0.0.0.0 in a container. */
   host?: string;
-  /** The embedded store's data directory (ignored with `neo4j`). */
-  dataDir: string;
-  /** Loaded into the store on first start, when it holds no paper. */
-  corpusPaths: string[];
-  neo4j?: { uri: string; user: string; password: string; database: string };
+  /** The store to serve. */
+  store: GraphStore;
+  /** Closes the store when the server closes (the application opened it for the server). */
+  ownsStore?: boolean;
   /** Enables `Mutation.ingest`, which then requires it in the `x-api-key` header. */
   apiKey?: string;
+  /** What `Mutation.ingest` runs: the application's loader pipeline (src/app.ts); none, no ingest. */
+  ingest?: Ingest;
   /** Browser origins allowed by CORS: `*` (the default) or exact origins (`KG_CORS_ORIGINS`). */
   corsOrigins?: '*' | string[];
   /** `Access-Control-Allow-Credentials: true` for the listed origins; ignored with `*`. */
@@ -55,8 +50,6 @@ export interface ServerOptions {
   /** Operations at once, queue length and longest wait at `/graphql` (`KG_MAX_CONCURRENT`…); DEFAULT_ADMISSION for what is not given. */
   admission?: Partial<AdmissionLimits>;
   logger?: Logger;
-  /** An already open store to serve (tests); the server then does not load or close it. */
-  store?: GraphStore;
 }
 
 export interface RunningServer {
@@ -77,28 +70,14 @@ const CORS_ALLOWED_HEADERS = ['content-type', 'accept', 'x-api-key', 'apollo-req
 
 /**
  * Starts the HTTP server: GraphQL at `/graphql` (POST and, for queries, GET; CORS as configured),
- * the playground and graph explorer, `/healthz` and `/readyz`. With no `store` given it opens the
- * configured one and, when that holds no paper yet, loads the corpus into it first (cached
- * extraction, so later starts are instant).
+ * the playground and graph explorer, `/healthz` and `/readyz`, over a store the application opened
+ * and prepared (src/app.ts).
  */
 export async function startServer(options: ServerOptions): Promise<RunningServer> {
   const logger = options.logger ?? createLogger('silent');
   const debugErrors = options.debugErrors === true;
   const timeoutMs = options.timeoutMs ?? LIMITS.timeoutMs;
-  const ownStore = options.store === undefined;
-  // The server writes its embedded folder for as long as it runs (the corpus, ingest): it holds it.
-  const store =
-    options.store ??
-    (await openStore(
-      { dataDir: options.dataDir, ...(options.neo4j ? { neo4j: options.neo4j } : {}) },
-      { access: 'write', holder: { role: 'server', command: `paper-kg server (${process.argv.slice(1).join(' ')})` } },
-    ));
-  try {
-    await prepareStore(store, ownStore, options, logger);
-  } catch (error) {
-    if (ownStore) await store.close();
-    throw error;
-  }
+  const store = options.store;
 
   const app = express();
   app.disable('x-powered-by');
@@ -164,7 +143,7 @@ export async function startServer(options: ServerOptions): Promise<RunningServer
       return {
         store,
         loaders: createLoaders(store),
-        ingestEnabled: options.apiKey !== undefined,
+        ingest: options.apiKey !== undefined && options.ingest ? options.ingest : null,
         apiKeyValid: options.apiKey !== undefined && typeof given === 'string' && safeEqual(given, options.apiKey),
       };
     },
@@ -206,7 +185,6 @@ export async function startServer(options: ServerOptions): Promise<RunningServer
   await new Promise<void>((resolve) => httpServer.listen(options.port, options.host ?? '127.0.0.1', resolve));
   const { port } = httpServer.address() as AddressInfo;
   const url = `http://${options.host && options.host !== '0.0.0.0' ? options.host : '127.0.0.1'}:${port}`;
-  if (ownStore && store instanceof EmbeddedStore) store.announce({ url, ingest: options.apiKey !== undefined });
   logger.info({ url, store: store.kind }, 'server ready');
   let closing: Promise<void> | undefined;
   return {
@@ -217,7 +195,7 @@ export async function startServer(options: ServerOptions): Promise<RunningServer
         stopCollecting();
         await apollo.stop();
         await closeServer(httpServer);
-        if (ownStore) await store.close();
+        if (options.ownsStore) await store.close();
       })()),
   };
 }
@@ -258,47 +236,6 @@ async function loadReadiness(store: GraphStore): Promise<ReadinessCheck> {
     return loadCheck(await store.loads());
   } catch {
     return { name: 'load', ok: false, problem: 'not checked: the load records could not be read' };
-  }
-}
-
-/**
- * Before serving an own store: the corpus into an empty one, and the derived edges a load left
- * pending (it stopped between its papers and its CITES/BROADER edges). A store whose records show
- * a load running or interrupted is never given the corpus instead: it holds, or is getting, some
- * other data. Only an interrupted load of this very corpus (a first start killed while loading it)
- * is rolled forward, by loading the corpus again; any other is left to the operator, whom
- * `/readyz` (503, check `load`) and the log tell.
- */
-async function prepareStore(store: GraphStore, ownStore: boolean, options: ServerOptions, logger: Logger): Promise<void> {
-  if (!ownStore) return;
-  if (store instanceof EmbeddedStore && store.tookOverFrom) {
-    logger.warn({ previous: store.tookOverFrom }, `took over the data folder from ${describeHolder(store.tookOverFrom)}, which ended without releasing it`);
-  }
-  const loads = await store.loads();
-  const interrupted = interruptedLoads(loads);
-  const corpus = recordedSources(options.corpusPaths);
-  const rollForward = interrupted.length > 0 && interrupted.every((l) => coversSources(corpus, l.sources));
-  if (interrupted.length > 0 && !rollForward) {
-    logger.warn(
-      { loads: interrupted.map((l) => ({ sources: l.sources, startedAt: l.startedAt, papersWritten: l.papersWritten, papersTotal: l.papersTotal })) },
-      'the store holds an interrupted load: serving it as it is, not ready until `kg load` runs it again (see kg stats); the corpus is not loaded over it',
-    );
-    if (await store.derivedPending()) await store.refreshDerived();
-    return;
-  }
-  if (rollForward) logger.warn({ papersWritten: interrupted[0]!.papersWritten }, 'an earlier load of the corpus was interrupted: loading it again');
-  const loadRunning = loads.some((l) => l.state === 'running');
-  if (rollForward || ((await store.counts()).labels.Paper === 0 && !loadRunning)) {
-    const started = performance.now();
-    const report = await loadPapers(options.corpusPaths, store, { cache: new ExtractionCache(`${options.dataDir}/cache`) });
-    logger.info(
-      { papers: report.papersWritten, rejected: report.read.rejections.length, seconds: ((performance.now() - started) / 1000).toFixed(1) },
-      'corpus loaded into the store',
-    );
-  } else if (await store.derivedPending()) {
-    const started = performance.now();
-    await store.refreshDerived();
-    logger.warn({ seconds: ((performance.now() - started) / 1000).toFixed(1) }, 'derived CITES/BROADER edges that an interrupted load had left pending');
   }
 }
 

@@ -4,7 +4,7 @@ import { join } from 'node:path';
 import { afterAll, afterEach, beforeAll, describe, expect, inject, it } from 'vitest';
 import { ExtractionCache } from '../../loaders/extraction-cache.js';
 import { loadPapers } from '../../loaders/load.js';
-import { startServer } from '../../src/graphql/server.js';
+import { startApp } from '../../src/app.js';
 import { EmbeddedStore } from '../../src/store/embedded/embedded-store.js';
 import type { Counts } from '../../src/graph/model.js';
 import type { GraphStore } from '../../src/store/store.js';
@@ -136,7 +136,7 @@ async function checkStore(target: Target): Promise<void> {
       }
 
       // A server started on it serves it as it is, says why it is not ready, and loads no sample corpus over it.
-      const server = await startServer({ port: 0, corpusPaths: [SAMPLE_CORPUS], ...target.serverOptions });
+      const server = await startApp({ port: 0, corpusPaths: [SAMPLE_CORPUS], ...target.serverOptions });
       try {
         const ready = await fetch(`${server.url}/readyz`);
         const body = (await ready.json()) as { checks: Array<{ name: string; ok: boolean; problem?: string }> };
@@ -201,7 +201,7 @@ describe('loads killed with SIGKILL', () => {
     const env = envFor(dir);
     const { killed } = await loadKilled(env, 0, 0);
     expect(killed).toBe(true);
-    const server = await startServer({ port: 0, dataDir: dir, corpusPaths: [corpus] });
+    const server = await startApp({ port: 0, dataDir: dir, corpusPaths: [corpus] });
     try {
       const ready = await fetch(`${server.url}/readyz`);
       expect(ready.status).toBe(200);

@@ -3,7 +3,8 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { loadPapers } from '../../loaders/load.js';
-import { startServer, type RunningServer } from '../../src/graphql/server.js';
+import { startApp } from '../../src/app.js';
+import type { RunningServer } from '../../src/graphql/server.js';
 import { LIMITS } from '../../src/graphql/limits.js';
 import { exampleQueries } from '../../src/web/examples.js';
 import type { EntityNode, PaperGraph, PaperNode, ResultNode, Span } from '../../src/graph/model.js';
@@ -55,11 +56,11 @@ const gql = async (server: RunningServer, text: string, variables: Record<string
 
 beforeAll(async () => {
   dir = await mkdtemp(join(tmpdir(), 'kg-api-'));
-  embedded = await startServer({ port: 0, dataDir: dir, corpusPaths: ['data/papers'], apiKey: API_KEY });
+  embedded = await startApp({ port: 0, dataDir: dir, corpusPaths: ['data/papers'], apiKey: API_KEY });
   if (neo4jStore) {
     await neo4jStore.clear();
     await loadPapers(['data/papers'], neo4jStore);
-    neo4jServer = await startServer({ port: 0, dataDir: dir, corpusPaths: [], store: neo4jStore });
+    neo4jServer = await startApp({ port: 0, dataDir: dir, corpusPaths: [], store: neo4jStore });
   }
 }, 600_000);
 
@@ -422,7 +423,7 @@ describe.skipIf(!neo4jStore)('API on the Neo4j store', () => {
 describe('batching', () => {
   it('reads the store a fixed number of times for 20 papers with their methods, datasets and repositories', async () => {
     const counting = countingStore(embedded.store);
-    const server = await startServer({ port: 0, dataDir: dir, corpusPaths: [], store: counting.store });
+    const server = await startApp({ port: 0, dataDir: dir, corpusPaths: [], store: counting.store });
     try {
       const text = (n: number) =>
         `{ papers(first: ${n}) { nodes { id title methods { role method { name } } datasets { dataset { name } } repositories { repository { name url } } } } }`;
@@ -441,7 +442,7 @@ describe('batching', () => {
 
   it("batches entities' paper counts, pages of papers and leaderboards: one store call each for a whole page", async () => {
     const counting = countingStore(embedded.store);
-    const server = await startServer({ port: 0, dataDir: dir, corpusPaths: [], store: counting.store });
+    const server = await startApp({ port: 0, dataDir: dir, corpusPaths: [], store: counting.store });
     try {
       const text = (n: number) =>
         `{ datasets(first: ${n}) { nodes { id paperCount papers(first: 2) { totalCount nodes { id } } leaderboard(first: 1) { rows { rank } } } } }`;
@@ -473,7 +474,7 @@ describe('playground examples', () => {
 describe('one store round trip', () => {
   it('reads a dataset with its grouped leaderboard, methods and metrics, and a paper with its results, in one call each', async () => {
     const counting = countingStore(embedded.store);
-    const server = await startServer({ port: 0, dataDir: dir, corpusPaths: [], store: counting.store });
+    const server = await startApp({ port: 0, dataDir: dir, corpusPaths: [], store: counting.store });
     try {
       const board =
         '{ dataset(by: { id: "dataset:imagenet" }) { name leaderboard(setting: ZERO_SHOT) { metric { name } rows { paper { title } method { name } result { value split method { name } metric { name } } } } } }';
@@ -526,7 +527,7 @@ describe('limits and errors', () => {
   });
 
   it('never shows a stack trace in production', async () => {
-    const server = await startServer({ port: 0, dataDir: dir, corpusPaths: [], store: embedded.store, production: true });
+    const server = await startApp({ port: 0, dataDir: dir, corpusPaths: [], store: embedded.store, production: true });
     try {
       const { body } = await gql(server, '{ papers(first: 500) { nodes { id } } }');
       expect(JSON.stringify(body)).not.toContain('stacktrace');

@@ -7,7 +7,8 @@ import { buildGraphs } from '../../loaders/build-graph.js';
 import { collectPapers } from '../../loaders/collect-papers.js';
 import { extractCorpus } from '../../loaders/extract-corpus.js';
 import { localNeo4jUnavailable, type LocalNeo4j, startLocalNeo4j } from '../../scripts/start-local-neo4j.js';
-import { type RunningServer, startServer } from '../../src/graphql/server.js';
+import { startApp } from '../../src/app.js';
+import type { RunningServer } from '../../src/graphql/server.js';
 import { Neo4jStore } from '../../src/store/neo4j/neo4j-store.js';
 
 /**
@@ -75,7 +76,7 @@ describe.skipIf(unavailable !== null)('Neo4j restarted under a serving API', () 
     const { papers } = await collectPapers(['data/papers']);
     await store.writePapers(buildGraphs(extractCorpus(papers.slice(0, 40))));
     await store.refreshDerived();
-    server = await startServer({ port: 0, dataDir: tmpdir(), corpusPaths: [], store });
+    server = await startApp({ port: 0, dataDir: tmpdir(), corpusPaths: [], store });
     expect((await readyz(server.url)).status).toBe(200);
     expect((await searchLora(server.url)).data?.search?.totalCount).toBeGreaterThan(0);
 

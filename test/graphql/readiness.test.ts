@@ -2,7 +2,7 @@ import { mkdtemp, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { describe, expect, inject, it } from 'vitest';
-import { startServer } from '../../src/graphql/server.js';
+import { startApp } from '../../src/app.js';
 import { EmbeddedStore } from '../../src/store/embedded/embedded-store.js';
 import { Neo4jStore } from '../../src/store/neo4j/neo4j-store.js';
 import type { ReadinessCheck } from '../../src/store/store.js';
@@ -55,7 +55,7 @@ describe('readiness', () => {
   it('is not ready on a store that holds no paper, and says so', async () => {
     const dir = await mkdtemp(join(tmpdir(), 'kg-ready-'));
     const store = EmbeddedStore.open(dir);
-    const server = await startServer({ port: 0, dataDir: dir, corpusPaths: [], store });
+    const server = await startApp({ port: 0, dataDir: dir, corpusPaths: [], store });
     try {
       const { status, body } = await readyz(server.url);
       expect(status).toBe(503);
@@ -109,7 +109,7 @@ describe.skipIf(inject('neo4jUri') === null)('readiness on Neo4j', () => {
       password: process.env['NEO4J_PASSWORD'] ?? '',
       database: process.env['NEO4J_DATABASE'] ?? 'neo4j',
     });
-    const server = await startServer({ port: 0, dataDir: tmpdir(), corpusPaths: [], store });
+    const server = await startApp({ port: 0, dataDir: tmpdir(), corpusPaths: [], store });
     try {
       // The driver closed under a running server: every query fails as an outage would.
       await store.close();

@@ -5,7 +5,8 @@ import { fileURLToPath } from 'node:url';
 import { afterAll, beforeAll } from 'vitest';
 import { ExtractionCache } from '../../loaders/extraction-cache.js';
 import { loadPapers } from '../../loaders/load.js';
-import { startServer, type RunningServer, type ServerOptions } from '../../src/graphql/server.js';
+import { startApp, type AppOptions } from '../../src/app.js';
+import type { RunningServer } from '../../src/graphql/server.js';
 import { EmbeddedStore } from '../../src/store/embedded/embedded-store.js';
 import type { GraphStore } from '../../src/store/store.js';
 import { connectTestNeo4j } from '../store/use-neo4j.js';
@@ -27,7 +28,7 @@ export interface CorpusServer {
   close(): Promise<void>;
 }
 
-type ExtraOptions = Omit<Partial<ServerOptions>, 'store' | 'port' | 'dataDir' | 'corpusPaths'>;
+type ExtraOptions = Omit<Partial<AppOptions>, 'store' | 'port' | 'dataDir' | 'corpusPaths'>;
 
 /** An embedded store in a fresh folder, loaded with the sample corpus. */
 export async function openCorpusStore(): Promise<{ store: EmbeddedStore; close(): Promise<void> }> {
@@ -45,7 +46,7 @@ export async function openCorpusStore(): Promise<{ store: EmbeddedStore; close()
 
 /** Serves `store` (which the caller closes) with the given options. */
 export async function serve(store: GraphStore, options: ExtraOptions = {}): Promise<RunningServer> {
-  return startServer({ port: 0, dataDir: tmpdir(), corpusPaths: [], ...options, store });
+  return startApp({ port: 0, dataDir: tmpdir(), corpusPaths: [], ...options, store });
 }
 
 /** The embedded server, and the Neo4j one when a Neo4j is available (loaded afresh with the corpus). */

@@ -2,7 +2,8 @@ import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
 import { collectPapers } from '../../loaders/collect-papers.js';
 import { loadRawPapers } from '../../loaders/load.js';
 import type { RawPaper } from '../../loaders/read/raw-paper.js';
-import { type RunningServer, startServer } from '../../src/graphql/server.js';
+import { startApp } from '../../src/app.js';
+import type { RunningServer } from '../../src/graphql/server.js';
 import { Neo4jStore } from '../../src/store/neo4j/neo4j-store.js';
 import { connectTestNeo4j } from './use-neo4j.js';
 
@@ -52,7 +53,7 @@ describe.skipIf(!direct)('two API replicas on one Neo4j', () => {
   }, 300_000);
 
   it('answers alike on both replicas, and a paper ingested through one is served by the other', async () => {
-    for (const store of [direct!, routed!]) servers.push(await startServer({ port: 0, dataDir: '/tmp', corpusPaths: [], store, apiKey: API_KEY }));
+    for (const store of [direct!, routed!]) servers.push(await startApp({ port: 0, dataDir: '/tmp', corpusPaths: [], store, apiKey: API_KEY }));
     const [a, b] = servers as [RunningServer, RunningServer];
     const list = '{ papers(first: 30) { totalCount edges { node { id title methods { method { id name } } } } } }';
     const fromA = await graphql(a.url, list);

@@ -4,7 +4,8 @@ import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { startServer, type RunningServer } from '../../src/graphql/server.js';
+import { startApp } from '../../src/app.js';
+import type { RunningServer } from '../../src/graphql/server.js';
 import * as queries from '../../src/web/assets/explorer-queries.js';
 
 /**
@@ -64,7 +65,7 @@ const documents = Object.entries(queries).filter((entry): entry is [string, stri
 describe('the explorer’s GraphQL documents (real server, sample corpus)', () => {
   beforeAll(async () => {
     dataDir = await mkdtemp(path.join(tmpdir(), 'kg-explorer-queries-'));
-    server = await startServer({ port: 0, dataDir, corpusPaths: [path.join(repoRoot, 'data/papers')] });
+    server = await startApp({ port: 0, dataDir, corpusPaths: [path.join(repoRoot, 'data/papers')] });
   }, 300_000);
 
   afterAll(async () => {

@@ -5,7 +5,7 @@ import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { chromium, type Browser, type BrowserContext, type Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { startServer } from '../../src/graphql/server.js';
+import { startApp } from '../../src/app.js';
 import { PAPER_EVIDENCE, START, START_PER_KIND } from '../../src/web/assets/explorer-queries.js';
 import { exampleQueries } from '../../src/web/examples.js';
 
@@ -302,7 +302,7 @@ describe.skipIf(!haveChromium)('web UI in Chromium (real server, sample corpus)'
   beforeAll(async () => {
     dataDir = await mkdtemp(path.join(tmpdir(), 'kg-web-'));
     [server, browser] = await Promise.all([
-      startServer({ port: 0, dataDir, corpusPaths: [path.join(repoRoot, 'data/papers')] }),
+      startApp({ port: 0, dataDir, corpusPaths: [path.join(repoRoot, 'data/papers')] }),
       chromium.launch({
         executablePath: CHROMIUM,
         headless: true,
@@ -689,7 +689,7 @@ describe.skipIf(!haveChromium)('web UI in Chromium (real server, sample corpus)'
       githubRepo: 'https://github.com/example-org/sparse-routing-adapters',
     };
     await writeFile(path.join(dir, 'papers.jsonl'), `${JSON.stringify(record)}\n`);
-    const small = await startServer({ port: 0, dataDir: path.join(dir, 'data'), corpusPaths: [path.join(dir, 'papers.jsonl')] });
+    const small = await startApp({ port: 0, dataDir: path.join(dir, 'data'), corpusPaths: [path.join(dir, 'papers.jsonl')] });
     try {
       const listed = (await (
         await fetch(`${small.url}/graphql`, {

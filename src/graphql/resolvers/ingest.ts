@@ -1,8 +1,6 @@
-import { loadRawPapers } from '../../../loaders/load.js';
-import { checkPaper } from '../../../loaders/read/field-limits.js';
-import type { RawPaper } from '../../../loaders/read/raw-paper.js';
 import { ApiError, ApiErrorCode, badInput } from '../api-error.js';
 import type { MutationResolvers, PaperInput } from '../generated/resolvers-types.js';
+import type { IngestPaper } from '../context.js';
 import { LIMITS } from '../limits.js';
 import { papersIn } from './node-lists.js';
 
@@ -22,8 +20,8 @@ export function isIsoDate(text: string): boolean {
   return d >= 1 && d <= new Date(Date.UTC(Number(year), m, 0)).getUTCDate();
 }
 
-/** One posted paper as the loaders read it; throws BAD_USER_INPUT naming `papers[i].field`. */
-function toRawPaper(p: PaperInput, i: number): RawPaper {
+/** One posted paper, its form checked; throws BAD_USER_INPUT naming `papers[i].field`. */
+function toIngestPaper(p: PaperInput, i: number): IngestPaper {
   const abstract = p.abstract.trim();
   if (abstract.length < 20)
     throw badInput('papers', `papers[${i}].abstract is too short to be an abstract (${abstract.length} characters; at least 20).`, { index: i });
@@ -31,32 +29,31 @@ function toRawPaper(p: PaperInput, i: number): RawPaper {
   if (published && !isIsoDate(published)) {
     throw badInput('papers', `papers[${i}].published must be an ISO 8601 date: YYYY, YYYY-MM or YYYY-MM-DD; got ${JSON.stringify(p.published)}.`, { index: i });
   }
-  const raw: RawPaper = { abstract, source: { file: 'graphql:ingest', line: i + 1 } };
+  const raw: IngestPaper = { abstract };
   if (p.title?.trim()) raw.title = p.title.trim();
   if (p.url) raw.url = p.url;
   if (p.arxivId) raw.arxivId = p.arxivId;
   if (published) raw.published = published;
   if (p.authors) raw.authors = p.authors;
-  // The readers' field limits and control-character rule apply to posted papers too.
-  const checked = checkPaper(raw);
-  if ('reason' in checked) throw badInput('papers', `papers[${i}]: ${checked.reason}.`, { index: i });
-  return checked.paper;
+  return raw;
 }
 
 /** `Mutation.ingest`: the loader pipeline on posted papers, behind the API key. */
 export const mutationResolvers: MutationResolvers = {
   ingest: async (_, args, ctx) => {
-    if (!ctx.ingestEnabled) throw new ApiError(ApiErrorCode.FORBIDDEN, 'Ingestion is disabled: the server has no API key (set KG_API_KEY to enable it).');
+    if (!ctx.ingest) throw new ApiError(ApiErrorCode.FORBIDDEN, 'Ingestion is disabled: the server has no API key (set KG_API_KEY to enable it).');
     if (!ctx.apiKeyValid) throw new ApiError(ApiErrorCode.UNAUTHENTICATED, 'Ingestion needs the API key in the "x-api-key" header.');
     if (args.papers.length === 0 || args.papers.length > LIMITS.maxIngestPapers) {
       throw badInput('papers', `"papers" takes 1 to ${LIMITS.maxIngestPapers} papers per request; got ${args.papers.length}.`);
     }
-    const raws = args.papers.map(toRawPaper);
-    const { papers, alreadyStored } = await loadRawPapers(raws, ctx.store);
-    const stored = papersIn((await ctx.store.nodes(papers.map((p) => p.id))).filter((n) => n !== null));
+    const posted = args.papers.map(toIngestPaper);
+    // The readers' field limits and control-character rule apply to posted papers too.
+    const outcome = await ctx.ingest(posted);
+    if (!outcome.ok) throw badInput('papers', `papers[${outcome.index}]: ${outcome.reason}.`, { index: outcome.index });
+    const stored = papersIn((await ctx.store.nodes(outcome.paperIds)).filter((n) => n !== null));
     // What this request read before the write is stale now.
     ctx.loaders.node.clearAll();
     ctx.loaders.paperLinks.clearAll();
-    return { papers: stored, duplicates: raws.length - papers.length + alreadyStored };
+    return { papers: stored, duplicates: posted.length - outcome.paperIds.length + outcome.alreadyStored };
   },
 };
