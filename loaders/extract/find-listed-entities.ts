@@ -50,8 +50,9 @@ export function findListedEntities(draft: PaperDraft): void {
       if (claims.isClaimed(f.field, hit.start, hit.end)) continue;
       // Cost measures, and names with an everyday or another technical meaning (`Return`, `MAE`),
       // are metrics only next to a figure.
-      if ((isCostMetric(hit.entry) || hit.entry.caseSensitive || hit.entry.ambiguous || isWordLikeMetric(hit)) && !hasNumberNear(f.text, hit.start, hit.end))
-        continue;
+      if (isCostMetric(hit.entry) && !hasNumberNear(f.text, hit.start, hit.end)) continue;
+      // A size next to them (`AR models from 127M to 7B`) is no score: these need a figure of their own.
+      if ((hit.entry.caseSensitive || hit.entry.ambiguous || isWordLikeMetric(hit)) && !hasFigureNear(f.text, hit.start, hit.end)) continue;
       if (isTaskAbbreviation(draft, hit.surface) && !hasFigureNear(f.text, hit.start, hit.end)) continue;
       // A plain word in a title (`… and Recall`, `Factual Recall`) is the word, not the measure.
       if (f.field === 'title' && /^\p{L}+$/u.test(hit.surface) && !hasNameMarks(hit.surface)) continue;
@@ -126,8 +127,8 @@ function isCostMetric(entry: MetricEntry): boolean {
   return entry.higherIsBetter === null || COST_METRIC.test(entry.name);
 }
 
-// After a metric's name, a noun it qualifies: then it names a task or a method, not a measure.
-const QUALIFIES_NOUN_AFTER = /^(?:\s*(?:,|and|or)\s+[\p{L}-]+)*\s+(?:tasks?|problems?|algorithms?|methods?)\b/u;
+// After a metric's name, a noun it qualifies (`recall tasks`, `AR models`): then it names a task or a method, not a measure.
+const QUALIFIES_NOUN_AFTER = /^(?:\s*(?:,|and|or)\s+[\p{L}-]+)*\s+(?:tasks?|problems?|algorithms?|methods?|models?|architectures?)\b/u;
 
 /**
  * Metric names that read as ordinary words, so count only next to a figure: one or two capitals
