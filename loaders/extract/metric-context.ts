@@ -1,4 +1,4 @@
-import type { EntityMention } from './entity-set.js';
+import type { Field } from './evidence.js';
 import { sentenceAt, type PaperDraft } from './paper-draft.js';
 
 // Words that tie a sentence to the paper's own work or to how it is evaluated. `benchmarks` and
@@ -31,19 +31,19 @@ export function dropBackgroundMetrics(draft: PaperDraft): void {
   }
 }
 
-function isEvaluationMention(draft: PaperDraft, field: EntityMention['evidence'][number]['field'], start: number, end: number, proposed: string[]): boolean {
+function isEvaluationMention(draft: PaperDraft, field: Field, start: number, end: number, proposed: string[]): boolean {
   if (field === 'title') return true;
   const f = draft.fieldOf(field);
   if (!f) return true;
   if (FIGURE.test(f.text.slice(Math.max(0, start - 40), Math.min(f.text.length, end + 40)))) return true;
   const s = sentenceAt(f, start);
   const sentence = f.text.slice(s.start, s.end);
-  if (OWN_OR_EVALUATION.test(sentence) || proposed.some((name) => new RegExp(`(?<![\\p{L}\\d])${escape(name)}(?![\\p{L}\\d])`, 'u').test(sentence)))
+  if (OWN_OR_EVALUATION.test(sentence) || proposed.some((name) => new RegExp(`(?<![\\p{L}\\d])${escapeRegExp(name)}(?![\\p{L}\\d])`, 'u').test(sentence)))
     return true;
   // An abstract's first sentence sets the scene; elsewhere only a sentence marked as background is.
   return s.start > 0 && !BACKGROUND.test(sentence);
 }
 
-function escape(text: string): string {
+function escapeRegExp(text: string): string {
   return text.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
 }
