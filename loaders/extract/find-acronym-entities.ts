@@ -84,7 +84,8 @@ function kindOfPair(draft: PaperDraft, a: AcronymDefinition): 'method' | 'datase
   if (draft.methods.has(a.short) || draft.methods.has(a.long)) return 'method';
   if (draft.datasets.has(a.short) || draft.datasets.has(a.long)) return 'dataset';
   if (draft.metrics.has(a.long) || draft.metrics.has(a.short)) return 'metric';
-  if (draft.tasks.has(a.long) || draft.tasks.has(a.short)) return 'task';
+  // A listed task is a task even where this mention qualifies something else (`Continual Learning (CL) algorithms`): one name, one kind.
+  if (draft.tasks.has(a.long) || draft.tasks.has(a.short) || draft.matchers.tasks.lookup(a.long)) return 'task';
   // A curated family (`Deep Neural Networks (DNNs)`), even a field name the draft leaves out, is no method.
   if (draft.concepts.has(a.long) || draft.matchers.families.lookup(a.long)) return 'concept';
   return undefined;

@@ -94,6 +94,9 @@ export function addNounPhraseTask(draft: PaperDraft, phrase: NounPhrase, noiseLe
   const abstract = draft.fieldOf('abstract')!;
   const midSentence = !/(?:^|[.!?:]\s+)$/.test(abstract.text.slice(Math.max(0, phrase.start + noiseLength - 3), phrase.start + noiseLength));
   if (midSentence && text.split(/\s+/).every((w) => /^\p{Lu}/u.test(w))) return false;
+  // `a superficial understanding`, `an accurate prediction`: a task's name is a mass noun, so one
+  // with an indefinite article is an act or an output, not the name of a problem.
+  if (/\b(?:an?|one)\s+$/i.test(abstract.text.slice(Math.max(0, phrase.start + noiseLength - 4), phrase.start + noiseLength))) return false;
   const inTitle = draft.titleKey.includes(` ${normalizeName(text)} `);
   return addTaskPhrase(draft, text, 'abstract', phrase.start + noiseLength, inTitle);
 }

@@ -27,6 +27,8 @@ export interface CueWords {
   weakConceptHeads: Set<string>;
   notConceptWords: Set<string>;
   hubConcepts: Set<string>;
+  /** Nouns for what a method is made of or does (`models`, `loss`, `process`): a task name before one qualifies it. */
+  artifactNouns: Set<string>;
 }
 
 const keys = (words: readonly string[]): Set<string> => new Set(words.map(normalizeName));
@@ -52,6 +54,7 @@ export function buildMatchers(lexicon: Lexicon): Matchers {
       weakConceptHeads: keys(cues.weakConceptHeads),
       notConceptWords: keys(cues.notConceptWords),
       hubConcepts: keys(cues.hubConcepts),
+      artifactNouns: keys(cues.artifactNouns),
     },
   };
 }
