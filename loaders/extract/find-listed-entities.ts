@@ -5,7 +5,7 @@ import { inDatasetList, isDatasetContext } from './dataset-context.js';
 import { hasNameMarks } from './find-names.js';
 import { isUsedAsTool } from './find-tasks.js';
 import { ev, type PaperDraft } from './paper-draft.js';
-import { qualifiesArtifactAfter } from './task-modifier.js';
+import { isCategoryMention, qualifiesArtifactAfter } from './task-modifier.js';
 
 const COST_METRIC =
   /^(?:number of parameters|model parameters|parameters|params|FLOPs|MACs|latency|memory footprint|training time|throughput|model size|inference speed|inference time|running time|runtime|speedup|energy)/i;
@@ -89,9 +89,10 @@ export function findListedEntities(draft: PaperDraft): void {
     for (const hit of matchers.tasks.find(f.text, f.words)) {
       if (claims.isClaimed(f.field, hit.start, hit.end)) continue;
       // Inside a longer name (`Wiki Link Prediction`), a technique the paper uses (`with meta-learning`), or
-      // a qualifier of a model or a component (`text-to-image models`, `metric learning loss`): no task.
+      // a qualifier of a model or a component (`text-to-image models`, `metric learning loss`), or the kind of
+      // problem another task is (`X is a metric learning task`): no task.
       if (/\p{Lu}[\p{L}\d]*\s+$/u.test(f.text.slice(Math.max(0, hit.start - 30), hit.start)) && /^\p{Lu}/u.test(hit.surface)) continue;
-      if (isUsedAsTool(f, hit.start) || qualifiesArtifactAfter(f.text, hit.end, matchers.cues)) continue;
+      if (isUsedAsTool(f, hit.start) || qualifiesArtifactAfter(f.text, hit.end, matchers.cues) || isCategoryMention(f.text, hit.start, hit.end)) continue;
       // The paper's own spelling when it writes the listed phrase (`continual pre-training`), else the list's name.
       const name = normalizeName(hit.surface) === normalizeName(hit.entry.name) ? hit.surface.toLowerCase() : hit.entry.name.toLowerCase();
       draft.tasks.add(name, ev(f.field, hit), { canonical: hit.entry.name, written: hit.surface, broader: broaderOf(hit.entry) });

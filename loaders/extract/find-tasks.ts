@@ -6,8 +6,12 @@ import type { EntityMention } from './entity-set.js';
 import { isPlural } from './find-concepts.js';
 import { hasNameMarks } from './find-names.js';
 import { sentenceAt, type FieldText, type PaperDraft } from './paper-draft.js';
+import { isCategoryMention } from './task-modifier.js';
 
-const ABSTRACT_TASK = /\b(?:task|problem|challenge) of\s+((?:[a-z][\w-]*\s+){0,4}[a-z][\w-]*)|\b((?:[a-z][\w-]*\s+){1,3}[a-z][\w-]*)\s+(?:tasks?|problems?)\b/g;
+const TASK_OF = /\b(?:task|problem|challenge) of\s+((?:[a-z][\w-]*\s+){0,4}[a-z][\w-]*)/g;
+// `A, B and C tasks`: a word a task noun (`tasks`, `problems`, `challenges`, `benchmarks`) closes.
+const TASK_NOUN_AFTER = /(?<![\p{L}\d-])(\p{Ll}[\p{L}\d-]*)\s+(?:tasks?|problems?|challenges|benchmarks)\b/gu;
+
 // A title that starts with its task: `Person Re-Identification without …`, `Image Quality Assessment via …`.
 const TITLE_LEAD_TASK =
   /^((?:(?!(?:for|with|via|using|by|from|through|without|in|under|based|amid|on|of|and|to)\b)[\p{L}\d][\p{L}\d-]*\s+){0,3}(?!(?:for|with|via|using|by|from|through|without|in|under|based|amid|on|of|and|to)\b)[\p{L}\d][\p{L}\d-]*)(?=\s+(?:for|with|via|using|by|from|through|without|in|under|based|amid)\b|\s*[:,?]|$)/iu;
@@ -51,6 +55,67 @@ function addTaskPhrase(draft: PaperDraft, raw: string, field: Field, start: numb
   return true;
 }
 
+/**
+ * The longest prefix of a capture after `the task of` that reads as a task (`the task of image
+ * captioning in the wild` gives `image captioning`). True when one was taken.
+ */
+function addLongestPrefix(draft: PaperDraft, raw: string, field: Field, start: number): boolean {
+  const words = [...raw.matchAll(/\S+/g)];
+  for (let n = Math.min(words.length, 5); n >= 2; n--) {
+    const last = words[n - 1]!;
+    if (addTaskPhrase(draft, raw.slice(0, last.index + last[0].length), field, start, true)) return true;
+  }
+  return false;
+}
+
+const NUMBER_WORD = /^(?:\d+|one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|dozens?|hundreds?|thousands?)$/i;
+
+/**
+ * Where the task phrase that ends at `end` begins: words are taken back from its head while they
+ * can modify a task name, stopping at a clause or vague word (`we`, `on`, `several`), a number
+ * (`six text classification tasks`), a verb form (`tackling`, `utilize`) or a capitalised word
+ * in mid-sentence. At most five words.
+ */
+function taskPhraseStart(text: string, end: number, cues: CueWords): number {
+  const words = [...text.slice(0, end).matchAll(/[^\s,;:()]+/g)];
+  let start = words.at(-1)?.index ?? end;
+  for (let i = words.length - 2; i >= 0 && words.length - i <= 5; i--) {
+    const word = words[i]!;
+    const key = normalizeName(word[0]);
+    // A separator between this word and the next ends the phrase.
+    if (/[,;:()]/.test(text.slice(word.index + word[0].length, words[i + 1]!.index))) break;
+    if (cues.notTaskWords.has(key) || cues.leadingNoise.has(key) || NUMBER_WORD.test(key)) break;
+    if (/ing$/.test(key) && !cues.taskHeads.has(key) && !cues.conceptHeads.has(key)) break;
+    if (/(?:ize|ise|ify)$/.test(key)) break;
+    // A capital in mid-sentence starts a name (`on the Informer forecasting tasks`), not a task's word.
+    if (/^\p{Lu}/u.test(word[0]) && !/^\d+D$/.test(word[0]) && !/(?:^|[.!?]\s+)$/.test(text.slice(0, word.index))) break;
+    start = word.index;
+  }
+  return start;
+}
+
+/**
+ * The tasks of a list a task noun closes (`image captioning, visual grounding and video
+ * retrieval tasks`), taken from the noun back: each item must be a task phrase, and the list ends
+ * at the first item with other words before its phrase (`we evaluate on A and B tasks`) or at the
+ * first that is none. A list after `is a` or `as a` is the kind of problem the sentence's subject
+ * is (`X is a metric learning task`), skipped.
+ */
+function addListedBefore(draft: PaperDraft, f: FieldText, end: number): void {
+  const sentence = sentenceAt(f, Math.max(0, end - 1));
+  let at = end;
+  for (;;) {
+    const start = taskPhraseStart(f.text.slice(0, at), at, draft.matchers.cues);
+    if (start >= at || start < sentence.start) return;
+    if (at === end && isCategoryMention(f.text, start, at)) return;
+    if (!addTaskPhrase(draft, f.text.slice(start, at), f.field, start, true)) return;
+    // The next item back: `A, B and C`, `A and B`, `A, and B`, `A or B`.
+    const joint = /(?:,\s*(?:and\s+|or\s+)?|\s+(?:and|or)\s+)$/.exec(f.text.slice(Math.max(sentence.start, start - 8), start));
+    if (!joint) return;
+    at = start - joint[0].length;
+  }
+}
+
 // A technique the sentence uses rather than a problem it studies: `using X`, `combined with X`.
 const USED_AS_TOOL =
   /\b(?:us(?:e|es|ed|ing)|with|via|by|through|employ\w*|leverag\w*|adopt\w*|apply\w*|applied|conjunction with|combin\w+ with|based on)\s+(?:\w+\s+){0,2}$/i;
@@ -71,10 +136,8 @@ export function findTasks(draft: PaperDraft): void {
       const lead = TITLE_LEAD_TASK.exec(f.text.replace(/^[^:]{1,40}:\s+/, ''));
       if (lead) addTaskPhrase(draft, lead[1]!, 'title', f.text.indexOf(lead[1]!), true);
     } else {
-      for (const match of f.text.matchAll(ABSTRACT_TASK)) {
-        const phrase = (match[1] ?? match[2])!.trim();
-        addTaskPhrase(draft, phrase, f.field, match.index + match[0].indexOf(phrase), true);
-      }
+      for (const match of f.text.matchAll(TASK_OF)) addLongestPrefix(draft, match[1]!, f.field, match.index + match[0].indexOf(match[1]!));
+      for (const match of f.text.matchAll(TASK_NOUN_AFTER)) addListedBefore(draft, f, match.index + match[1]!.length);
       for (const match of f.text.matchAll(STUDY_CUE)) {
         const phrase = match[1]!;
         addTaskPhrase(draft, phrase, f.field, match.index + match[0].length - phrase.length, true);
@@ -96,7 +159,7 @@ export function addNounPhraseTask(draft: PaperDraft, phrase: NounPhrase, noiseLe
   if (midSentence && text.split(/\s+/).every((w) => /^\p{Lu}/u.test(w))) return false;
   // `a superficial understanding`, `an accurate prediction`: a task's name is a mass noun, so one
   // with an indefinite article is an act or an output, not the name of a problem.
-  if (/\b(?:an?|one)\s+$/i.test(abstract.text.slice(Math.max(0, phrase.start + noiseLength - 4), phrase.start + noiseLength))) return false;
+  if (/\b(?:an?|one)\s+$/i.test(abstract.text.slice(Math.max(0, phrase.start - 4), phrase.start))) return false;
   const inTitle = draft.titleKey.includes(` ${normalizeName(text)} `);
   return addTaskPhrase(draft, text, 'abstract', phrase.start + noiseLength, inTitle);
 }

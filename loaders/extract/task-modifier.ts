@@ -19,3 +19,11 @@ export function qualifiesArtifactAfter(text: string, end: number, cues: CueWords
   }
   return false;
 }
+
+// `X is a Y task`, `cast X as a Y problem`: Y is the kind of problem X is, not another one the paper takes on.
+const CATEGORY_BEFORE = /\b(?:is|are|as|into|be)\s+(?:an?|the)\s+$/i;
+
+/** True for a task phrase between `is a`/`as a` and a task noun: the kind of problem the subject is. */
+export function isCategoryMention(text: string, start: number, end: number): boolean {
+  return CATEGORY_BEFORE.test(text.slice(Math.max(0, start - 12), start)) && /^\s+(?:tasks?|problems?)\b/i.test(text.slice(end, end + 12));
+}

@@ -49,3 +49,36 @@ describe('a task phrase with an indefinite article', () => {
     expect(tasks('Current encoders only reach a shallow scene understanding from a single frame.')).not.toContain('shallow scene understanding');
   });
 });
+
+describe('tasks a task noun closes', () => {
+  it('takes every item of a list the noun closes', () => {
+    expect(tasks('We report results on image captioning, shelf counting and crate detection tasks.')).toEqual(
+      expect.arrayContaining(['image captioning', 'shelf counting', 'crate detection']),
+    );
+  });
+
+  it('drops a count or a vague adjective before the phrase', () => {
+    const found = tasks('The encoder helps on six text classification tasks and on difficult speech classification problems.');
+    expect(found).toEqual(expect.arrayContaining(['text classification', 'speech classification']));
+    expect(found).not.toContain('six text classification');
+    expect(found).not.toContain('difficult speech classification');
+  });
+
+  it('takes the phrase before "challenges" and "benchmarks"', () => {
+    expect(tasks('The encoder tops three lane detection benchmarks.')).toContain('lane detection');
+    expect(tasks('We enter the shape retrieval challenges of the workshop.')).toContain('shape retrieval');
+  });
+
+  it('skips the kind of problem a task is said to be', () => {
+    expect(tasks('Shelf counting is a dense prediction task with tiny objects.')).not.toContain('dense prediction');
+    expect(tasks('We cast shelf counting as a density estimation problem.')).not.toContain('density estimation');
+  });
+
+  it('stops at a capitalised word in mid-sentence', () => {
+    expect(tasks('We evaluate on the Crate counting tasks of the suite.')).not.toContain('crate counting');
+  });
+
+  it('takes the longest task phrase after "the task of"', () => {
+    expect(tasks('We study the task of image captioning in the wild.')).toContain('image captioning');
+  });
+});
