@@ -82,3 +82,22 @@ describe('tasks a task noun closes', () => {
     expect(tasks('We study the task of image captioning in the wild.')).toContain('image captioning');
   });
 });
+
+describe('task heads the taxonomy attests', () => {
+  const matchers = buildMatchers(readLexicon());
+
+  it('takes a head that ends many listed task names, as a head the text must call a task', () => {
+    expect(matchers.cues.taskHeads.has('removal')).toBe(true);
+    expect(matchers.cues.techniqueHeads.has('removal')).toBe(true);
+  });
+
+  it('leaves out words the cue lists call generic, and plurals', () => {
+    expect(matchers.cues.taskHeads.has('analysis')).toBe(false);
+    expect(matchers.cues.taskHeads.has('images')).toBe(false);
+  });
+
+  it('takes a phrase with such a head where the text calls it a task, not from any noun phrase', () => {
+    expect(tasks('We test the encoder on two glare removal tasks.')).toContain('glare removal');
+    expect(tasks('The encoder runs glare removal before the detector.')).not.toContain('glare removal');
+  });
+});
