@@ -40,8 +40,8 @@ const TAXONOMY_HEAD_MIN = 5;
 /**
  * Task heads the lists themselves attest: the last word of at least `TAXONOMY_HEAD_MIN` multi-word
  * task names (`shadow removal`, `reading comprehension`), singular, and not a word the cue lists
- * call generic (`analysis`, `evaluation`) or a concept head (`optimization`). Returns [heads, technique heads]: a head the cue lists
- * do not already hold (`removal`, `design`, `inference`) counts only where the text calls the
+ * call generic (`analysis`, `evaluation`). Returns [heads, technique heads]: a head the cue lists
+ * do not already hold (`removal`, `design`, `optimization`) counts only where the text calls the
  * phrase a task or the title names it, since most of them name a component or an act as often.
  */
 function taxonomyHeads(lexicon: Lexicon): [string[], string[]] {
@@ -54,8 +54,6 @@ function taxonomyHeads(lexicon: Lexicon): [string[], string[]] {
   }
   const cues = lexicon.cueWords;
   const generic = keys([...cues.notConceptWords, ...cues.notTaskWords]);
-  const concept = keys(cues.conceptHeads);
-  // A concept head (`optimization`, `embedding`, `fusion`) names a technique: leaderboards list it, papers use it.
   const heads = [...counts].filter(([h, n]) => n >= TAXONOMY_HEAD_MIN && !generic.has(h) && !isPlural(h)).map(([h]) => h);
   const listed = keys(cues.taskHeads);
   return [heads, heads.filter((h) => !listed.has(h))];
