@@ -18,6 +18,9 @@ const TITLE_LEAD_TASK =
 // `we study X`, `this paper addresses the problem of X`: the problem the paper takes on.
 const STUDY_CUE =
   /\b(?:[Ww]e|[Tt]his (?:paper|work|study)|[Oo]ur work)\s+(?:\w+ly\s+)?(?:study|studies|address|addresses|tackle|tackles|focus on|focuses on|investigate|investigates|consider|considers|explore|explores|examine|examines|revisit|revisits)\s+(?:the\s+(?:problem|task|challenge)\s+of\s+)?(?:the\s+)?((?:(?!(?:for|with|via|using|by|from|through|in|under|on|where|which|that|and|to|as|of)\b)[a-z][\w-]*\s+){0,4}[a-z][\w-]*)(?=\s*(?:[,.;:(]|\s(?:for|with|via|using|by|from|through|in|under|on|where|which|that|and|to|as)\b))/g;
+// `we propose a framework for X`, `this paper presents a method towards X`: the problem the proposal serves.
+const PROPOSAL_FOR =
+  /\b(?:[Ww]e|[Tt]his (?:paper|work|study)|[Oo]ur work)\s+(?:\w+ly\s+)?(?:propose|proposes|present|presents|introduce|introduces|develop|develops|design|designs)\b[^.;:]{0,80}?\b(?:for|towards)\s+(?:the\s+(?:task|problem)\s+of\s+)?((?:[\p{Ll}\d][\p{L}\d-]*\s+){0,4}[\p{Ll}\d][\p{L}\d-]*)/gu;
 const TITLE_TASK =
   /\b(?:for|towards?|on|in)\s+((?:[A-Za-z][\w-]*\s+){0,4}?[A-Za-z][\w-]*)(?=\s*(?:$|[:,?]|\s+(?:with|via|using|by|from|through|without|in|under|amid|based)\b))/gi;
 
@@ -138,6 +141,7 @@ export function findTasks(draft: PaperDraft): void {
     } else {
       for (const match of f.text.matchAll(TASK_OF)) addLongestPrefix(draft, match[1]!, f.field, match.index + match[0].indexOf(match[1]!));
       for (const match of f.text.matchAll(TASK_NOUN_AFTER)) addListedBefore(draft, f, match.index + match[1]!.length);
+      for (const match of f.text.matchAll(PROPOSAL_FOR)) addLongestPrefix(draft, match[1]!, f.field, match.index + match[0].length - match[1]!.length);
       for (const match of f.text.matchAll(STUDY_CUE)) {
         const phrase = match[1]!;
         addTaskPhrase(draft, phrase, f.field, match.index + match[0].length - phrase.length, true);

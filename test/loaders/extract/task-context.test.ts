@@ -101,3 +101,13 @@ describe('task heads the taxonomy attests', () => {
     expect(tasks('The encoder runs glare removal before the detector.')).not.toContain('glare removal');
   });
 });
+
+describe('the problem a proposal serves', () => {
+  it('takes the phrase after "for" in a sentence where the paper proposes something', () => {
+    expect(tasks('We propose a light encoder for shelf counting in crowded stores.')).toContain('shelf counting');
+  });
+
+  it('takes no infinitive after "to" as a task', () => {
+    expect(tasks('We propose a light encoder to improve shelf counting.')).not.toContain('improve shelf counting');
+  });
+});
