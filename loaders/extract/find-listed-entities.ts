@@ -57,6 +57,10 @@ export function findListedEntities(draft: PaperDraft): void {
       if (isTaskAbbreviation(draft, hit.surface) && !hasFigureNear(f.text, hit.start, hit.end)) continue;
       // A plain word in a title (`… and Recall`, `Factual Recall`) is the word, not the measure.
       if (f.field === 'title' && /^\p{L}+$/u.test(hit.surface) && !hasNameMarks(hit.surface)) continue;
+      // The abstract repeating such a title word (`explore, select, derive, and recall`) means the word too, unless a figure says otherwise.
+      if (f.field === 'abstract' && isPlainTitleWord(draft, hit.surface) && !hasFigureNear(f.text, hit.start, hit.end)) continue;
+      // `AR(p) processes`, `F(x)`: a function's name in notation, not a measure.
+      if (/^\(\w{1,3}\)/.test(f.text.slice(hit.end, hit.end + 5))) continue;
       // `recall and reasoning tasks`, `edit distance algorithms`: the name qualifies a task or a method.
       if (QUALIFIES_NOUN_AFTER.test(f.text.slice(hit.end, hit.end + 50))) continue;
       const e = draft.metrics.add(hit.surface, ev(f.field, hit), { canonical: hit.entry.name, broader: broaderOf(hit.entry) });
@@ -150,7 +154,13 @@ function isTaskAbbreviation(draft: PaperDraft, surface: string): boolean {
 
 /** A number standing alone (`12.5`, `30%`), not a digit inside a name (`E2E`, `T5`). */
 function hasFigureNear(text: string, start: number, end: number): boolean {
-  return /(?<![\p{L}\d.])\d+(?:\.\d+)?(?![\p{L}\d])/u.test(text.slice(Math.max(0, start - 30), Math.min(text.length, end + 30)));
+  // An enumerator (`(2)`) is no figure.
+  return /(?<![\p{L}\d.(])\d+(?:\.\d+)?(?![\p{L}\d)])/u.test(text.slice(Math.max(0, start - 30), Math.min(text.length, end + 30)));
+}
+
+/** True when the title holds this plain word as a word (`Explore, Select, Derive, and Recall`). */
+function isPlainTitleWord(draft: PaperDraft, surface: string): boolean {
+  return /^\p{L}+$/u.test(surface) && !hasNameMarks(surface) && draft.titleKey.includes(` ${normalizeName(surface)} `);
 }
 
 function hasNumberNear(text: string, start: number, end: number): boolean {

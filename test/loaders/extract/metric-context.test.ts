@@ -45,3 +45,18 @@ describe('short capital metric names', () => {
     expect(metrics('We train AR from 127M to 7B parameters.')).not.toContain('average recall');
   });
 });
+
+describe('metric names used as ordinary words or notation', () => {
+  it('reads a plain title word repeated in the abstract as the word', () => {
+    const e = extractEntities(paper('Our agent learns to look, pick and recall. It remembers routes.', 'Look, Pick and Recall: Agents that Remember'));
+    expect(e.metrics.map((m) => m.name)).not.toContain('recall');
+  });
+
+  it('reads a name followed by an argument in brackets as notation', () => {
+    expect(metrics('We show the model fits AR(p) processes that (2) older models fail on.')).not.toContain('average recall');
+  });
+
+  it('takes no enumerator for a figure', () => {
+    expect(metrics('Old rankers have two flaws: 1) their detection accuracy drops, 2) they are slow. We fix both.')).not.toContain('detection accuracy');
+  });
+});
