@@ -4,8 +4,8 @@ import type { Anchor } from './extract-results.js';
 import { inDatasetList, isDatasetContext } from './dataset-context.js';
 import { hasNameMarks } from './find-names.js';
 import { isUsedAsTool } from './find-tasks.js';
-import { ev, type PaperDraft } from './paper-draft.js';
-import { isCategoryMention, qualifiesArtifactAfter } from './task-modifier.js';
+import { ev, sentenceAt, type PaperDraft } from './paper-draft.js';
+import { isCategoryMention, isTrainingObjective, qualifiesArtifactAfter } from './task-modifier.js';
 
 const COST_METRIC =
   /^(?:number of parameters|model parameters|parameters|params|FLOPs|MACs|latency|memory footprint|training time|throughput|model size|inference speed|inference time|running time|runtime|speedup|energy)/i;
@@ -90,8 +90,12 @@ export function findListedEntities(draft: PaperDraft): void {
       else draft.methods.add(hit.surface, ev(f.field, hit), { role: 'USED', canonical: hit.entry.name, broader: broaderOf(hit.entry) });
       claims.claim(f.field, hit.start, end);
     }
+    // A family's name holds a task's words (`masked image modeling`): the longer name wins.
+    const familyHits = matchers.families.find(f.text, f.words);
     for (const hit of matchers.tasks.find(f.text, f.words)) {
       if (claims.isClaimed(f.field, hit.start, hit.end)) continue;
+      if (familyHits.some((h) => h.start <= hit.start && h.end >= hit.end && h.end - h.start > hit.end - hit.start)) continue;
+      if (isTrainingObjective(f.text, sentenceAt(f, hit.start).start, hit.start)) continue;
       // Inside a longer name (`Wiki Link Prediction`), a technique the paper uses (`with meta-learning`), or
       // a qualifier of a model or a component (`text-to-image models`, `metric learning loss`), or the kind of
       // problem another task is (`X is a metric learning task`): no task.

@@ -6,7 +6,7 @@ import type { EntityMention } from './entity-set.js';
 import { isPlural } from './find-concepts.js';
 import { hasNameMarks } from './find-names.js';
 import { sentenceAt, type FieldText, type PaperDraft } from './paper-draft.js';
-import { isCategoryMention } from './task-modifier.js';
+import { isCategoryMention, isTrainingObjective } from './task-modifier.js';
 
 const TASK_OF = /\b(?:task|problem|challenge) of\s+((?:[a-z][\w-]*\s+){0,4}[a-z][\w-]*)/g;
 // `A, B and C tasks`: a word a task noun (`tasks`, `problems`, `challenges`, `benchmarks`) closes.
@@ -21,6 +21,7 @@ const STUDY_CUE =
 // `we propose a framework for X`, `this paper presents a method towards X`: the problem the proposal serves.
 const PROPOSAL_FOR =
   /\b(?:[Ww]e|[Tt]his (?:paper|work|study)|[Oo]ur work)\s+(?:\w+ly\s+)?(?:propose|proposes|present|presents|introduce|introduces|develop|develops|design|designs)\b[^.;:]{0,80}?\b(?:for|towards)\s+(?:the\s+(?:task|problem)\s+of\s+)?((?:[\p{Ll}\d][\p{L}\d-]*\s+){0,4}[\p{Ll}\d][\p{L}\d-]*)/gu;
+const TITLE_SERVES_TASK = /^\s+(?:for|towards?)\s/i;
 const TITLE_TASK =
   /\b(?:for|towards?|on|in)\s+((?:[A-Za-z][\w-]*\s+){0,4}?[A-Za-z][\w-]*)(?=\s*(?:$|[:,?]|\s+(?:with|via|using|by|from|through|without|in|under|amid|based)\b))/gi;
 
@@ -46,14 +47,25 @@ export function isTaskPhrase(phrase: string, cues: CueWords, techniques: boolean
   return !words.some((w) => hasNameMarks(w) && !/^(?:\d+D|Re-\w+)$/i.test(w));
 }
 
+/** True for a phrase whose head names techniques as often as problems (`representation learning`). */
+function isTechniqueHeaded(phrase: string, cues: CueWords): boolean {
+  return cues.techniqueHeads.has(normalizeName(phrase.trim().split(/\s+/).at(-1)!));
+}
+
 /** Adds a task phrase found by a pattern, when it reads as one. */
 function addTaskPhrase(draft: PaperDraft, raw: string, field: Field, start: number, techniques: boolean): boolean {
   const phrase = raw.replace(/[\s,.;:]+$/, '');
   if (!isTaskPhrase(phrase, draft.matchers.cues, techniques) || draft.matchers.stopPhrases.has(normalizeName(phrase))) return false;
-  if (field === 'abstract' && isUsedAsTool(draft.fieldOf('abstract')!, start)) return false;
-  // A name is one kind: a phrase the lists hold as a method, dataset or metric is not a task.
+  if (field === 'abstract') {
+    const f = draft.fieldOf('abstract')!;
+    if (isUsedAsTool(f, start) || isTrainingObjective(f.text, sentenceAt(f, start).start, start)) return false;
+  }
+  // A name is one kind: a phrase the lists hold as a method, dataset, metric or concept family is not a task.
   const m = draft.matchers;
   if (m.methods.lookup(phrase) || m.datasets.lookup(phrase) || m.metrics.lookup(phrase) || draft.methods.has(phrase)) return false;
+  // A field's name (`natural language processing`) is no concept, so it may be the problem a paper takes on.
+  const family = m.families.lookup(phrase);
+  if (family && !m.cues.hubConcepts.has(normalizeName(family.name))) return false;
   draft.tasks.add(phrase.toLowerCase(), { field, start, end: start + phrase.length }, { written: phrase });
   return true;
 }
@@ -137,7 +149,11 @@ export function findTasks(draft: PaperDraft): void {
         addTaskPhrase(draft, phrase, 'title', match.index + match[0].indexOf(phrase), true);
       }
       const lead = TITLE_LEAD_TASK.exec(f.text.replace(/^[^:]{1,40}:\s+/, ''));
-      if (lead) addTaskPhrase(draft, lead[1]!, 'title', f.text.indexOf(lead[1]!), true);
+      // `Part-Based Representation Learning for Person Re-Identification`: a technique head that leads a
+      // title serving another task is the means, not the problem.
+      const means =
+        lead && TITLE_SERVES_TASK.test(f.text.slice(f.text.indexOf(lead[1]!) + lead[1]!.length)) && isTechniqueHeaded(lead[1]!, draft.matchers.cues);
+      if (lead && !means) addTaskPhrase(draft, lead[1]!, 'title', f.text.indexOf(lead[1]!), true);
     } else {
       for (const match of f.text.matchAll(TASK_OF)) addLongestPrefix(draft, match[1]!, f.field, match.index + match[0].indexOf(match[1]!));
       for (const match of f.text.matchAll(TASK_NOUN_AFTER)) addListedBefore(draft, f, match.index + match[1]!.length);

@@ -111,3 +111,33 @@ describe('the problem a proposal serves', () => {
     expect(tasks('We propose a light encoder to improve shelf counting.')).not.toContain('improve shelf counting');
   });
 });
+
+describe('techniques written with task words', () => {
+  it('reads a task name after "masked" as a training objective', () => {
+    expect(tasks('We pre-train the encoder with masked image modeling on shelf photos.')).not.toContain('image modeling');
+  });
+
+  it('reads the items listed after "pre-training tasks:" as objectives', () => {
+    expect(tasks('We design two pre-training tasks: image captioning and region classification.')).not.toContain('image captioning');
+  });
+
+  it('keeps tasks listed after a pretext task is merely mentioned', () => {
+    expect(tasks('Via this pretext task, we set records on downstream tasks such as object detection and semantic segmentation.')).toContain(
+      'semantic segmentation',
+    );
+  });
+
+  it('skips the kind of problem a task is cast as, modifiers and all', () => {
+    expect(tasks('We cast shelf counting as a progressive multi-level density estimation problem.')).not.toContain('density estimation');
+  });
+
+  it('reads a task name before a model family acronym as a qualifier', () => {
+    expect(tasks('We show that existing text-to-image DiTs can edit shelves.')).not.toContain('text-to-image');
+  });
+
+  it('takes no technique that leads a title serving another task', () => {
+    const found = tasks('We learn part features for the re-identification of people.', 'Part-Aware Feature Learning for Occluded Person Re-Identification');
+    expect(found).toContain('occluded person re-identification');
+    expect(found).not.toContain('part-aware feature learning');
+  });
+});
