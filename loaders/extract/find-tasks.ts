@@ -33,7 +33,8 @@ const TITLE_TASK =
  */
 export function isTaskPhrase(phrase: string, cues: CueWords, techniques: boolean): boolean {
   const words = phrase.split(/\s+/);
-  if (words.length < 2 || words.length > 5) return false;
+  // `query/collection understanding`: a slash joins two phrases, and neither is written out.
+  if (words.length < 2 || words.length > 5 || words.some((w) => w.includes('/'))) return false;
   const last = words.at(-1)!;
   const head = normalizeName(last);
   if (!cues.taskHeads.has(head) || (!techniques && cues.techniqueHeads.has(head))) return false;
@@ -131,9 +132,10 @@ function addListedBefore(draft: PaperDraft, f: FieldText, end: number): void {
   }
 }
 
-// A technique the sentence uses rather than a problem it studies: `using X`, `combined with X`.
+// A technique the sentence uses rather than a problem it studies: `using X`, `combined with X`, `utilize X`;
+// not the problem it is used in (`exploit uncertainty in X`).
 const USED_AS_TOOL =
-  /\b(?:us(?:e|es|ed|ing)|with|via|by|through|employ\w*|leverag\w*|adopt\w*|apply\w*|applied|conjunction with|combin\w+ with|based on)\s+(?:\w+\s+){0,2}$/i;
+  /\b(?:us(?:e|es|ed|ing)|with|via|by|through|employ\w*|leverag\w*|adopt\w*|apply\w*|applied|utili[sz]\w*|exploit\w*|incorporat\w*|conjunction with|combin\w+ with|based on)\s+(?:(?!(?:in|on|for|to|into|across)\s)\w+\s+){0,2}$/i;
 
 /** True when the words before `start` in its sentence use what follows as a tool (`with meta-learning`). */
 export function isUsedAsTool(f: FieldText, start: number): boolean {

@@ -141,3 +141,17 @@ describe('techniques written with task words', () => {
     expect(found).not.toContain('part-aware feature learning');
   });
 });
+
+describe('techniques the sentence uses', () => {
+  it('reads a technique after "utilize" or "exploit" as a tool', () => {
+    expect(tasks('To this end, we utilize active learning and cut the labelling cost of shelves.')).not.toContain('active learning');
+  });
+
+  it('keeps the problem a tool is used in', () => {
+    expect(tasks('We exploit uncertainty in shelf pose estimation by flagging hard frames.')).toContain('shelf pose estimation');
+  });
+
+  it('takes no phrase joined by a slash', () => {
+    expect(tasks('The ranker opens new ways to query/collection understanding.')).toEqual([]);
+  });
+});
