@@ -98,9 +98,15 @@ export function findListedEntities(draft: PaperDraft): void {
       if (isTrainingObjective(f.text, sentenceAt(f, hit.start).start, hit.start)) continue;
       // Inside a longer name (`Wiki Link Prediction`), a technique the paper uses (`with meta-learning`), or
       // a qualifier of a model or a component (`text-to-image models`, `metric learning loss`), or the kind of
-      // problem another task is (`X is a metric learning task`): no task.
-      if (/\p{Lu}[\p{L}\d]*\s+$/u.test(f.text.slice(Math.max(0, hit.start - 30), hit.start)) && /^\p{Lu}/u.test(hit.surface)) continue;
-      if (isUsedAsTool(f, hit.start) || qualifiesArtifactAfter(f.text, hit.end, matchers.cues) || isCategoryMention(f.text, hit.start, hit.end)) continue;
+      // problem another task is (`X is a metric learning task`), or the paper's own step (`this pruning`): no task.
+      if (/\p{Lu}[\p{L}\d-]*\s+$/u.test(f.text.slice(Math.max(0, hit.start - 30), hit.start)) && /^\p{Lu}/u.test(hit.surface)) continue;
+      if (
+        isUsedAsTool(f, hit.start, hit.end) ||
+        /\b(?:this|these)\s+$/i.test(f.text.slice(Math.max(0, hit.start - 7), hit.start)) ||
+        qualifiesArtifactAfter(f.text, hit.end, matchers.cues) ||
+        isCategoryMention(f.text, hit.start, hit.end)
+      )
+        continue;
       // The paper's own spelling when it writes the listed phrase (`continual pre-training`), else the list's name.
       const name = normalizeName(hit.surface) === normalizeName(hit.entry.name) ? hit.surface.toLowerCase() : hit.entry.name.toLowerCase();
       draft.tasks.add(name, ev(f.field, hit), { canonical: hit.entry.name, written: hit.surface, broader: broaderOf(hit.entry) });

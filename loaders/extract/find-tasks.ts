@@ -6,6 +6,7 @@ import type { EntityMention } from './entity-set.js';
 import { isPlural } from './find-concepts.js';
 import { hasNameMarks } from './find-names.js';
 import { sentenceAt, type FieldText, type PaperDraft } from './paper-draft.js';
+import { isDirectProposal } from './proposal-role.js';
 import { isCategoryMention, isTrainingObjective } from './task-modifier.js';
 
 const TASK_OF = /\b(?:task|problem|challenge) of\s+((?:[a-z][\w-]*\s+){0,4}[a-z][\w-]*)/g;
@@ -137,9 +138,12 @@ function addListedBefore(draft: PaperDraft, f: FieldText, end: number): void {
 const USED_AS_TOOL =
   /\b(?:us(?:e|es|ed|ing)|with|via|by|through|employ\w*|leverag\w*|adopt\w*|apply\w*|applied|utili[sz]\w*|exploit\w*|incorporat\w*|conjunction with|combin\w+ with|based on)\s+(?:(?!(?:in|on|for|to|into|across)\s)\w+\s+){0,2}$/i;
 
-/** True when the words before `start` in its sentence use what follows as a tool (`with meta-learning`). */
-export function isUsedAsTool(f: FieldText, start: number): boolean {
-  return USED_AS_TOOL.test(f.text.slice(Math.max(sentenceAt(f, start).start, start - 40), start));
+// `X was used to label the data`, `X is applied`: the passive says the same.
+const USED_AFTER = /^\s+(?:is|are|was|were|ha(?:s|ve|d) been)\s+(?:\w+ly\s+)?(?:used|employed|adopted|applied|leveraged|utili[sz]ed)\b/i;
+
+/** True when the words before `start` (or, given `end`, a passive after it) use the mention as a tool (`with meta-learning`). */
+export function isUsedAsTool(f: FieldText, start: number, end = start): boolean {
+  return USED_AS_TOOL.test(f.text.slice(Math.max(sentenceAt(f, start).start, start - 40), start)) || USED_AFTER.test(f.text.slice(end, end + 40));
 }
 
 /** Tasks from the title (`for <task>`, a leading task) and the abstract (`the task of X`, `X tasks`). */
@@ -182,6 +186,8 @@ export function addNounPhraseTask(draft: PaperDraft, phrase: NounPhrase, noiseLe
   // `a superficial understanding`, `an accurate prediction`: a task's name is a mass noun, so one
   // with an indefinite article is an act or an output, not the name of a problem.
   if (/\b(?:an?|one)\s+$/i.test(abstract.text.slice(Math.max(0, phrase.start - 4), phrase.start))) return false;
+  // `we present evidence-aware transfer learning for X`: what the paper proposes is its method, not its problem.
+  if (isDirectProposal(abstract, phrase.start + noiseLength)) return false;
   const inTitle = draft.titleKey.includes(` ${normalizeName(text)} `);
   return addTaskPhrase(draft, text, 'abstract', phrase.start + noiseLength, inTitle);
 }

@@ -155,3 +155,17 @@ describe('techniques the sentence uses', () => {
     expect(tasks('The ranker opens new ways to query/collection understanding.')).toEqual([]);
   });
 });
+
+describe('what the paper proposes or does', () => {
+  it('takes no task from the phrase the paper proposes', () => {
+    expect(tasks('To address this, we present shelf-aware transfer learning for stock counting.')).not.toContain('shelf-aware transfer learning');
+  });
+
+  it('reads a technique the sentence says was used as a tool', () => {
+    expect(tasks('To cut costs, active learning was used to label the shelf photos.')).not.toContain('active learning');
+  });
+
+  it('reads "this" before a technique as the paper\'s own step', () => {
+    expect(tasks('We drop weak passages early. This pruning lets the ranker skip long documents.')).not.toContain('network pruning');
+  });
+});
