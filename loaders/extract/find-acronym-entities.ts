@@ -93,7 +93,8 @@ function kindOfPair(draft: PaperDraft, a: AcronymDefinition): 'method' | 'datase
 
 /**
  * A list matched the short form alone, but the paper defines it as something else: the entry is
- * dropped, so the definition decides (`MAE` listed as mean absolute error, defined as masked autoencoder).
+ * dropped, so the definition decides (`MAE` listed as mean absolute error, defined as masked autoencoder;
+ * `FL` listed as federated learning, defined as feasible learning).
  */
 function dropContradictedListEntry(draft: PaperDraft, a: AcronymDefinition): void {
   const m = draft.matchers;
@@ -102,6 +103,7 @@ function dropContradictedListEntry(draft: PaperDraft, a: AcronymDefinition): voi
     [draft.datasets, m.datasets],
     [draft.metrics, m.metrics],
     [draft.concepts, m.families],
+    [draft.tasks, m.tasks],
   ] as const;
   for (const [set, gazetteer] of lists) {
     const entry = gazetteer.lookup(a.short);

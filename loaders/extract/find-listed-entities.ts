@@ -1,4 +1,5 @@
 import type { LexiconEntry, MetricEntry } from '../lexicon/read-lexicon.js';
+import type { Field } from './evidence.js';
 import { normalizeName } from '../normalize.js';
 import type { Anchor } from './extract-results.js';
 import { inDatasetList, isDatasetContext } from './dataset-context.js';
@@ -96,6 +97,7 @@ export function findListedEntities(draft: PaperDraft): void {
       if (claims.isClaimed(f.field, hit.start, hit.end)) continue;
       if (familyHits.some((h) => h.start <= hit.start && h.end >= hit.end && h.end - h.start > hit.end - hit.start)) continue;
       if (isTrainingObjective(f.text, sentenceAt(f, hit.start).start, hit.start)) continue;
+      if (isUnsupportedShortForm(draft, f.field, f.text, hit)) continue;
       // Inside a longer name (`Wiki Link Prediction`), a technique the paper uses (`with meta-learning`), or
       // a qualifier of a model or a component (`text-to-image models`, `metric learning loss`), or the kind of
       // problem another task is (`X is a metric learning task`), or the paper's own step (`this pruning`): no task.
@@ -180,4 +182,26 @@ function hasNumberNear(text: string, start: number, end: number): boolean {
 /** `pass@1`, `Recall@10`, `MRR@10`, `Hits@1`: named measures at a cut-off. */
 function findAtMetrics(text: string): Anchor[] {
   return [...text.matchAll(/\b([A-Za-z][A-Za-z-]{1,15}@\d+)\b/g)].map((m) => ({ name: m[1]!, start: m.index, end: m.index + m[1]!.length }));
+}
+
+/**
+ * A task's short form in capitals (`IR`, `SER`, `ASR`) means other things too (infrared, a coined
+ * method, an image reward): it never counts where the paper defines it as something else, and in
+ * the abstract only with a supporting cue: the paper's definition of it, the long form written
+ * somewhere in the paper, or a task noun after it in its sentence (`on QA and NLI tasks`).
+ */
+function isUnsupportedShortForm(
+  draft: PaperDraft,
+  field: Field,
+  text: string,
+  hit: { start: number; end: number; surface: string; entry: LexiconEntry },
+): boolean {
+  if (!/^\p{Lu}{2,4}s?$/u.test(hit.surface)) return false;
+  // The paper's own definition decides: `Feasible Learning (FL)` is no federated learning.
+  const long = draft.pairs.get(normalizeName(hit.surface));
+  if (long !== undefined) return draft.matchers.tasks.lookup(long) !== hit.entry;
+  if (field === 'title') return false;
+  const paper = ` ${draft.fields.map((f) => normalizeName(f.text)).join(' ')} `;
+  if ([hit.entry.name, ...hit.entry.aliases].some((n) => n.length > 5 && paper.includes(` ${normalizeName(n)} `))) return false;
+  return !/^[^.;]{0,60}?\b(?:tasks?|problems?|benchmarks?)\b/i.test(text.slice(hit.end));
 }

@@ -169,3 +169,18 @@ describe('what the paper proposes or does', () => {
     expect(tasks('We drop weak passages early. This pruning lets the ranker skip long documents.')).not.toContain('network pruning');
   });
 });
+
+describe('a task written as a short form in capitals', () => {
+  it('lets the paper define it as something else', () => {
+    const e = extractEntities(paper('We introduce Feasible Learning (FL), a paradigm that bounds each loss. FL trains well.'));
+    expect(e.tasks.map((t) => t.name)).not.toContain('federated learning');
+  });
+
+  it('needs a supporting cue in the abstract', () => {
+    expect(tasks('Our reward model gives a 59% gain in IR on the photo data.')).not.toContain('information retrieval');
+  });
+
+  it('counts with a task noun after it', () => {
+    expect(tasks('We report gains on QA and NLI tasks.')).toContain('question answering');
+  });
+});
