@@ -113,7 +113,7 @@ export function findListedEntities(draft: PaperDraft): void {
       const name = normalizeName(hit.surface) === normalizeName(hit.entry.name) ? hit.surface.toLowerCase() : hit.entry.name.toLowerCase();
       draft.tasks.add(name, ev(f.field, hit), { canonical: hit.entry.name, written: hit.surface, broader: broaderOf(hit.entry) });
     }
-    for (const hit of matchers.families.find(f.text, f.words)) {
+    for (const hit of familyHits) {
       if (claims.isClaimed(f.field, hit.start, hit.end)) continue;
       if (matchers.cues.hubConcepts.has(normalizeName(hit.entry.name))) {
         // A field name (`deep learning`) is claimed but links nothing: every paper would share it.

@@ -9,7 +9,7 @@ import { sentenceAt, type FieldText, type PaperDraft } from './paper-draft.js';
 import { isDirectProposal } from './proposal-role.js';
 import { isCategoryMention, isTrainingObjective } from './task-modifier.js';
 
-const TASK_OF = /\b(?:task|problem|challenge) of\s+((?:[a-z][\w-]*\s+){0,4}[a-z][\w-]*)/g;
+const TASK_OF = /\b(?:task|problem|challenge) of\s+["“']?((?:[a-z][\w-]*\s+){0,4}[a-z][\w-]*)/g;
 // `A, B and C tasks`: a word a task noun (`tasks`, `problems`, `challenges`, `benchmarks`) closes.
 const TASK_NOUN_AFTER = /(?<![\p{L}\d-])(\p{Ll}[\p{L}\d-]*)\s+(?:tasks?|problems?|challenges|benchmarks)\b/gu;
 
@@ -189,6 +189,11 @@ export function addNounPhraseTask(draft: PaperDraft, phrase: NounPhrase, noiseLe
   // `we present evidence-aware transfer learning for X`: what the paper proposes is its method, not its problem.
   if (isDirectProposal(abstract, phrase.start + noiseLength)) return false;
   const inTitle = draft.titleKey.includes(` ${normalizeName(text)} `);
+  // With no cue word, a noun phrase is a task only where the paper speaks of its own work or its
+  // evaluation, or the title names it: background (`deep detectors commonly crop images`) and
+  // asides (`useful for failure diagnosis`) name problems the paper does not take on.
+  const sentence = sentenceAt(abstract, phrase.start);
+  if (!inTitle && !OWN_OR_EVALUATION.test(abstract.text.slice(sentence.start, sentence.end))) return false;
   return addTaskPhrase(draft, text, 'abstract', phrase.start + noiseLength, inTitle);
 }
 

@@ -184,3 +184,21 @@ describe('a task written as a short form in capitals', () => {
     expect(tasks('We report gains on QA and NLI tasks.')).toContain('question answering');
   });
 });
+
+describe('a noun phrase with a task head and no cue word', () => {
+  it("is a task in a sentence about the paper's own work", () => {
+    expect(tasks('Shelves are hard to read. Our encoder handles shelf detection in dim aisles.')).toContain('shelf detection');
+  });
+
+  it('is no task in a background aside', () => {
+    expect(tasks('Shelves are hard to read. Such logs are also useful for failure diagnosis in stores.')).not.toContain('failure diagnosis');
+  });
+
+  it('is a task when the title names it, wherever the abstract does', () => {
+    expect(tasks('Shelves are hard to read. Shelf detection matters to stores.', 'Shelf Detection in Dim Aisles')).toContain('shelf detection');
+  });
+
+  it('takes a quoted task after "the task of"', () => {
+    expect(tasks('Stores pose the task of "crate detection" in dim aisles.')).toContain('crate detection');
+  });
+});
