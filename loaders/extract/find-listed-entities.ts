@@ -176,7 +176,8 @@ function isPlainTitleWord(draft: PaperDraft, surface: string): boolean {
 }
 
 function hasNumberNear(text: string, start: number, end: number): boolean {
-  return /\d/.test(text.slice(Math.max(0, start - 30), Math.min(text.length, end + 30)));
+  // An enumerator (`(2) an inference time sampler`) is no figure.
+  return /\d/.test(text.slice(Math.max(0, start - 30), Math.min(text.length, end + 30)).replace(/\(?\b\d\)/g, ''));
 }
 
 /** `pass@1`, `Recall@10`, `MRR@10`, `Hits@1`: named measures at a cut-off. */

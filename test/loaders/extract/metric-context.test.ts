@@ -60,3 +60,13 @@ describe('metric names used as ordinary words or notation', () => {
     expect(metrics('Old rankers have two flaws: 1) their detection accuracy drops, 2) they are slow. We fix both.')).not.toContain('detection accuracy');
   });
 });
+
+describe('cost measures', () => {
+  it('takes no enumerator for the figure a cost measure needs', () => {
+    expect(metrics('We propose two steps: (1) a shared cache; (2) an inference time sampler for portraits.')).not.toContain('latency');
+  });
+
+  it('keeps a cost measure next to its figure', () => {
+    expect(metrics('Our cache cuts inference time by 40% on phones.')).toContain('latency');
+  });
+});
