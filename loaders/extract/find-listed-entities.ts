@@ -48,8 +48,12 @@ export function findListedEntities(draft: PaperDraft): void {
       draft.anchor('dataset', f.field, { name: e.name, start: hit.start, end });
       claims.claim(f.field, hit.start, end);
     }
-    for (const hit of matchers.metrics.find(f.text, f.words)) {
+    const metricHits = matchers.metrics.find(f.text, f.words);
+    for (const hit of metricHits) {
       if (claims.isClaimed(f.field, hit.start, hit.end)) continue;
+      // `pass@1 accuracy`, `63.9 mAP accuracy`: the word after a measure's name is its head noun, not a second measure.
+      const before = f.text.slice(Math.max(0, hit.start - 20), hit.start);
+      if (/[A-Za-z]@\d+\s+$/.test(before) || metricHits.some((h) => h !== hit && h.end < hit.start && /^\s+$/.test(f.text.slice(h.end, hit.start)))) continue;
       // Cost measures, and names with an everyday or another technical meaning (`Return`, `MAE`),
       // are metrics only next to a figure.
       if (isCostMetric(hit.entry) && !hasNumberNear(f.text, hit.start, hit.end)) continue;

@@ -35,7 +35,8 @@ function isEvaluationMention(draft: PaperDraft, field: Field, start: number, end
   if (field === 'title') return true;
   const f = draft.fieldOf(field);
   if (!f) return true;
-  if (FIGURE.test(f.text.slice(Math.max(0, start - 40), Math.min(f.text.length, end + 40)))) return true;
+  // List markers (`1)`, `(2)`) are no figures.
+  if (FIGURE.test(f.text.slice(Math.max(0, start - 40), Math.min(f.text.length, end + 40)).replace(/\(?\b\d\)/g, ''))) return true;
   const s = sentenceAt(f, start);
   const sentence = f.text.slice(s.start, s.end);
   if (OWN_OR_EVALUATION.test(sentence) || proposed.some((name) => new RegExp(`(?<![\\p{L}\\d])${escapeRegExp(name)}(?![\\p{L}\\d])`, 'u').test(sentence)))

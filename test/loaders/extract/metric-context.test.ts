@@ -70,3 +70,14 @@ describe('cost measures', () => {
     expect(metrics('Our cache cuts inference time by 40% on phones.')).toContain('latency');
   });
 });
+
+describe('a measure named right after another', () => {
+  it('reads the word after a measure as its head noun', () => {
+    expect(metrics('Our 7B model reaches 94.0 pass@1 accuracy on the puzzle set.')).not.toContain('accuracy');
+    expect(metrics('Our detector reaches 63.9 mAP accuracy on the shelf set.')).toEqual(['mAP']);
+  });
+
+  it('takes no list marker for a figure in background', () => {
+    expect(metrics('Old rankers have two issues: 1) their accuracy drops after retraining, and 2) they are slow. We fix both.')).not.toContain('accuracy');
+  });
+});
