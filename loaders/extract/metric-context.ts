@@ -5,9 +5,9 @@ import { sentenceAt, type PaperDraft } from './paper-draft.js';
 // `achieve` are left out: background sentences praise other models with them too.
 const OWN_OR_EVALUATION =
   /\b(?:we|our|ours|us|this (?:paper|work|study|article)|here|(?:the )?proposed|experiments?|experimental|evaluat\w*|metrics?|measur\w*|in terms of|report\w*)\b/i;
-// Words that mark a sentence as background: others' work, or the state of a field before the paper.
+// Words that mark a sentence as background: others' work, the state of a field before the paper, or its gaps.
 const BACKGROUND =
-  /\b(?:existing|previous|prior|recent(?:ly)?|traditional|conventional|current(?:ly)?|although|though|despite|while|whereas|many|most|often|typically|usually|commonly|widely|have been|has been)\b/i;
+  /\b(?:existing|previous|prior|recent(?:ly)?|traditional|conventional|current(?:ly)?|although|though|despite|while|whereas|many|most|often|typically|usually|commonly|widely|have been|has been|however|suffer\w*|weakness\w*|drawbacks?)\b/i;
 // A figure standing alone (`12.5`, `30%`, `by 3 points`), not a digit inside a name (`E2E`, `7B`).
 const FIGURE = /(?<![\p{L}\d.])\d+(?:\.\d+)?(?![\p{L}\d])/u;
 
