@@ -9,6 +9,7 @@ import { findListedEntities, isCostMetricName } from './find-listed-entities.js'
 import { findNamedEntities } from './find-named-entities.js';
 import { findTasks, isMotivationOnly } from './find-tasks.js';
 import type { Matchers } from './matchers.js';
+import { dropBackgroundMetrics } from './metric-context.js';
 import { PaperDraft } from './paper-draft.js';
 
 export { buildMatchers, type Matchers } from './matchers.js';
@@ -45,6 +46,7 @@ export function extractPaper(paper: PaperText, matchers: Matchers, parse: ParseT
   findAcronymEntities(draft);
   findNamedEntities(draft);
   findTasks(draft);
+  dropBackgroundMetrics(draft);
   // Results: numbers tied to datasets (and metrics) within a sentence, with the method that scored
   // them: one the sentence names, else the paper's first proposed method.
   const results: Result[] = [];

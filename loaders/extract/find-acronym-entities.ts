@@ -84,7 +84,8 @@ function kindOfPair(draft: PaperDraft, a: AcronymDefinition): 'method' | 'datase
   if (draft.methods.has(a.short) || draft.methods.has(a.long)) return 'method';
   if (draft.datasets.has(a.short) || draft.datasets.has(a.long)) return 'dataset';
   if (draft.metrics.has(a.long) || draft.metrics.has(a.short)) return 'metric';
-  if (draft.tasks.has(a.long) || draft.tasks.has(a.short)) return 'task';
+  // A listed task is a task even where this mention qualifies something else (`Continual Learning (CL) algorithms`): one name, one kind.
+  if (draft.tasks.has(a.long) || draft.tasks.has(a.short) || draft.matchers.tasks.lookup(a.long)) return 'task';
   // A curated family (`Deep Neural Networks (DNNs)`), even a field name the draft leaves out, is no method.
   if (draft.concepts.has(a.long) || draft.matchers.families.lookup(a.long)) return 'concept';
   return undefined;
@@ -92,7 +93,8 @@ function kindOfPair(draft: PaperDraft, a: AcronymDefinition): 'method' | 'datase
 
 /**
  * A list matched the short form alone, but the paper defines it as something else: the entry is
- * dropped, so the definition decides (`MAE` listed as mean absolute error, defined as masked autoencoder).
+ * dropped, so the definition decides (`MAE` listed as mean absolute error, defined as masked autoencoder;
+ * `FL` listed as federated learning, defined as feasible learning).
  */
 function dropContradictedListEntry(draft: PaperDraft, a: AcronymDefinition): void {
   const m = draft.matchers;
@@ -101,6 +103,7 @@ function dropContradictedListEntry(draft: PaperDraft, a: AcronymDefinition): voi
     [draft.datasets, m.datasets],
     [draft.metrics, m.metrics],
     [draft.concepts, m.families],
+    [draft.tasks, m.tasks],
   ] as const;
   for (const [set, gazetteer] of lists) {
     const entry = gazetteer.lookup(a.short);

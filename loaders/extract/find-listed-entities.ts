@@ -1,10 +1,12 @@
 import type { LexiconEntry, MetricEntry } from '../lexicon/read-lexicon.js';
 import { normalizeName } from '../../src/graph/names.js';
+import type { Field } from './evidence.js';
 import type { Anchor } from './extract-results.js';
 import { inDatasetList, isDatasetContext } from './dataset-context.js';
 import { hasNameMarks } from './find-names.js';
 import { isUsedAsTool } from './find-tasks.js';
-import { ev, type PaperDraft } from './paper-draft.js';
+import { ev, sentenceAt, type PaperDraft } from './paper-draft.js';
+import { isCategoryMention, isTrainingObjective, qualifiesArtifactAfter } from './task-modifier.js';
 
 const COST_METRIC =
   /^(?:number of parameters|model parameters|parameters|params|FLOPs|MACs|latency|memory footprint|training time|throughput|model size|inference speed|inference time|running time|runtime|speedup|energy)/i;
@@ -46,15 +48,24 @@ export function findListedEntities(draft: PaperDraft): void {
       draft.anchor('dataset', f.field, { name: e.name, start: hit.start, end });
       claims.claim(f.field, hit.start, end);
     }
-    for (const hit of matchers.metrics.find(f.text, f.words)) {
+    const metricHits = matchers.metrics.find(f.text, f.words);
+    for (const hit of metricHits) {
       if (claims.isClaimed(f.field, hit.start, hit.end)) continue;
+      // `pass@1 accuracy`, `63.9 mAP accuracy`: the word after a measure's name is its head noun, not a second measure.
+      const before = f.text.slice(Math.max(0, hit.start - 20), hit.start);
+      if (/[A-Za-z]@\d+\s+$/.test(before) || metricHits.some((h) => h !== hit && h.end < hit.start && /^\s+$/.test(f.text.slice(h.end, hit.start)))) continue;
       // Cost measures, and names with an everyday or another technical meaning (`Return`, `MAE`),
       // are metrics only next to a figure.
-      if ((isCostMetric(hit.entry) || hit.entry.caseSensitive || hit.entry.ambiguous || isWordLikeMetric(hit)) && !hasNumberNear(f.text, hit.start, hit.end))
-        continue;
+      if (isCostMetric(hit.entry) && !hasNumberNear(f.text, hit.start, hit.end)) continue;
+      // A size next to them (`AR models from 127M to 7B`) is no score: these need a figure of their own.
+      if ((hit.entry.caseSensitive || hit.entry.ambiguous || isWordLikeMetric(hit)) && !hasFigureNear(f.text, hit.start, hit.end)) continue;
       if (isTaskAbbreviation(draft, hit.surface) && !hasFigureNear(f.text, hit.start, hit.end)) continue;
       // A plain word in a title (`… and Recall`, `Factual Recall`) is the word, not the measure.
       if (f.field === 'title' && /^\p{L}+$/u.test(hit.surface) && !hasNameMarks(hit.surface)) continue;
+      // The abstract repeating such a title word (`explore, select, derive, and recall`) means the word too, unless a figure says otherwise.
+      if (f.field === 'abstract' && isPlainTitleWord(draft, hit.surface) && !hasFigureNear(f.text, hit.start, hit.end)) continue;
+      // `AR(p) processes`, `F(x)`: a function's name in notation, not a measure.
+      if (/^\(\w{1,3}\)/.test(f.text.slice(hit.end, hit.end + 5))) continue;
       // `recall and reasoning tasks`, `edit distance algorithms`: the name qualifies a task or a method.
       if (QUALIFIES_NOUN_AFTER.test(f.text.slice(hit.end, hit.end + 50))) continue;
       const e = draft.metrics.add(hit.surface, ev(f.field, hit), { canonical: hit.entry.name, broader: broaderOf(hit.entry) });
@@ -84,16 +95,29 @@ export function findListedEntities(draft: PaperDraft): void {
       else draft.methods.add(hit.surface, ev(f.field, hit), { role: 'USED', canonical: hit.entry.name, broader: broaderOf(hit.entry) });
       claims.claim(f.field, hit.start, end);
     }
+    // A family's name holds a task's words (`masked image modeling`): the longer name wins.
+    const familyHits = matchers.families.find(f.text, f.words);
     for (const hit of matchers.tasks.find(f.text, f.words)) {
       if (claims.isClaimed(f.field, hit.start, hit.end)) continue;
-      // Inside a longer name (`Wiki Link Prediction`), or a technique the paper uses (`with meta-learning`): no task.
-      if (/\p{Lu}[\p{L}\d]*\s+$/u.test(f.text.slice(Math.max(0, hit.start - 30), hit.start)) && /^\p{Lu}/u.test(hit.surface)) continue;
-      if (isUsedAsTool(f, hit.start)) continue;
+      if (familyHits.some((h) => h.start <= hit.start && h.end >= hit.end && h.end - h.start > hit.end - hit.start)) continue;
+      if (isTrainingObjective(f.text, sentenceAt(f, hit.start).start, hit.start)) continue;
+      if (isUnsupportedShortForm(draft, f.field, f.text, hit)) continue;
+      // Inside a longer name (`Wiki Link Prediction`), a technique the paper uses (`with meta-learning`), or
+      // a qualifier of a model or a component (`text-to-image models`, `metric learning loss`), or the kind of
+      // problem another task is (`X is a metric learning task`), or the paper's own step (`this pruning`): no task.
+      if (/\p{Lu}[\p{L}\d-]*\s+$/u.test(f.text.slice(Math.max(0, hit.start - 30), hit.start)) && /^\p{Lu}/u.test(hit.surface)) continue;
+      if (
+        isUsedAsTool(f, hit.start, hit.end) ||
+        /\b(?:this|these)\s+$/i.test(f.text.slice(Math.max(0, hit.start - 7), hit.start)) ||
+        qualifiesArtifactAfter(f.text, hit.end, matchers.cues) ||
+        isCategoryMention(f.text, hit.start, hit.end)
+      )
+        continue;
       // The paper's own spelling when it writes the listed phrase (`continual pre-training`), else the list's name.
       const name = normalizeName(hit.surface) === normalizeName(hit.entry.name) ? hit.surface.toLowerCase() : hit.entry.name.toLowerCase();
       draft.tasks.add(name, ev(f.field, hit), { canonical: hit.entry.name, written: hit.surface, broader: broaderOf(hit.entry) });
     }
-    for (const hit of matchers.families.find(f.text, f.words)) {
+    for (const hit of familyHits) {
       if (claims.isClaimed(f.field, hit.start, hit.end)) continue;
       if (matchers.cues.hubConcepts.has(normalizeName(hit.entry.name))) {
         // A field name (`deep learning`) is claimed but links nothing: every paper would share it.
@@ -126,8 +150,8 @@ function isCostMetric(entry: MetricEntry): boolean {
   return entry.higherIsBetter === null || COST_METRIC.test(entry.name);
 }
 
-// After a metric's name, a noun it qualifies: then it names a task or a method, not a measure.
-const QUALIFIES_NOUN_AFTER = /^(?:\s*(?:,|and|or)\s+[\p{L}-]+)*\s+(?:tasks?|problems?|algorithms?|methods?)\b/u;
+// After a metric's name, a noun it qualifies (`recall tasks`, `AR models`): then it names a task or a method, not a measure.
+const QUALIFIES_NOUN_AFTER = /^(?:\s*(?:,|and|or)\s+[\p{L}-]+)*\s+(?:tasks?|problems?|algorithms?|methods?|models?|architectures?)\b/u;
 
 /**
  * Metric names that read as ordinary words, so count only next to a figure: one or two capitals
@@ -146,14 +170,43 @@ function isTaskAbbreviation(draft: PaperDraft, surface: string): boolean {
 
 /** A number standing alone (`12.5`, `30%`), not a digit inside a name (`E2E`, `T5`). */
 function hasFigureNear(text: string, start: number, end: number): boolean {
-  return /(?<![\p{L}\d.])\d+(?:\.\d+)?(?![\p{L}\d])/u.test(text.slice(Math.max(0, start - 30), Math.min(text.length, end + 30)));
+  // An enumerator (`(2)`) is no figure.
+  return /(?<![\p{L}\d.(])\d+(?:\.\d+)?(?![\p{L}\d)])/u.test(text.slice(Math.max(0, start - 30), Math.min(text.length, end + 30)));
+}
+
+/** True when the title holds this plain word as a word (`Explore, Select, Derive, and Recall`). */
+function isPlainTitleWord(draft: PaperDraft, surface: string): boolean {
+  return /^\p{L}+$/u.test(surface) && !hasNameMarks(surface) && draft.titleKey.includes(` ${normalizeName(surface)} `);
 }
 
 function hasNumberNear(text: string, start: number, end: number): boolean {
-  return /\d/.test(text.slice(Math.max(0, start - 30), Math.min(text.length, end + 30)));
+  // An enumerator (`(2) an inference time sampler`) is no figure.
+  return /\d/.test(text.slice(Math.max(0, start - 30), Math.min(text.length, end + 30)).replace(/\(?\b\d\)/g, ''));
 }
 
 /** `pass@1`, `Recall@10`, `MRR@10`, `Hits@1`: named measures at a cut-off. */
 function findAtMetrics(text: string): Anchor[] {
   return [...text.matchAll(/\b([A-Za-z][A-Za-z-]{1,15}@\d+)\b/g)].map((m) => ({ name: m[1]!, start: m.index, end: m.index + m[1]!.length }));
+}
+
+/**
+ * A task's short form in capitals (`IR`, `SER`, `ASR`) means other things too (infrared, a coined
+ * method, an image reward): it never counts where the paper defines it as something else, and in
+ * the abstract only with a supporting cue: the paper's definition of it, the long form written
+ * somewhere in the paper, or a task noun after it in its sentence (`on QA and NLI tasks`).
+ */
+function isUnsupportedShortForm(
+  draft: PaperDraft,
+  field: Field,
+  text: string,
+  hit: { start: number; end: number; surface: string; entry: LexiconEntry },
+): boolean {
+  if (!/^\p{Lu}{2,4}s?$/u.test(hit.surface)) return false;
+  // The paper's own definition decides: `Feasible Learning (FL)` is no federated learning.
+  const long = draft.pairs.get(normalizeName(hit.surface));
+  if (long !== undefined) return draft.matchers.tasks.lookup(long) !== hit.entry;
+  if (field === 'title') return false;
+  const paper = ` ${draft.fields.map((f) => normalizeName(f.text)).join(' ')} `;
+  if ([hit.entry.name, ...hit.entry.aliases].some((n) => n.length > 5 && paper.includes(` ${normalizeName(n)} `))) return false;
+  return !/^[^.;]{0,60}?\b(?:tasks?|problems?|benchmarks?)\b/i.test(text.slice(hit.end));
 }

@@ -6,14 +6,23 @@ import type { EntityMention } from './entity-set.js';
 import { isPlural } from './find-concepts.js';
 import { hasNameMarks } from './find-names.js';
 import { sentenceAt, type FieldText, type PaperDraft } from './paper-draft.js';
+import { isDirectProposal } from './proposal-role.js';
+import { isCategoryMention, isTrainingObjective } from './task-modifier.js';
 
-const ABSTRACT_TASK = /\b(?:task|problem|challenge) of\s+((?:[a-z][\w-]*\s+){0,4}[a-z][\w-]*)|\b((?:[a-z][\w-]*\s+){1,3}[a-z][\w-]*)\s+(?:tasks?|problems?)\b/g;
+const TASK_OF = /\b(?:task|problem|challenge) of\s+["“']?((?:[a-z][\w-]*\s+){0,4}[a-z][\w-]*)/g;
+// `A, B and C tasks`: a word a task noun (`tasks`, `problems`, `challenges`, `benchmarks`) closes.
+const TASK_NOUN_AFTER = /(?<![\p{L}\d-])(\p{Ll}[\p{L}\d-]*)\s+(?:tasks?|problems?|challenges|benchmarks)\b/gu;
+
 // A title that starts with its task: `Person Re-Identification without …`, `Image Quality Assessment via …`.
 const TITLE_LEAD_TASK =
   /^((?:(?!(?:for|with|via|using|by|from|through|without|in|under|based|amid|on|of|and|to)\b)[\p{L}\d][\p{L}\d-]*\s+){0,3}(?!(?:for|with|via|using|by|from|through|without|in|under|based|amid|on|of|and|to)\b)[\p{L}\d][\p{L}\d-]*)(?=\s+(?:for|with|via|using|by|from|through|without|in|under|based|amid)\b|\s*[:,?]|$)/iu;
 // `we study X`, `this paper addresses the problem of X`: the problem the paper takes on.
 const STUDY_CUE =
   /\b(?:[Ww]e|[Tt]his (?:paper|work|study)|[Oo]ur work)\s+(?:\w+ly\s+)?(?:study|studies|address|addresses|tackle|tackles|focus on|focuses on|investigate|investigates|consider|considers|explore|explores|examine|examines|revisit|revisits)\s+(?:the\s+(?:problem|task|challenge)\s+of\s+)?(?:the\s+)?((?:(?!(?:for|with|via|using|by|from|through|in|under|on|where|which|that|and|to|as|of)\b)[a-z][\w-]*\s+){0,4}[a-z][\w-]*)(?=\s*(?:[,.;:(]|\s(?:for|with|via|using|by|from|through|in|under|on|where|which|that|and|to|as)\b))/g;
+// `we propose a framework for X`, `this paper presents a method towards X`: the problem the proposal serves.
+const PROPOSAL_FOR =
+  /\b(?:[Ww]e|[Tt]his (?:paper|work|study)|[Oo]ur work)\s+(?:\w+ly\s+)?(?:propose|proposes|present|presents|introduce|introduces|develop|develops|design|designs)\b[^.;:]{0,80}?\b(?:for|towards)\s+(?:the\s+(?:task|problem)\s+of\s+)?((?:[\p{Ll}\d][\p{L}\d-]*\s+){0,4}[\p{Ll}\d][\p{L}\d-]*)/gu;
+const TITLE_SERVES_TASK = /^\s+(?:for|towards?)\s/i;
 const TITLE_TASK =
   /\b(?:for|towards?|on|in)\s+((?:[A-Za-z][\w-]*\s+){0,4}?[A-Za-z][\w-]*)(?=\s*(?:$|[:,?]|\s+(?:with|via|using|by|from|through|without|in|under|amid|based)\b))/gi;
 
@@ -25,7 +34,8 @@ const TITLE_TASK =
  */
 export function isTaskPhrase(phrase: string, cues: CueWords, techniques: boolean): boolean {
   const words = phrase.split(/\s+/);
-  if (words.length < 2 || words.length > 5) return false;
+  // `query/collection understanding`: a slash joins two phrases, and neither is written out.
+  if (words.length < 2 || words.length > 5 || words.some((w) => w.includes('/'))) return false;
   const last = words.at(-1)!;
   const head = normalizeName(last);
   if (!cues.taskHeads.has(head) || (!techniques && cues.techniqueHeads.has(head))) return false;
@@ -39,25 +49,101 @@ export function isTaskPhrase(phrase: string, cues: CueWords, techniques: boolean
   return !words.some((w) => hasNameMarks(w) && !/^(?:\d+D|Re-\w+)$/i.test(w));
 }
 
+/** True for a phrase whose head names techniques as often as problems (`representation learning`). */
+function isTechniqueHeaded(phrase: string, cues: CueWords): boolean {
+  return cues.techniqueHeads.has(normalizeName(phrase.trim().split(/\s+/).at(-1)!));
+}
+
 /** Adds a task phrase found by a pattern, when it reads as one. */
 function addTaskPhrase(draft: PaperDraft, raw: string, field: Field, start: number, techniques: boolean): boolean {
   const phrase = raw.replace(/[\s,.;:]+$/, '');
   if (!isTaskPhrase(phrase, draft.matchers.cues, techniques) || draft.matchers.stopPhrases.has(normalizeName(phrase))) return false;
-  if (field === 'abstract' && isUsedAsTool(draft.fieldOf('abstract')!, start)) return false;
-  // A name is one kind: a phrase the lists hold as a method, dataset or metric is not a task.
+  if (field === 'abstract') {
+    const f = draft.fieldOf('abstract')!;
+    if (isUsedAsTool(f, start) || isTrainingObjective(f.text, sentenceAt(f, start).start, start)) return false;
+  }
+  // A name is one kind: a phrase the lists hold as a method, dataset, metric or concept family is not a task.
   const m = draft.matchers;
   if (m.methods.lookup(phrase) || m.datasets.lookup(phrase) || m.metrics.lookup(phrase) || draft.methods.has(phrase)) return false;
+  // A field's name (`natural language processing`) is no concept, so it may be the problem a paper takes on.
+  const family = m.families.lookup(phrase);
+  if (family && !m.cues.hubConcepts.has(normalizeName(family.name))) return false;
   draft.tasks.add(phrase.toLowerCase(), { field, start, end: start + phrase.length }, { written: phrase });
   return true;
 }
 
-// A technique the sentence uses rather than a problem it studies: `using X`, `combined with X`.
-const USED_AS_TOOL =
-  /\b(?:us(?:e|es|ed|ing)|with|via|by|through|employ\w*|leverag\w*|adopt\w*|apply\w*|applied|conjunction with|combin\w+ with|based on)\s+(?:\w+\s+){0,2}$/i;
+/**
+ * The longest prefix of a capture after `the task of` that reads as a task (`the task of image
+ * captioning in the wild` gives `image captioning`). True when one was taken.
+ */
+function addLongestPrefix(draft: PaperDraft, raw: string, field: Field, start: number): boolean {
+  const words = [...raw.matchAll(/\S+/g)];
+  for (let n = Math.min(words.length, 5); n >= 2; n--) {
+    const last = words[n - 1]!;
+    if (addTaskPhrase(draft, raw.slice(0, last.index + last[0].length), field, start, true)) return true;
+  }
+  return false;
+}
 
-/** True when the words before `start` in its sentence use what follows as a tool (`with meta-learning`). */
-export function isUsedAsTool(f: FieldText, start: number): boolean {
-  return USED_AS_TOOL.test(f.text.slice(Math.max(sentenceAt(f, start).start, start - 40), start));
+const NUMBER_WORD = /^(?:\d+|one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|dozens?|hundreds?|thousands?)$/i;
+
+/**
+ * Where the task phrase that ends at `end` begins: words are taken back from its head while they
+ * can modify a task name, stopping at a clause or vague word (`we`, `on`, `several`), a number
+ * (`six text classification tasks`), a verb form (`tackling`, `utilize`) or a capitalised word
+ * in mid-sentence. At most five words.
+ */
+function taskPhraseStart(text: string, end: number, cues: CueWords): number {
+  const words = [...text.slice(0, end).matchAll(/[^\s,;:()]+/g)];
+  let start = words.at(-1)?.index ?? end;
+  for (let i = words.length - 2; i >= 0 && words.length - i <= 5; i--) {
+    const word = words[i]!;
+    const key = normalizeName(word[0]);
+    // A separator between this word and the next ends the phrase.
+    if (/[,;:()]/.test(text.slice(word.index + word[0].length, words[i + 1]!.index))) break;
+    if (cues.notTaskWords.has(key) || cues.leadingNoise.has(key) || NUMBER_WORD.test(key)) break;
+    if (/ing$/.test(key) && !cues.taskHeads.has(key) && !cues.conceptHeads.has(key)) break;
+    if (/(?:ize|ise|ify)$/.test(key)) break;
+    // A capital in mid-sentence starts a name (`on the Informer forecasting tasks`), not a task's word.
+    if (/^\p{Lu}/u.test(word[0]) && !/^\d+D$/.test(word[0]) && !/(?:^|[.!?]\s+)$/.test(text.slice(0, word.index))) break;
+    start = word.index;
+  }
+  return start;
+}
+
+/**
+ * The tasks of a list a task noun closes (`image captioning, visual grounding and video
+ * retrieval tasks`), taken from the noun back: each item must be a task phrase, and the list ends
+ * at the first item with other words before its phrase (`we evaluate on A and B tasks`) or at the
+ * first that is none. A list after `is a` or `as a` is the kind of problem the sentence's subject
+ * is (`X is a metric learning task`), skipped.
+ */
+function addListedBefore(draft: PaperDraft, f: FieldText, end: number): void {
+  const sentence = sentenceAt(f, Math.max(0, end - 1));
+  let at = end;
+  for (;;) {
+    const start = taskPhraseStart(f.text.slice(0, at), at, draft.matchers.cues);
+    if (start >= at || start < sentence.start) return;
+    if (at === end && isCategoryMention(f.text, start, at)) return;
+    if (!addTaskPhrase(draft, f.text.slice(start, at), f.field, start, true)) return;
+    // The next item back: `A, B and C`, `A and B`, `A, and B`, `A or B`.
+    const joint = /(?:,\s*(?:and\s+|or\s+)?|\s+(?:and|or)\s+)$/.exec(f.text.slice(Math.max(sentence.start, start - 8), start));
+    if (!joint) return;
+    at = start - joint[0].length;
+  }
+}
+
+// A technique the sentence uses rather than a problem it studies: `using X`, `combined with X`, `utilize X`;
+// not the problem it is used in (`exploit uncertainty in X`).
+const USED_AS_TOOL =
+  /\b(?:us(?:e|es|ed|ing)|with|via|by|through|employ\w*|leverag\w*|adopt\w*|apply\w*|applied|utili[sz]\w*|exploit\w*|incorporat\w*|conjunction with|combin\w+ with|based on)\s+(?:(?!(?:in|on|for|to|into|across)\s)\w+\s+){0,2}$/i;
+
+// `X was used to label the data`, `X is applied`: the passive says the same.
+const USED_AFTER = /^\s+(?:is|are|was|were|ha(?:s|ve|d) been)\s+(?:\w+ly\s+)?(?:used|employed|adopted|applied|leveraged|utili[sz]ed)\b/i;
+
+/** True when the words before `start` (or, given `end`, a passive after it) use the mention as a tool (`with meta-learning`). */
+export function isUsedAsTool(f: FieldText, start: number, end = start): boolean {
+  return USED_AS_TOOL.test(f.text.slice(Math.max(sentenceAt(f, start).start, start - 40), start)) || USED_AFTER.test(f.text.slice(end, end + 40));
 }
 
 /** Tasks from the title (`for <task>`, a leading task) and the abstract (`the task of X`, `X tasks`). */
@@ -69,12 +155,15 @@ export function findTasks(draft: PaperDraft): void {
         addTaskPhrase(draft, phrase, 'title', match.index + match[0].indexOf(phrase), true);
       }
       const lead = TITLE_LEAD_TASK.exec(f.text.replace(/^[^:]{1,40}:\s+/, ''));
-      if (lead) addTaskPhrase(draft, lead[1]!, 'title', f.text.indexOf(lead[1]!), true);
+      // `Part-Based Representation Learning for Person Re-Identification`: a technique head that leads a
+      // title serving another task is the means, not the problem.
+      const means =
+        lead && TITLE_SERVES_TASK.test(f.text.slice(f.text.indexOf(lead[1]!) + lead[1]!.length)) && isTechniqueHeaded(lead[1]!, draft.matchers.cues);
+      if (lead && !means) addTaskPhrase(draft, lead[1]!, 'title', f.text.indexOf(lead[1]!), true);
     } else {
-      for (const match of f.text.matchAll(ABSTRACT_TASK)) {
-        const phrase = (match[1] ?? match[2])!.trim();
-        addTaskPhrase(draft, phrase, f.field, match.index + match[0].indexOf(phrase), true);
-      }
+      for (const match of f.text.matchAll(TASK_OF)) addLongestPrefix(draft, match[1]!, f.field, match.index + match[0].indexOf(match[1]!));
+      for (const match of f.text.matchAll(TASK_NOUN_AFTER)) addListedBefore(draft, f, match.index + match[1]!.length);
+      for (const match of f.text.matchAll(PROPOSAL_FOR)) addLongestPrefix(draft, match[1]!, f.field, match.index + match[0].length - match[1]!.length);
       for (const match of f.text.matchAll(STUDY_CUE)) {
         const phrase = match[1]!;
         addTaskPhrase(draft, phrase, f.field, match.index + match[0].length - phrase.length, true);
@@ -94,7 +183,17 @@ export function addNounPhraseTask(draft: PaperDraft, phrase: NounPhrase, noiseLe
   const abstract = draft.fieldOf('abstract')!;
   const midSentence = !/(?:^|[.!?:]\s+)$/.test(abstract.text.slice(Math.max(0, phrase.start + noiseLength - 3), phrase.start + noiseLength));
   if (midSentence && text.split(/\s+/).every((w) => /^\p{Lu}/u.test(w))) return false;
+  // `a superficial understanding`, `an accurate prediction`: a task's name is a mass noun, so one
+  // with an indefinite article is an act or an output, not the name of a problem.
+  if (/\b(?:an?|one)\s+$/i.test(abstract.text.slice(Math.max(0, phrase.start - 4), phrase.start))) return false;
+  // `we present evidence-aware transfer learning for X`: what the paper proposes is its method, not its problem.
+  if (isDirectProposal(abstract, phrase.start + noiseLength)) return false;
   const inTitle = draft.titleKey.includes(` ${normalizeName(text)} `);
+  // With no cue word, a noun phrase is a task only where the paper speaks of its own work or its
+  // evaluation, or the title names it: background (`deep detectors commonly crop images`) and
+  // asides (`useful for failure diagnosis`) name problems the paper does not take on.
+  const sentence = sentenceAt(abstract, phrase.start);
+  if (!inTitle && !OWN_OR_EVALUATION.test(abstract.text.slice(sentence.start, sentence.end))) return false;
   return addTaskPhrase(draft, text, 'abstract', phrase.start + noiseLength, inTitle);
 }
 

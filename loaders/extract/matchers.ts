@@ -1,5 +1,6 @@
 import type { Lexicon, LexiconEntry, MetricEntry } from '../lexicon/read-lexicon.js';
 import { normalizeName } from '../../src/graph/names.js';
+import { isPlural } from './find-concepts.js';
 import { Gazetteer } from './gazetteer.js';
 
 /** Compiled matchers for the curated lists and cue words, built once and shared by every paper. */
@@ -27,12 +28,40 @@ export interface CueWords {
   weakConceptHeads: Set<string>;
   notConceptWords: Set<string>;
   hubConcepts: Set<string>;
+  /** Nouns for what a method is made of or does (`models`, `loss`, `process`): a task name before one qualifies it. */
+  artifactNouns: Set<string>;
 }
 
 const keys = (words: readonly string[]): Set<string> => new Set(words.map(normalizeName));
 
+// A word that ends this many task names of the lists (`removal`, `comprehension`) is a task head too.
+const TAXONOMY_HEAD_MIN = 5;
+
+/**
+ * Task heads the lists themselves attest: the last word of at least `TAXONOMY_HEAD_MIN` multi-word
+ * task names (`shadow removal`, `reading comprehension`), singular, and not a word the cue lists
+ * call generic (`analysis`, `evaluation`). Returns [heads, technique heads]: a head the cue lists
+ * do not already hold (`removal`, `design`, `optimization`) counts only where the text calls the
+ * phrase a task or the title names it, since most of them name a component or an act as often.
+ */
+function taxonomyHeads(lexicon: Lexicon): [string[], string[]] {
+  const counts = new Map<string, number>();
+  for (const task of lexicon.tasks) {
+    const words = task.name.trim().split(/\s+/);
+    if (words.length < 2) continue;
+    const head = normalizeName(words.at(-1)!);
+    counts.set(head, (counts.get(head) ?? 0) + 1);
+  }
+  const cues = lexicon.cueWords;
+  const generic = keys([...cues.notConceptWords, ...cues.notTaskWords]);
+  const heads = [...counts].filter(([h, n]) => n >= TAXONOMY_HEAD_MIN && !generic.has(h) && !isPlural(h)).map(([h]) => h);
+  const listed = keys(cues.taskHeads);
+  return [heads, heads.filter((h) => !listed.has(h))];
+}
+
 export function buildMatchers(lexicon: Lexicon): Matchers {
   const cues = lexicon.cueWords;
+  const [derivedHeads, derivedTechniques] = taxonomyHeads(lexicon);
   return {
     datasets: new Gazetteer(lexicon.datasets, { titleCaseNames: true }),
     methods: new Gazetteer(lexicon.methods),
@@ -42,8 +71,8 @@ export function buildMatchers(lexicon: Lexicon): Matchers {
     stopPhrases: keys(lexicon.stopPhrases),
     notNames: keys(lexicon.notNames),
     cues: {
-      taskHeads: keys(cues.taskHeads),
-      techniqueHeads: keys(cues.techniqueHeads),
+      taskHeads: keys([...cues.taskHeads, ...derivedHeads]),
+      techniqueHeads: keys([...cues.techniqueHeads, ...derivedTechniques]),
       notTaskWords: keys(cues.notTaskWords),
       genericTaskModifiers: keys(cues.genericTaskModifiers),
       genericTaskHeads: keys(cues.genericTaskHeads),
@@ -52,6 +81,7 @@ export function buildMatchers(lexicon: Lexicon): Matchers {
       weakConceptHeads: keys(cues.weakConceptHeads),
       notConceptWords: keys(cues.notConceptWords),
       hubConcepts: keys(cues.hubConcepts),
+      artifactNouns: keys(cues.artifactNouns),
     },
   };
 }

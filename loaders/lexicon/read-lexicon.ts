@@ -45,6 +45,7 @@ export interface CueWordLists {
   weakConceptHeads: string[];
   notConceptWords: string[];
   hubConcepts: string[];
+  artifactNouns: string[];
 }
 
 const Entry = z.object({
@@ -68,6 +69,7 @@ const CueWords = z.object({
   weakConceptHeads: Strings,
   notConceptWords: Strings,
   hubConcepts: Strings,
+  artifactNouns: Strings,
 });
 
 function readList<T>(file: string, schema: z.ZodType<T>): T {

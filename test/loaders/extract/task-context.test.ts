@@ -1,0 +1,204 @@
+import { describe, expect, it } from 'vitest';
+import { extractEntities } from '../../../loaders/extract-corpus.js';
+import { buildMatchers } from '../../../loaders/extract/matchers.js';
+import { qualifiesArtifactAfter } from '../../../loaders/extract/task-modifier.js';
+import { readLexicon } from '../../../loaders/lexicon/read-lexicon.js';
+import type { Paper } from '../../../loaders/papers.js';
+
+function paper(abstract: string, title = 'Notes on Shared Encoders'): Paper {
+  return { id: 'paper:test', title, titleDerived: false, abstract, sources: [] };
+}
+const tasks = (abstract: string, title?: string): string[] => extractEntities(paper(abstract, title)).tasks.map((t) => t.name);
+const cues = buildMatchers(readLexicon()).cues;
+
+describe('a task name that qualifies an artifact', () => {
+  it.each([
+    ['text-to-image (T2I) models', 'text-to-image'],
+    ['metric learning loss', 'metric learning'],
+    ['the denoising process', 'the denoising'],
+    ['sentence embedding techniques', 'sentence embedding'],
+  ])('reads %s as a model or a component', (text, name) => {
+    expect(qualifiesArtifactAfter(text, name.length, cues)).toBe(true);
+  });
+
+  it.each([
+    ['object detection is hard', 'object detection'],
+    ['image captioning tasks', 'image captioning'],
+    ['object detection and segmentation models', 'object detection'],
+    ['speech recognition on noisy audio', 'speech recognition'],
+  ])('reads %s as the task itself', (text, name) => {
+    expect(qualifiesArtifactAfter(text, name.length, cues)).toBe(false);
+  });
+
+  it('takes no listed task from a phrase naming a model', () => {
+    expect(tasks('We distil large pre-trained text-to-image models into a small one that runs on phones.')).not.toContain('text-to-image');
+  });
+
+  it('still takes the listed task where the text names it as the problem', () => {
+    expect(tasks('We study semantic segmentation of street scenes with a shared encoder.')).toContain('semantic segmentation');
+  });
+
+  it('keeps a listed task whose definition qualifies a model out of the methods', () => {
+    const e = extractEntities(paper('We write new replay-based Continual Learning (CL) algorithms for robots.'));
+    expect(e.methods.map((m) => m.name)).not.toContain('CL');
+  });
+});
+
+describe('a task phrase with an indefinite article', () => {
+  it('is an act or an output, not a task name', () => {
+    expect(tasks('Current encoders only reach a shallow scene understanding from a single frame.')).not.toContain('shallow scene understanding');
+  });
+});
+
+describe('tasks a task noun closes', () => {
+  it('takes every item of a list the noun closes', () => {
+    expect(tasks('We report results on image captioning, shelf counting and crate detection tasks.')).toEqual(
+      expect.arrayContaining(['image captioning', 'shelf counting', 'crate detection']),
+    );
+  });
+
+  it('drops a count or a vague adjective before the phrase', () => {
+    const found = tasks('The encoder helps on six text classification tasks and on difficult speech classification problems.');
+    expect(found).toEqual(expect.arrayContaining(['text classification', 'speech classification']));
+    expect(found).not.toContain('six text classification');
+    expect(found).not.toContain('difficult speech classification');
+  });
+
+  it('takes the phrase before "challenges" and "benchmarks"', () => {
+    expect(tasks('The encoder tops three lane detection benchmarks.')).toContain('lane detection');
+    expect(tasks('We enter the shape retrieval challenges of the workshop.')).toContain('shape retrieval');
+  });
+
+  it('skips the kind of problem a task is said to be', () => {
+    expect(tasks('Shelf counting is a dense prediction task with tiny objects.')).not.toContain('dense prediction');
+    expect(tasks('We cast shelf counting as a density estimation problem.')).not.toContain('density estimation');
+  });
+
+  it('stops at a capitalised word in mid-sentence', () => {
+    expect(tasks('We evaluate on the Crate counting tasks of the suite.')).not.toContain('crate counting');
+  });
+
+  it('takes the longest task phrase after "the task of"', () => {
+    expect(tasks('We study the task of image captioning in the wild.')).toContain('image captioning');
+  });
+});
+
+describe('task heads the taxonomy attests', () => {
+  const matchers = buildMatchers(readLexicon());
+
+  it('takes a head that ends many listed task names, as a head the text must call a task', () => {
+    expect(matchers.cues.taskHeads.has('removal')).toBe(true);
+    expect(matchers.cues.techniqueHeads.has('removal')).toBe(true);
+  });
+
+  it('leaves out words the cue lists call generic, and plurals', () => {
+    expect(matchers.cues.taskHeads.has('analysis')).toBe(false);
+    expect(matchers.cues.taskHeads.has('images')).toBe(false);
+  });
+
+  it('takes a phrase with such a head where the text calls it a task, not from any noun phrase', () => {
+    expect(tasks('We test the encoder on two glare removal tasks.')).toContain('glare removal');
+    expect(tasks('The encoder runs glare removal before the detector.')).not.toContain('glare removal');
+  });
+});
+
+describe('the problem a proposal serves', () => {
+  it('takes the phrase after "for" in a sentence where the paper proposes something', () => {
+    expect(tasks('We propose a light encoder for shelf counting in crowded stores.')).toContain('shelf counting');
+  });
+
+  it('takes no infinitive after "to" as a task', () => {
+    expect(tasks('We propose a light encoder to improve shelf counting.')).not.toContain('improve shelf counting');
+  });
+});
+
+describe('techniques written with task words', () => {
+  it('reads a task name after "masked" as a training objective', () => {
+    expect(tasks('We pre-train the encoder with masked image modeling on shelf photos.')).not.toContain('image modeling');
+  });
+
+  it('reads the items listed after "pre-training tasks:" as objectives', () => {
+    expect(tasks('We design two pre-training tasks: image captioning and region classification.')).not.toContain('image captioning');
+  });
+
+  it('keeps tasks listed after a pretext task is merely mentioned', () => {
+    expect(tasks('Via this pretext task, we set records on downstream tasks such as object detection and semantic segmentation.')).toContain(
+      'semantic segmentation',
+    );
+  });
+
+  it('skips the kind of problem a task is cast as, modifiers and all', () => {
+    expect(tasks('We cast shelf counting as a progressive multi-level density estimation problem.')).not.toContain('density estimation');
+  });
+
+  it('reads a task name before a model family acronym as a qualifier', () => {
+    expect(tasks('We show that existing text-to-image DiTs can edit shelves.')).not.toContain('text-to-image');
+  });
+
+  it('takes no technique that leads a title serving another task', () => {
+    const found = tasks('We learn part features for the re-identification of people.', 'Part-Aware Feature Learning for Occluded Person Re-Identification');
+    expect(found).toContain('occluded person re-identification');
+    expect(found).not.toContain('part-aware feature learning');
+  });
+});
+
+describe('techniques the sentence uses', () => {
+  it('reads a technique after "utilize" or "exploit" as a tool', () => {
+    expect(tasks('To this end, we utilize active learning and cut the labelling cost of shelves.')).not.toContain('active learning');
+  });
+
+  it('keeps the problem a tool is used in', () => {
+    expect(tasks('We exploit uncertainty in shelf pose estimation by flagging hard frames.')).toContain('shelf pose estimation');
+  });
+
+  it('takes no phrase joined by a slash', () => {
+    expect(tasks('The ranker opens new ways to query/collection understanding.')).toEqual([]);
+  });
+});
+
+describe('what the paper proposes or does', () => {
+  it('takes no task from the phrase the paper proposes', () => {
+    expect(tasks('To address this, we present shelf-aware transfer learning for stock counting.')).not.toContain('shelf-aware transfer learning');
+  });
+
+  it('reads a technique the sentence says was used as a tool', () => {
+    expect(tasks('To cut costs, active learning was used to label the shelf photos.')).not.toContain('active learning');
+  });
+
+  it('reads "this" before a technique as the paper\'s own step', () => {
+    expect(tasks('We drop weak passages early. This pruning lets the ranker skip long documents.')).not.toContain('network pruning');
+  });
+});
+
+describe('a task written as a short form in capitals', () => {
+  it('lets the paper define it as something else', () => {
+    const e = extractEntities(paper('We introduce Feasible Learning (FL), a paradigm that bounds each loss. FL trains well.'));
+    expect(e.tasks.map((t) => t.name)).not.toContain('federated learning');
+  });
+
+  it('needs a supporting cue in the abstract', () => {
+    expect(tasks('Our reward model gives a 59% gain in IR on the photo data.')).not.toContain('information retrieval');
+  });
+
+  it('counts with a task noun after it', () => {
+    expect(tasks('We report gains on QA and NLI tasks.')).toContain('question answering');
+  });
+});
+
+describe('a noun phrase with a task head and no cue word', () => {
+  it("is a task in a sentence about the paper's own work", () => {
+    expect(tasks('Shelves are hard to read. Our encoder handles shelf detection in dim aisles.')).toContain('shelf detection');
+  });
+
+  it('is no task in a background aside', () => {
+    expect(tasks('Shelves are hard to read. Such logs are also useful for failure diagnosis in stores.')).not.toContain('failure diagnosis');
+  });
+
+  it('is a task when the title names it, wherever the abstract does', () => {
+    expect(tasks('Shelves are hard to read. Shelf detection matters to stores.', 'Shelf Detection in Dim Aisles')).toContain('shelf detection');
+  });
+
+  it('takes a quoted task after "the task of"', () => {
+    expect(tasks('Stores pose the task of "crate detection" in dim aisles.')).toContain('crate detection');
+  });
+});
