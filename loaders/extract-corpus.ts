@@ -100,17 +100,18 @@ export function linkCorpus(extracted: readonly PaperExtraction[]): ExtractedPape
         concepts: concepts.map(link('concept')),
       };
     }),
-    listedKind,
+    listedKinds,
   );
 }
 
-/** The kind the curated lists give a whole name, for settling a name papers type differently. */
-function listedKind(name: string): EntityKind | undefined {
+/** The kinds the curated lists give a whole name, for settling a name papers type differently. */
+function listedKinds(name: string): EntityKind[] {
   matchers ??= buildMatchers(readLexicon());
-  if (matchers.metrics.lookup(name)) return 'metric';
-  if (matchers.datasets.lookup(name)) return 'dataset';
-  if (matchers.methods.lookup(name)) return 'method';
-  if (matchers.tasks.lookup(name)) return 'task';
-  if (matchers.families.lookup(name)) return 'concept';
-  return undefined;
+  const kinds: EntityKind[] = [];
+  if (matchers.metrics.lookup(name)) kinds.push('metric');
+  if (matchers.datasets.lookup(name)) kinds.push('dataset');
+  if (matchers.methods.lookup(name)) kinds.push('method');
+  if (matchers.tasks.lookup(name)) kinds.push('task');
+  if (matchers.families.lookup(name)) kinds.push('concept');
+  return kinds;
 }

@@ -14,12 +14,18 @@ const NAMED: KindList[] = ['datasets', 'methods', 'metrics'];
  * one id, the one most papers use (ties: the shorter, then the first in order); then one name
  * is one kind.
  */
-export function reconcileIdentity(papers: readonly ExtractedPaper[], listedKind: ListedKind = () => undefined): ExtractedPaper[] {
-  return reconcileKinds(mergeSpellings(papers), listedKind);
+export function reconcileIdentity(papers: readonly ExtractedPaper[], listedKinds: ListedKinds = () => []): ExtractedPaper[] {
+  return reconcileKinds(mergeSpellings(papers), listedKinds);
 }
 
 /** The kind the curated lists give a name (`FLOPs` a metric, `text-to-image generation` a task), if any. */
-export type ListedKind = (name: string) => EntityKind | undefined;
+export type ListedKinds = (name: string) => EntityKind[];
+
+/** Named kinds before tasks before concepts, as votes rank them. */
+function rank(kind: KindList): number {
+  const named = NAMED.indexOf(kind);
+  return named >= 0 ? named : kind === 'tasks' ? NAMED.length : NAMED.length + 1;
+}
 
 /** The key two spellings of one name share: letters and digits only, a final plural `s` dropped. */
 export function looseKey(id: string): string {
@@ -63,40 +69,43 @@ function mergeSpellings(papers: readonly ExtractedPaper[]): ExtractedPaper[] {
  * One name is one kind across the graph: when papers type the same name differently
  * (`low-rank adaptation` a method in one, a task in another), every paper takes the kind most
  * papers give it among methods, datasets and metrics; failing those, task over concept. A kind
- * the curated lists give the name wins over votes.
- * Entities moved into a kind merge with one the paper already has under that id.
+ * the curated lists give the name wins over votes; a name the lists give two meanings of two
+ * kinds (`MAE`, the masked autoencoder and the mean absolute error) keeps both, and only other
+ * kinds move. Entities moved into a kind merge with one the paper already has under that id.
  */
-function reconcileKinds(papers: readonly ExtractedPaper[], listedKind: ListedKind): ExtractedPaper[] {
+function reconcileKinds(papers: readonly ExtractedPaper[], listedKinds: ListedKinds): ExtractedPaper[] {
   const votes = new Map<string, Map<KindList, number>>();
-  const listed = new Map<string, KindList>();
+  // Every kind the lists give any spelling of the slug: a union, so paper order does not matter.
+  const listed = new Map<string, Set<KindList>>();
   for (const paper of papers) {
     for (const list of LISTS) {
       for (const e of paper[list] as PaperEntity[]) {
-        const kind = listedKind(e.name);
-        if (kind) listed.set(slugOf(e.id), `${kind}s` as KindList);
-        const tally = votes.get(slugOf(e.id)) ?? new Map<KindList, number>();
+        const slug = slugOf(e.id);
+        for (const kind of listedKinds(e.name)) listed.set(slug, (listed.get(slug) ?? new Set()).add(`${kind}s` as KindList));
+        const tally = votes.get(slug) ?? new Map<KindList, number>();
         tally.set(list, (tally.get(list) ?? 0) + 1);
-        votes.set(slugOf(e.id), tally);
+        votes.set(slug, tally);
       }
     }
   }
-  const winner = new Map<string, KindList>();
+  // The kinds each contested slug keeps, the first of them taking the entities of the others.
+  const kept = new Map<string, KindList[]>();
   for (const [slug, tally] of votes) {
     if (tally.size < 2) continue;
-    const fromList = listed.get(slug);
-    if (fromList && tally.has(fromList)) {
-      winner.set(slug, fromList);
+    const fromLists = LISTS.filter((k) => listed.get(slug)?.has(k) && tally.has(k)).sort((a, b) => rank(a) - rank(b));
+    if (fromLists.length > 0) {
+      kept.set(slug, fromLists);
       continue;
     }
     const named = NAMED.filter((k) => tally.has(k)).sort((a, b) => tally.get(b)! - tally.get(a)! || NAMED.indexOf(a) - NAMED.indexOf(b));
-    winner.set(slug, named[0] ?? 'tasks');
+    kept.set(slug, [named[0] ?? 'tasks']);
   }
-  if (winner.size === 0) return [...papers];
+  if (kept.size === 0) return [...papers];
   return papers.map((paper) => {
     const stays =
       (list: KindList) =>
       (e: PaperEntity): boolean =>
-        (winner.get(slugOf(e.id)) ?? list) === list;
+        kept.get(slugOf(e.id))?.includes(list) ?? true;
     const out: ExtractedPaper = {
       ...paper,
       methods: paper.methods.filter(stays('methods')),
@@ -107,8 +116,9 @@ function reconcileKinds(papers: readonly ExtractedPaper[], listedKind: ListedKin
     };
     for (const list of LISTS) {
       for (const e of paper[list] as PaperEntity[]) {
-        const target = winner.get(slugOf(e.id));
-        if (target && target !== list)
+        const keep = kept.get(slugOf(e.id));
+        const target = keep?.[0];
+        if (keep && target && !keep.includes(list))
           moveInto(out, target, { id: `${KIND_OF[target]}:${slugOf(e.id)}`, name: e.name, aliases: e.aliases, evidence: e.evidence });
       }
     }

@@ -143,6 +143,16 @@ describe('extractCorpus on hand-made papers', () => {
     expect(b?.concepts.map((c) => c.id)).toContain('concept:knowledge-graph-embedding');
   });
 
+  it('keeps the two meanings of MAE apart: the method a paper defines, the metric another reports', () => {
+    const [a, b] = extractCorpus([
+      paper('paper:a', 'Masked Autoencoder (MAE) pre-trains vision models; we mix images for MAE.'),
+      paper('paper:b', 'Our regressor reaches an MAE of 0.31 on the test set.'),
+    ]);
+    expect(a?.methods.map((m) => m.id)).toContain('method:masked-autoencoder');
+    expect(a?.metrics.map((m) => m.id)).not.toContain('metric:mae');
+    expect(b?.metrics.map((m) => m.id)).toContain('metric:mae');
+  });
+
   it('reports a method without a role as USED', () => {
     const [a] = extractCorpus([paper('paper:a', 'We fine-tune CLIP on photos.')]);
     expect(a?.methods).toEqual([expect.objectContaining({ id: 'method:clip', role: 'USED' })]);
