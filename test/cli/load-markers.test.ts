@@ -10,6 +10,7 @@ import type { Counts } from '../../src/graph/model.js';
 import type { GraphStore } from '../../src/store/store.js';
 import { connectTestNeo4j } from '../store/use-neo4j.js';
 import { envFor, graphql, kg, papersTagged, startKg, waitFor, writePapersFile, type Running } from './processes.js';
+import { mulberry32 } from '../../bench/generate-corpus.js';
 
 /**
  * Loads that can be trusted after a crash (issue 12): `kg load` is killed with SIGKILL at seeded
@@ -45,18 +46,6 @@ afterAll(async () => {
   await neo4j?.close();
   await rm(root, { recursive: true, force: true });
 });
-
-/** mulberry32: a small seeded generator, so a failing point can be run again. */
-function random(seed: number): () => number {
-  let a = seed >>> 0;
-  return () => {
-    a = (a + 0x6d2b79f5) >>> 0;
-    let t = a;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
 
 interface LoadView {
   state: string;
@@ -106,7 +95,7 @@ async function checkStore(target: Target): Promise<void> {
   expect(reference.labels.Paper).toBe(PAPERS);
   expect(reference.relationships.BROADER).toBeGreaterThan(0);
 
-  const next = random(SEED + (target.name === 'neo4j' ? 1000 : 0));
+  const next = mulberry32(SEED + (target.name === 'neo4j' ? 1000 : 0));
   let interrupted = 0;
   for (let point = 0; point < POINTS; point++) {
     await target.empty();
