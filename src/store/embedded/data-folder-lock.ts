@@ -3,6 +3,7 @@ import { hostname } from 'node:os';
 import { join } from 'node:path';
 import fsx from 'fs-native-extensions';
 import { DataFolderBusyError } from '../../errors.js';
+import { processRunning } from '../process-running.js';
 
 const LOCK_FILE = 'lock';
 const HOLDER_FILE = 'lock-holder.json';
@@ -86,13 +87,7 @@ export class DataFolderLock {
 
   /** Whether a holder's process still runs; a holder on another host is assumed to. */
   static isRunning(holder: Holder): boolean {
-    if (holder.host !== hostname()) return true;
-    try {
-      process.kill(holder.pid, 0);
-      return true;
-    } catch (error) {
-      return (error as NodeJS.ErrnoException).code === 'EPERM';
-    }
+    return processRunning(holder.pid, holder.host);
   }
 
   /** Adds what a server knows once it listens (its URL, whether it ingests) to the holder file. */
