@@ -30,8 +30,8 @@
  */
 import { fork, spawnSync, type ChildProcess } from 'node:child_process';
 import { fileURLToPath } from 'node:url';
-import autocannon from 'autocannon';
 import { startLocalNeo4j, type LocalNeo4j } from '../scripts/start-local-neo4j.js';
+import { cannon, type Measurement } from './api/cannon.js';
 import { QUERIES, type BenchQuery } from './api/queries.js';
 import type { ReadyMessage, TargetName } from './api/targets.js';
 
@@ -74,61 +74,6 @@ function requestOf(query: BenchQuery, target: TargetName, base: string): { url: 
 
 const summaryOf = (query: BenchQuery, target: TargetName) =>
   target === 'bare-cypher' ? query.summarize.bare : target === 'neo4j-graphql' ? query.summarize.neo4jGraphql : query.summarize.ours;
-
-/** A non-error GraphQL-shaped answer: `{"data": …}` first, no `errors`. Cheap: runs per response. */
-const goodBody = (body: string): boolean => body.startsWith('{"data":') && !body.includes('"errors":[');
-
-interface Measurement {
-  p50: number;
-  p99: number;
-  rps: number;
-  requests: number;
-  non2xx: number;
-  errors: number;
-  timeouts: number;
-  mismatches: number;
-}
-
-function percentile(sorted: readonly number[], p: number): number {
-  if (sorted.length === 0) return NaN;
-  return sorted[Math.min(sorted.length - 1, Math.max(0, Math.ceil((p / 100) * sorted.length) - 1))]!;
-}
-
-function cannon(url: string, body: string, seconds: number): Promise<Measurement> {
-  return new Promise((resolve, reject) => {
-    const times: number[] = [];
-    const instance = autocannon(
-      {
-        url,
-        method: 'POST',
-        headers: { 'content-type': 'application/json' },
-        body,
-        connections: CONNECTIONS,
-        duration: seconds,
-        timeout: 10,
-        verifyBody: (b) => goodBody(typeof b === 'string' ? b : String(b ?? '')),
-      },
-      (error, result) => {
-        if (error) return reject(error);
-        times.sort((a, b) => a - b);
-        resolve({
-          p50: percentile(times, 50),
-          p99: percentile(times, 99),
-          rps: result.requests.average,
-          requests: result.requests.total,
-          non2xx: result.non2xx,
-          errors: result.errors,
-          timeouts: result.timeouts,
-          mismatches: result.mismatches,
-        });
-      },
-    );
-    // autocannon emits (client, statusCode, bytes, responseTime in ms, fractional) per response.
-    (instance as unknown as NodeJS.EventEmitter).on('response', (_client: unknown, statusCode: number, _bytes: number, responseTime: number) => {
-      if (statusCode >= 200 && statusCode < 300) times.push(responseTime);
-    });
-  });
-}
 
 /** One request: the answer when it is a 200 with data and no errors, else why not. */
 async function check(url: string, body: string): Promise<{ ok: true; text: string; data: any } | { ok: false; reason: string }> {
@@ -254,14 +199,14 @@ try {
     });
     for (const target of measured) {
       const { url, body } = requestOf(query, target.name, ready.urls[target.name]);
-      await cannon(url, body, WARMUP);
+      await cannon(url, body, WARMUP, CONNECTIONS);
     }
     const rounds = new Map<TargetName, Measurement[]>(measured.map((t) => [t.name, []]));
     for (let round = 0; round < ROUNDS; round++) {
       for (let i = 0; i < measured.length; i++) {
         const target = measured[(i + round) % measured.length]!;
         const { url, body } = requestOf(query, target.name, ready.urls[target.name]);
-        rounds.get(target.name)!.push(await cannon(url, body, DURATION));
+        rounds.get(target.name)!.push(await cannon(url, body, DURATION, CONNECTIONS));
       }
     }
     for (const target of measured) {

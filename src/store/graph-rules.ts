@@ -100,16 +100,22 @@ function compareNullLast(a: string | null, b: string | null): number {
   return a === b ? 0 : a === null ? 1 : b === null ? -1 : compare(a, b);
 }
 
-/** Paper order of listings: by id, by title, or newest first (undated last); ties by id. */
+/**
+ * Paper order of listings: by id, by title, or newest first (undated last). Each order has one
+ * key per paper (`paperOrderKey`), so a store can keep it in an index and read a page from it.
+ */
 export function paperOrdering(order: PaperOrder): Ordering<PaperNode> {
-  switch (order) {
-    case 'title':
-      return { keyOf: (p) => [p.title, p.id], descending: [false, false] };
-    case 'published':
-      return { keyOf: (p) => [p.published ?? '', p.id], descending: [true, false] };
-    default:
-      return PAPERS_BY_ID;
-  }
+  return order === 'id' ? PAPERS_BY_ID : { keyOf: (p) => [paperOrderKey(order, p)], descending: [order === 'published'] };
+}
+
+/**
+ * A paper's key in an order: the id, or the title or date joined to the id by a NUL. NUL sorts
+ * below every character a title or date holds (control characters are stripped from records), so
+ * the joined strings sort as the (value, id) pairs do: ties by id, in the order's direction.
+ */
+export function paperOrderKey(order: PaperOrder, p: Pick<PaperNode, 'id' | 'title' | 'published'>): string {
+  if (order === 'id') return p.id;
+  return `${order === 'title' ? p.title : (p.published ?? '')}\u0000${p.id}`;
 }
 
 /** A node's papers, as `papersOf` pages them. */
@@ -129,11 +135,19 @@ export function toPapersPage(slice: Slice<PaperNode>): PapersPage {
   return { papers: slice.items, keys: slice.keys, totalCount: slice.totalCount, hasNextPage: slice.hasNextPage, hasPreviousPage: slice.hasPreviousPage };
 }
 
-/** Browse order of entities: paper count or lower-cased display name, either way; ties by id. */
+/**
+ * Browse order of entities: paper count (ties by id, ascending), or lower-cased display name
+ * (`entityNameKey`: ties by id in the order's direction).
+ */
 export function entityOrdering(order: EntityOrder): Ordering<CountedNode> {
   return order.field === 'name'
-    ? { keyOf: (e) => [displayName(e.node).toLowerCase(), e.node.node.id], descending: [order.descending, false] }
+    ? { keyOf: (e) => [entityNameKey(e.node)], descending: [order.descending] }
     : { keyOf: (e) => [e.paperCount, e.node.node.id], descending: [order.descending, false] };
+}
+
+/** A node's key in name order: its lower-cased display name joined to its id by a NUL (see paperOrderKey). */
+export function entityNameKey(node: GraphNode): string {
+  return `${displayName(node).toLowerCase()}\u0000${node.node.id}`;
 }
 
 /** Whether an entity passes a browse filter: every word of `text` in its names, enough papers. */

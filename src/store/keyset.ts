@@ -116,3 +116,58 @@ function countWhile<T>(sorted: readonly T[], test: (item: T) => boolean): number
   }
   return lo;
 }
+
+/**
+ * How a store that keeps the list's order in an index reads one window: which way to scan the
+ * range strictly between `after` and `before`, and how many rows (one more than it keeps, which
+ * says whether more follow). Forward with `first`, backward from `before` with `last` alone.
+ */
+export interface IndexRead {
+  backward: boolean;
+  limit: number | null;
+}
+
+export function indexRead(window: Window<unknown>): IndexRead {
+  if (window.first !== undefined) return { backward: false, limit: window.first + 1 };
+  if (window.last !== undefined) return { backward: true, limit: window.last + 1 };
+  return { backward: false, limit: null };
+}
+
+/**
+ * The window from rows read as `indexRead` said (in scan order), with the same flags as
+ * `windowBounds` and `pageFlags` give for the whole list: `atOrBeforeAfter` says whether any item
+ * lies at or before `after`, `atOrPastBefore` whether any item past `after` lies at or past
+ * `before` (each asked only when that cursor is given), and `totalCount` counts the whole list.
+ */
+export function sliceFromIndex<T>(
+  rows: ReadonlyArray<{ item: T; key: SortKey }>,
+  window: Window<unknown>,
+  outside: { atOrBeforeAfter: boolean; atOrPastBefore: boolean },
+  totalCount: number,
+): Slice<T> {
+  const beforeAfter = window.after !== undefined && outside.atOrBeforeAfter;
+  const pastBefore = window.before !== undefined && outside.atOrPastBefore;
+  let kept: ReadonlyArray<{ item: T; key: SortKey }>;
+  let hasNextPage: boolean;
+  let hasPreviousPage: boolean;
+  if (window.first !== undefined) {
+    const inside = rows.slice(0, window.first);
+    hasNextPage = rows.length > window.first || pastBefore;
+    if (window.last !== undefined) {
+      hasPreviousPage = inside.length > window.last || beforeAfter;
+      kept = window.last === 0 ? [] : inside.slice(-window.last);
+    } else {
+      hasPreviousPage = beforeAfter;
+      kept = inside;
+    }
+  } else if (window.last !== undefined) {
+    hasPreviousPage = rows.length > window.last || beforeAfter;
+    hasNextPage = pastBefore;
+    kept = rows.slice(0, window.last).reverse();
+  } else {
+    hasPreviousPage = beforeAfter;
+    hasNextPage = pastBefore;
+    kept = rows;
+  }
+  return { items: kept.map((r) => r.item), keys: kept.map((r) => r.key), totalCount, hasNextPage, hasPreviousPage };
+}

@@ -229,9 +229,16 @@ function describeContract(name: string, store: () => GraphStore) {
           { type: 'MENTIONS', to: 'concept:contract-test-concept', evidence: [{ field: 'abstract', start: 0, end: 4 }] },
         ],
       };
+      const dropped = original.edges.filter((e) => e.type === 'USES').map((e) => e.to);
+      const countsBefore = await store().paperCounts(dropped);
       await store().writePapers([changed]);
       await store().refreshDerived();
       const after = await store().counts();
+      // Paper counts follow the edges a rewrite drops and adds (Neo4j keeps them on the nodes).
+      const stillThere = dropped.filter((_, i) => countsBefore[i]! > 1);
+      expect(await store().paperCounts(stillThere)).toEqual(stillThere.map((id) => countsBefore[dropped.indexOf(id)]! - 1));
+      const browsed = await store().listEntities('Concept', { text: 'contract test concept' }, { field: 'paperCount', descending: true }, { first: 5 });
+      expect(browsed.items.map((e) => [e.node.node.id, e.paperCount])).toEqual([['concept:contract-test-concept', 1]]);
       const removedUses = original.edges.filter((e) => e.type === 'USES').length;
       expect(after.relationships.USES).toBe(before.relationships.USES - removedUses);
       expect(after.relationships.MENTIONS).toBe(before.relationships.MENTIONS + 1);
@@ -239,6 +246,7 @@ function describeContract(name: string, store: () => GraphStore) {
       await store().writePapers([original]);
       await store().refreshDerived();
       expect(await store().counts()).toEqual(before);
+      expect(await store().paperCounts(dropped)).toEqual(countsBefore);
       expect(await store().node('concept:contract-test-concept')).toBeNull();
       await store().writePapers(graphs);
       await store().refreshDerived();
@@ -261,6 +269,19 @@ describe.skipIf(!neo4j)('Neo4j store', () => {
 
     it('counts per label and relationship type', async () => {
       await same((s) => s.counts());
+    });
+
+    it('fills in the listing keys and paper counts that a graph written by an earlier version lacks', async () => {
+      await neo4j!.runWrites([
+        { statement: 'MATCH (n) REMOVE n.orderTitle, n.orderPublished, n.hasCode, n.paperCount, n.orderName', parameters: {} },
+        { statement: "MATCH (s:KgState {id: 'schema'}) DELETE s", parameters: {} },
+      ]);
+      const reconnected = (await connectTestNeo4j())!;
+      await reconnected.close();
+      for (const order of ['title', 'published'] as const) await same((s) => s.listPapers({}, order, { first: 7 }));
+      await same((s) => s.listPapers({ hasCode: true }, 'published', { first: 7 }));
+      await same((s) => s.listEntities('Dataset', {}, { field: 'paperCount', descending: true }, { first: 10 }));
+      await same((s) => s.listEntities('Repository', { minPapers: 1 }, { field: 'name', descending: false }, { first: 10 }));
     });
 
     it("one paper's entities, edges and evidence", async () => {

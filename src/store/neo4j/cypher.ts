@@ -3,13 +3,15 @@ import {
   LABELS,
   TARGET_LABEL,
   type EntityLabel,
+  labelOfId,
   type Label,
   type PaperGraph,
   type PaperNode,
   type RelationshipType,
   type Span,
 } from '../../graph/model.js';
-import { displayName } from '../graph-rules.js';
+import { displayName, entityNameKey, paperOrderKey } from '../graph-rules.js';
+import type { BrowseLabel } from '../store.js';
 import { searchKeys, searchTerms } from '../rank-search.js';
 
 /**
@@ -43,6 +45,26 @@ const PAPER_FIELDS = [
 export const props = (variable: string): string =>
   `CASE WHEN ${variable}:Paper THEN ${variable} {${PAPER_FIELDS.map((f) => `.${f}`).join(', ')}} ELSE ${variable} {.*, searchName: null, searchText: null} END`;
 
+/** The paper properties that hold each listing order's key (graph-rules.ts paperOrderKey). */
+const PAPER_ORDER_KEYS = ['orderTitle', 'orderPublished'] as const;
+
+/** The labels the API browses, each with its paper count and name key kept on the node. */
+const BROWSE_LABELS: readonly BrowseLabel[] = [...ENTITY_LABELS, 'Repository'];
+
+/** The relationship types from papers to a node of each browsed label: its paper count is their degree (one edge per paper and node). */
+const PAPER_TYPES = Object.fromEntries(
+  BROWSE_LABELS.map((label) => [
+    label,
+    Object.entries(TARGET_LABEL)
+      .filter(([, target]) => target === label)
+      .map(([type]) => type)
+      .join('|'),
+  ]),
+) as Record<BrowseLabel, string>;
+
+/** Cypher: the number of papers linked to `n`, of a browsed label: a degree look-up, not an expansion. */
+const paperDegree = (label: BrowseLabel, n: string): string => `COUNT { (${n})<-[:${PAPER_TYPES[label]}]-() }`;
+
 /** The one full-text index search reads (benchmarks import it rather than copy it). */
 export const SEARCH_INDEX = 'search_terms';
 
@@ -55,7 +77,42 @@ export const SCHEMA: string[] = [
   ...['paper_text', 'entity_names', 'repository_names'].map((name) => `DROP INDEX ${name} IF EXISTS`),
   `CREATE FULLTEXT INDEX ${SEARCH_INDEX} IF NOT EXISTS FOR (n:${SEARCHABLE_LABELS.join('|')}) ON EACH [n.searchName, n.searchText] OPTIONS {indexConfig: {\`fulltext.analyzer\`: 'whitespace'}}`,
   'CREATE CONSTRAINT kg_state_id IF NOT EXISTS FOR (s:KgState) REQUIRE s.id IS UNIQUE',
+  // Listings read their pages from these, in order, rather than sorting a whole match.
+  ...PAPER_ORDER_KEYS.map((key) => `CREATE INDEX paper_${key.toLowerCase()} IF NOT EXISTS FOR (p:Paper) ON (p.${key})`),
+  'CREATE INDEX paper_has_code IF NOT EXISTS FOR (p:Paper) ON (p.hasCode)',
+  ...BROWSE_LABELS.flatMap((label) => [
+    `CREATE INDEX ${label.toLowerCase()}_paper_count IF NOT EXISTS FOR (n:${label}) ON (n.paperCount)`,
+    `CREATE INDEX ${label.toLowerCase()}_order_name IF NOT EXISTS FOR (n:${label}) ON (n.orderName)`,
+  ]),
   'CREATE CONSTRAINT extraction_paper_id IF NOT EXISTS FOR (e:Extraction) REQUIRE e.paperId IS UNIQUE',
+];
+
+/**
+ * Properties of the graph that later versions keep and earlier ones did not write: the listing
+ * keys, `hasCode` and paper counts. Filled in once on connect, in batches of their own
+ * transactions (an auto-commit query), then marked done on the :KgState node `schema`.
+ */
+export const PROPERTIES_VERSION = 1;
+
+export const PROPERTIES_VERSION_DONE = `
+OPTIONAL MATCH (s:KgState {id: 'schema'})
+RETURN coalesce(s.propertiesVersion, 0) AS version`;
+
+export const BACKFILL_PROPERTIES: string[] = [
+  `MATCH (p:Paper)
+CALL (p) {
+  SET p.orderTitle = p.title + '\u0000' + p.id,
+      p.orderPublished = coalesce(p.published, '') + '\u0000' + p.id,
+      p.hasCode = EXISTS { (p)-[:HAS_CODE]->() }
+} IN TRANSACTIONS OF 10000 ROWS`,
+  ...BROWSE_LABELS.map(
+    (label) => `MATCH (n:${label})
+CALL (n) {
+  SET n.paperCount = ${paperDegree(label, 'n')},
+      n.orderName = toLower(${label === 'Repository' ? "n.owner + '/' + n.name" : 'n.name'}) + '\u0000' + n.id
+} IN TRANSACTIONS OF 10000 ROWS`,
+  ),
+  `MERGE (s:KgState {id: 'schema'}) SET s.propertiesVersion = ${PROPERTIES_VERSION}`,
 ];
 
 /** The names of SCHEMA's constraints and indexes, which readiness checks are online. */
@@ -134,6 +191,36 @@ UNWIND $ids AS id
 MATCH (:Paper {id: id})-[:REPORTS]->(r:Result)
 DETACH DELETE r`;
 
+/** The browsed nodes papers $ids link to now: their paper counts change when the papers are written again. */
+export const LINKED_BEFORE = `
+UNWIND $ids AS id
+MATCH (:Paper {id: id})-->(n)
+RETURN DISTINCT n.id AS id`;
+
+/** Ids grouped by browsed label (other ids left out): one recount statement per label. */
+export function linkedByLabel(ids: Iterable<string>): Map<BrowseLabel, string[]> {
+  const byLabel = new Map<BrowseLabel, Set<string>>();
+  for (const id of ids) {
+    const label = labelOfId(id);
+    if (!label || !(BROWSE_LABELS as readonly Label[]).includes(label)) continue;
+    const set = byLabel.get(label as BrowseLabel) ?? new Set<string>();
+    set.add(id);
+    byLabel.set(label as BrowseLabel, set);
+  }
+  return new Map([...byLabel].map(([label, set]) => [label, [...set]]));
+}
+
+/**
+ * Keeps `paperCount` on nodes of a browsed label: the degree of its paper relationships, which the
+ * browse lists order and filter by through an index, and look-ups read without expanding a hub.
+ */
+export function recountPapers(label: BrowseLabel): string {
+  return `
+UNWIND $ids AS id
+MATCH (n:${label} {id: id})
+SET n.paperCount = ${paperDegree(label, 'n')}`;
+}
+
 export const DELETE_PAPER_EDGES = `
 UNWIND $ids AS id
 MATCH (:Paper {id: id})-[e]->()
@@ -155,9 +242,9 @@ export function mergeEntities(label: EntityLabel): string {
 UNWIND $rows AS row
 MERGE (n:${label} {id: row.id})
 WITH n, row
-WHERE n.name IS NULL OR n.name <> row.name OR n.searchText IS NULL OR coalesce(n.aliases, []) <> row.aliases
+WHERE n.name IS NULL OR n.name <> row.name OR n.searchText IS NULL OR n.orderName IS NULL OR coalesce(n.aliases, []) <> row.aliases
    OR coalesce(n.broader, []) <> row.broader${direction ? "\n   OR coalesce(toString(n.higherIsBetter), '') <> coalesce(toString(row.higherIsBetter), '')" : ''}
-SET n.name = row.name, n.aliases = row.aliases, n.searchName = row.searchName,
+SET n.name = row.name, n.aliases = row.aliases, n.searchName = row.searchName, n.orderName = row.orderName,
     n.broader = CASE WHEN size(row.broader) = 0 THEN null ELSE row.broader END,
     n.searchText = ' ' + reduce(text = '', terms IN row.aliasTerms | text + terms + ' ')${direction ? ',\n    n.higherIsBetter = row.higherIsBetter' : ''}`;
 }
@@ -182,7 +269,7 @@ ORDER BY p.id`;
 export const MERGE_REPOSITORIES = `
 UNWIND $rows AS row
 MERGE (n:Repository {id: row.id})
-SET n.owner = row.owner, n.name = row.name, n.url = row.url, n.searchName = row.searchName, n.searchText = ' '`;
+SET n.owner = row.owner, n.name = row.name, n.url = row.url, n.searchName = row.searchName, n.searchText = ' ', n.orderName = row.orderName`;
 
 export const MERGE_LINKS = `
 UNWIND $rows AS row
@@ -302,14 +389,12 @@ CALL (n) {${PAPERS_PAGE}
 RETURN n.id AS id, total, lo, hi, start, stop, papers`;
 }
 
-/** The number of distinct papers linked to each of $ids (all of one label). */
+/** The number of distinct papers linked to each of $ids (all of one label): kept on browsed nodes, counted for others. */
 export function paperCounts(label: Label): string {
-  return `MATCH (n:${label}) WHERE n.id IN $ids RETURN n.id AS id, size(COLLECT { MATCH (n)<--(p:Paper) RETURN DISTINCT p.id }) AS count`;
-}
-
-/** Every node of a label with its paper count: the browse list, filtered and ordered by graph-rules.ts. */
-export function countedNodes(label: Label): string {
-  return `MATCH (n:${label}) RETURN ${props('n')} AS props, size(COLLECT { MATCH (n)<--(p:Paper) RETURN DISTINCT p.id }) AS count`;
+  const count = (BROWSE_LABELS as readonly Label[]).includes(label)
+    ? 'coalesce(n.paperCount, 0)'
+    : 'size(COLLECT { MATCH (n)<--(p:Paper) RETURN DISTINCT p.id })';
+  return `MATCH (n:${label}) WHERE n.id IN $ids RETURN n.id AS id, ${count} AS count`;
 }
 
 export const LEADERBOARD = `
@@ -407,11 +492,20 @@ interface EdgeRow {
 export function writeRows(graphs: readonly PaperGraph[]) {
   const entities = new Map<
     EntityLabel,
-    Array<{ id: string; name: string; aliases: string[]; higherIsBetter: boolean | null; broader: string[]; searchName: string; aliasTerms: string[] }>
+    Array<{
+      id: string;
+      name: string;
+      aliases: string[];
+      higherIsBetter: boolean | null;
+      broader: string[];
+      searchName: string;
+      aliasTerms: string[];
+      orderName: string;
+    }>
   >(ENTITY_LABELS.map((l) => [l, []]));
   const seenEntities = new Map<string, { broader: string[]; higherIsBetter: boolean | null }>();
   const edges = new Map<RelationshipType, EdgeRow[]>();
-  const repositories = new Map<string, { id: string; owner: string; name: string; url: string; searchName: string }>();
+  const repositories = new Map<string, { id: string; owner: string; name: string; url: string; searchName: string; orderName: string }>();
   const links = new Map<string, { id: string; url: string; kind: string }>();
   const results: Array<{ paperId: string; datasetId: string; id: string; props: Record<string, unknown> }> = [];
   for (const g of graphs) {
@@ -430,11 +524,15 @@ export function writeRows(graphs: readonly PaperGraph[]) {
         broader: [...(e.broader ?? [])],
         searchName: searchKeys(e.name, '').searchName,
         aliasTerms: e.aliases.map((a) => searchTerms(a).join(' ')),
+        orderName: entityNameKey({ label: e.label, node: e }),
       };
       seenEntities.set(e.id, row);
       entities.get(e.label)!.push(row);
     }
-    for (const r of g.repositories) repositories.set(r.id, { ...r, searchName: searchKeys(displayName({ label: 'Repository', node: r }), '').searchName });
+    for (const r of g.repositories) {
+      const node = { label: 'Repository', node: r } as const;
+      repositories.set(r.id, { ...r, searchName: searchKeys(displayName(node), '').searchName, orderName: entityNameKey(node) });
+    }
     for (const l of g.links) links.set(l.id, l);
     const byType = new Map<RelationshipType, EdgeRow>();
     for (const edge of g.edges) {
@@ -476,7 +574,18 @@ export function writeRows(graphs: readonly PaperGraph[]) {
     paperIds: graphs.map((g) => g.paper.id),
     extractions: graphs.flatMap((g) => (g.extraction ? [{ paperId: g.paper.id, ...g.extraction }] : [])),
     withoutExtraction: graphs.filter((g) => !g.extraction).map((g) => g.paper.id),
-    papers: graphs.map((g) => ({ id: g.paper.id, props: { ...g.paper, ...searchKeys(g.paper.title, g.paper.abstract) } })),
+    papers: graphs.map((g) => ({
+      id: g.paper.id,
+      props: {
+        ...g.paper,
+        ...searchKeys(g.paper.title, g.paper.abstract),
+        orderTitle: paperOrderKey('title', g.paper),
+        orderPublished: paperOrderKey('published', g.paper),
+        hasCode: g.edges.some((e) => e.type === 'HAS_CODE'),
+      },
+    })),
+    /** The nodes the batch links to: their paper counts are recounted after it. */
+    linked: [...new Set(graphs.flatMap((g) => g.edges.map((e) => e.to)))],
     entities,
     repositories: [...repositories.values()],
     links: [...links.values()],
@@ -489,9 +598,113 @@ function spanArrays(spans: readonly Span[]): { fields: string[]; starts: number[
   return { fields: spans.map((s) => s.field), starts: spans.map((s) => s.start), ends: spans.map((s) => s.end) };
 }
 
-export const LIST_PAPERS = `
-MATCH (p:Paper)
-WHERE ($paperIds IS NULL OR p.id IN $paperIds)
-  AND all(nodeId IN $nodeIds WHERE EXISTS { MATCH (p)-->(x) WHERE x.id = nodeId })
-  AND ($hasCode IS NULL OR EXISTS { MATCH (p)-[:HAS_CODE]->() } = $hasCode)
-RETURN p.id AS id, p.title AS title, p.published AS published`;
+/** A listing's order: the node properties of its sort key, each with its direction in the list. */
+export type ListingKeys = ReadonlyArray<{ property: string; descending: boolean }>;
+
+/** What a listing reads: its nodes (a pattern binding `v`, and conditions on it) and the columns of each row. */
+export interface ListingSource {
+  match: (v: string) => { pattern: string; conditions: string[] };
+  columns: (v: string) => string;
+  /** Counts the whole list from the count store: no condition narrows it. */
+  countAll?: string;
+}
+
+/**
+ * One keyset window of a listing, read from the index of its order's first key (keyset.ts
+ * indexRead and sliceFromIndex): the rows strictly between $after… and $before… (parameters
+ * `after0`, `after1`…), scanned forward or backward and cut at $limit, plus how many items the
+ * list holds and whether any lie at or before the `after` cursor and at or past the `before` one.
+ */
+export function listing(source: ListingSource, keys: ListingKeys, read: { backward: boolean; limit: boolean; after: boolean; before: boolean }): string {
+  const where = (parts: string[]) => (parts.length > 0 ? ` WHERE ${parts.join(' AND ')}` : '');
+  const nodes = (v: string, extra: string[]) => {
+    const { pattern, conditions } = source.match(v);
+    return `${pattern}${where([...conditions, ...extra])}`;
+  };
+  const window = (v: string) => [...(read.after ? [keyset(v, keys, 'after', 'later')] : []), ...(read.before ? [keyset(v, keys, 'before', 'earlier')] : [])];
+  const scanned = window('v');
+  // A condition on the first key lets the planner read the index in order, cut at the limit.
+  if (scanned.length === 0) scanned.push(`v.${keys[0]!.property} IS NOT NULL`);
+  const order = keys.map((k) => `v.${k.property} ${k.descending !== read.backward ? 'DESC' : 'ASC'}`).join(', ');
+  const total = source.countAll ?? `${nodes('v', [])} RETURN count(v) AS total`;
+  return `
+CALL () {
+  ${nodes('v', scanned)}
+  WITH v ORDER BY ${order}${read.limit ? ' LIMIT $limit' : ''}
+  RETURN collect({${source.columns('v')}, key: [${keys.map((k) => `v.${k.property}`).join(', ')}]}) AS rows
+}
+CALL () {
+  ${total}
+}
+RETURN rows, total,
+  ${read.after ? `EXISTS { ${nodes('v', [keyset('v', keys, 'after', 'atOrEarlier')])} }` : 'false'} AS atOrBeforeAfter,
+  ${read.before ? `EXISTS { ${nodes('v', [keyset('v', keys, 'before', 'atOrLater'), ...(read.after ? [keyset('v', keys, 'after', 'later')] : [])])} }` : 'false'} AS atOrPastBefore`;
+}
+
+/**
+ * Cypher: whether `v` lies later than (or earlier than, or at or …) the cursor $<param>0, $<param>1…
+ * in list order, compared key by key; led by a range on the first key, which an index serves.
+ */
+function keyset(v: string, keys: ListingKeys, param: 'after' | 'before', relation: 'later' | 'earlier' | 'atOrLater' | 'atOrEarlier'): string {
+  const later = relation === 'later' || relation === 'atOrLater';
+  const op = (descending: boolean) => (later !== descending ? '>' : '<');
+  const terms = keys.map((k, i) => [...keys.slice(0, i).map((e, j) => `v.${e.property} = $${param}${j}`), `v.${k.property} ${op(k.descending)} $${param}${i}`]);
+  if (relation === 'atOrLater' || relation === 'atOrEarlier') terms.push(keys.map((k, i) => `v.${k.property} = $${param}${i}`));
+  const [first] = keys;
+  const range = `v.${first!.property} ${op(first!.descending)}= $${param}0`;
+  const any = terms.map((t) => `(${t.join(' AND ')})`).join(' OR ');
+  return (terms.length === 1 ? terms[0]![0]! : `${range} AND (${any})`).replaceAll('v.', `${v}.`);
+}
+
+/** The listing keys of each paper order (graph-rules.ts paperOrdering): one property each, kept in an index. */
+export const PAPER_LISTING_KEYS: Record<'id' | 'title' | 'published', ListingKeys> = {
+  id: [{ property: 'id', descending: false }],
+  title: [{ property: 'orderTitle', descending: false }],
+  published: [{ property: 'orderPublished', descending: true }],
+};
+
+/**
+ * The papers a listing filter keeps: given ones ($paperIds), those linked to every node of
+ * $nodeIds (read from the first's papers), those with or without code ($hasCode).
+ */
+export function paperSource(filter: { paperIds: boolean; firstNode: Label | null; moreNodes: boolean; hasCode: boolean }): ListingSource {
+  return {
+    match: (v) => {
+      const conditions: string[] = [];
+      if (filter.paperIds) conditions.push(`${v}.id IN $paperIds`);
+      if (filter.moreNodes) conditions.push(`all(nodeId IN $moreNodeIds WHERE EXISTS { MATCH (${v})-->(x) WHERE x.id = nodeId })`);
+      if (filter.hasCode) conditions.push(`${v}.hasCode = $hasCode`);
+      const pattern = filter.firstNode ? `MATCH (:${filter.firstNode} {id: $firstNodeId})<--(${v}:Paper) WITH DISTINCT ${v}` : `MATCH (${v}:Paper)`;
+      return { pattern, conditions };
+    },
+    columns: (v) => `id: ${v}.id`,
+    ...(filter.paperIds || filter.firstNode || filter.hasCode ? {} : { countAll: 'MATCH (v:Paper) RETURN count(v) AS total' }),
+  };
+}
+
+/** The entity listing keys of each browse order (graph-rules.ts entityOrdering). */
+export function entityListingKeys(field: 'paperCount' | 'name', descending: boolean): ListingKeys {
+  return field === 'name'
+    ? [{ property: 'orderName', descending }]
+    : [
+        { property: 'paperCount', descending },
+        { property: 'id', descending: false },
+      ];
+}
+
+/** Nodes of a browsed label with at least $minPapers papers and every word of $words in a name. */
+export function entitySource(label: BrowseLabel, filter: { minPapers: boolean; words: boolean }): ListingSource {
+  return {
+    match: (v) => {
+      const conditions = filter.minPapers ? [`${v}.paperCount >= $minPapers`] : [];
+      // The name part of the name key is the lower-cased display name (graph-rules.ts entityNameKey).
+      if (filter.words)
+        conditions.push(
+          `all(word IN $words WHERE split(${v}.orderName, '\u0000')[0] CONTAINS word OR any(alias IN coalesce(${v}.aliases, []) WHERE toLower(alias) CONTAINS word))`,
+        );
+      return { pattern: `MATCH (${v}:${label})`, conditions };
+    },
+    columns: (v) => `props: ${props(v)}, paperCount: ${v}.paperCount`,
+    ...(filter.minPapers || filter.words ? {} : { countAll: `MATCH (v:${label}) RETURN count(v) AS total` }),
+  };
+}

@@ -27,16 +27,14 @@ import {
   compare,
   displayName,
   distinctNodes,
-  entityOrdering,
   finishRelated,
   groupLeaderboard,
   HITS_BY_SCORE,
-  matchesEntityFilter,
   paperOrdering,
   RELATED_BY_SCORE,
   toPapersPage,
 } from '../graph-rules.js';
-import { pageFlags, sliceOrdered, type Slice, type Window } from '../keyset.js';
+import { indexRead, pageFlags, sliceFromIndex, sliceOrdered, type Slice, type SortKey, type Window } from '../keyset.js';
 import { judgeLoad, LOADS_KEPT, resolveInterrupted, type LoadRecord, type StoredLoad } from '../load-record.js';
 import { processRunning } from '../process-running.js';
 import { RELATING_LABELS, relatednessOf } from '../rank-related.js';
@@ -74,6 +72,9 @@ import * as cypher from './cypher.js';
 const HEARTBEAT_MS = 10_000;
 const STALE_SECONDS = 120;
 
+/** Sees a read statement as it is sent (Neo4jStore.observeReads). */
+export type ReadObserver = (statement: string, parameters: Record<string, unknown>) => void;
+
 export interface Neo4jConnection {
   uri: string;
   user: string;
@@ -92,6 +93,8 @@ export class Neo4jStore implements GraphStore {
   roundTrips = 0;
   /** Heartbeats of the loads this process runs, by load id. */
   private readonly heartbeats = new Map<string, NodeJS.Timeout>();
+  /** Who is told of each read statement (see observeReads). */
+  private readonly readObservers = new Set<ReadObserver>();
 
   private constructor(
     private readonly driver: Driver,
@@ -119,6 +122,16 @@ export class Neo4jStore implements GraphStore {
   private async ensureSchema(): Promise<void> {
     for (const statement of cypher.SCHEMA) await this.write((tx) => tx.run(statement));
     await this.write((tx) => tx.run('CALL db.awaitIndexes(300)'));
+    const version = await this.read(async (tx) => (await tx.run(cypher.PROPERTIES_VERSION_DONE)).records[0]!.get('version') as number);
+    if (version < cypher.PROPERTIES_VERSION) {
+      // `IN TRANSACTIONS` needs an auto-commit query: run on a session, as clear() does.
+      const session = this.driver.session({ database: this.database });
+      try {
+        for (const statement of cypher.BACKFILL_PROPERTIES) await session.run(statement);
+      } finally {
+        await session.close();
+      }
+    }
   }
 
   /**
@@ -133,8 +146,10 @@ export class Neo4jStore implements GraphStore {
       const session = this.driver.session({ database: this.database, defaultAccessMode: neo4j.session.READ });
       try {
         return await work({
-          run: (query: string, parameters?: Record<string, unknown>, config?: { timeout?: number }) =>
-            withoutStackTrace(() => session.run(query, parameters, config)),
+          run: (query: string, parameters?: Record<string, unknown>, config?: { timeout?: number }) => {
+            for (const observe of this.readObservers) observe(query, parameters ?? {});
+            return withoutStackTrace(() => session.run(query, parameters, config));
+          },
         });
       } catch (error) {
         // The search index is gone (Neo4j restarted on an empty folder): re-created once, then read again.
@@ -153,6 +168,16 @@ export class Neo4jStore implements GraphStore {
     }
   }
 
+  /**
+   * Tells `observer` of every read statement sent, with its parameters, until the returned
+   * function is called: how `npm run bench:scale` finds the statements a request runs, to PROFILE
+   * them.
+   */
+  observeReads(observer: ReadObserver): () => void {
+    this.readObservers.add(observer);
+    return () => void this.readObservers.delete(observer);
+  }
+
   private async write<T>(work: (tx: ManagedTransaction) => Promise<T>): Promise<T> {
     this.roundTrips++;
     const session = this.driver.session({ database: this.database });
@@ -169,6 +194,9 @@ export class Neo4jStore implements GraphStore {
     if (graphs.length === 0) return;
     const rows = cypher.writeRows(graphs);
     await this.write(async (tx) => {
+      // The nodes the papers link to before this write lose a paper when it drops them.
+      const before = (await tx.run(cypher.LINKED_BEFORE, { ids: rows.paperIds })).records.map((r) => r.get('id') as string);
+      const recount = cypher.linkedByLabel([...before, ...rows.linked]);
       // The statements are sent together and run in order on the server: one wait per batch,
       // not one per statement.
       const statements: Array<Promise<unknown>> = [
@@ -184,6 +212,7 @@ export class Neo4jStore implements GraphStore {
       if (rows.links.length > 0) statements.push(tx.run(cypher.MERGE_LINKS, { rows: rows.links }));
       for (const [type, edges] of rows.edges) if (edges.length > 0) statements.push(tx.run(cypher.createEdges(type, TARGET_LABEL[type]!), { rows: edges }));
       if (rows.results.length > 0) statements.push(tx.run(cypher.CREATE_RESULTS, { rows: rows.results }));
+      for (const [label, ids] of recount) statements.push(tx.run(cypher.recountPapers(label), { ids }));
       // In the batch's own transaction: the record counts exactly the papers committed.
       if (loadId) statements.push(tx.run(cypher.COUNT_LOAD_BATCH, { id: loadId, papers: graphs.length }));
       await Promise.all(statements);
@@ -386,12 +415,19 @@ export class Neo4jStore implements GraphStore {
   }
 
   async listEntities(label: BrowseLabel, filter: EntityFilter, order: EntityOrder, window: Window): Promise<Slice<CountedNode>> {
-    // Filtered and ordered here, by the rules the embedded store applies: both answer alike.
-    const records = await this.read(async (tx) => (await tx.run(cypher.countedNodes(label))).records);
-    const entities = records
-      .map((r) => ({ node: toGraphNode(label, r.get('props') as Record<string, unknown>), paperCount: r.get('count') as number }))
-      .filter((e) => matchesEntityFilter(e, filter));
-    return sliceOrdered(entities, entityOrdering(order), window);
+    const words = (filter.text ?? '')
+      .toLowerCase()
+      .split(/\s+/)
+      .filter((w) => w.length > 0);
+    const source = cypher.entitySource(label, { minPapers: filter.minPapers !== undefined, words: words.length > 0 });
+    const slice = await this.readListing(source, cypher.entityListingKeys(order.field, order.descending), window, {
+      minPapers: filter.minPapers === undefined ? null : neo4j.int(filter.minPapers),
+      words,
+    });
+    return {
+      ...slice,
+      items: slice.items.map((row) => ({ node: toGraphNode(label, row['props'] as Record<string, unknown>), paperCount: row['paperCount'] as number })),
+    };
   }
 
   async sharedDatasets(paperIds: readonly string[]): Promise<SharedDataset[]> {
@@ -524,27 +560,62 @@ export class Neo4jStore implements GraphStore {
   }
 
   async listPapers(filter: PaperFilter, order: PaperOrder, window: Window): Promise<PapersPage> {
-    const records = await this.read(
-      async (tx) =>
-        (
-          await tx.run(cypher.LIST_PAPERS, {
-            paperIds: filter.paperIds ? [...filter.paperIds] : null,
-            nodeIds: [...(filter.nodeIds ?? [])],
-            hasCode: filter.hasCode ?? null,
-          })
-        ).records,
-    );
-    // Ordering and paging by the rule both stores share: sort keys of the whole match here, then
-    // only the page's papers are read in full.
-    const slice = sliceOrdered(
-      records.map(
-        (r) => ({ id: r.get('id') as string, title: r.get('title') as string, published: (r.get('published') as string | null) ?? null }) as PaperNode,
-      ),
-      paperOrdering(order),
-      window,
-    );
-    const nodes = await this.nodes(slice.items.map((k) => k.id));
+    const [firstNodeId, ...moreNodeIds] = filter.nodeIds ?? [];
+    const firstNode = firstNodeId === undefined ? null : (labelOfId(firstNodeId) ?? null);
+    // A node of no known label links to no paper.
+    if (firstNodeId !== undefined && !firstNode) return toPapersPage(sliceOrdered([], paperOrdering(order), window));
+    const source = cypher.paperSource({
+      paperIds: filter.paperIds !== undefined,
+      firstNode,
+      moreNodes: moreNodeIds.length > 0,
+      hasCode: filter.hasCode !== undefined,
+    });
+    const slice = await this.readListing(source, cypher.PAPER_LISTING_KEYS[order], window, {
+      paperIds: filter.paperIds ? [...filter.paperIds] : null,
+      firstNodeId: firstNodeId ?? null,
+      moreNodeIds,
+      hasCode: filter.hasCode ?? null,
+    });
+    // Only the page's papers are read in full.
+    const nodes = await this.nodes(slice.items.map((row) => row['id'] as string));
     return toPapersPage({ ...slice, items: nodes.filter((n): n is GraphNode => n !== null).map((n) => n.node as PaperNode) });
+  }
+
+  /** One keyset window of a listing (cypher.ts `listing`), its rows as the source's columns give them. */
+  private async readListing(
+    source: cypher.ListingSource,
+    keys: cypher.ListingKeys,
+    window: Window,
+    parameters: Record<string, unknown>,
+  ): Promise<Slice<Record<string, unknown>>> {
+    const read = indexRead(window);
+    const cursor = (name: 'after' | 'before', key: SortKey | undefined) => Object.fromEntries((key ?? []).map((value, i) => [`${name}${i}`, value]));
+    const statement = cypher.listing(source, keys, {
+      backward: read.backward,
+      limit: read.limit !== null,
+      after: window.after !== undefined,
+      before: window.before !== undefined,
+    });
+    const record = (
+      await this.read(
+        async (tx) =>
+          (
+            await tx.run(statement, {
+              ...parameters,
+              ...cursor('after', window.after),
+              ...cursor('before', window.before),
+              limit: read.limit === null ? null : neo4j.int(read.limit),
+            })
+          ).records,
+      )
+    )[0]!;
+    const rows = (record.get('rows') as Array<Record<string, unknown> & { key: SortKey }>).map((row) => ({ item: row, key: row.key }));
+    return sliceFromIndex(
+      rows,
+      window,
+      { atOrBeforeAfter: record.get('atOrBeforeAfter') as boolean, atOrPastBefore: record.get('atOrPastBefore') as boolean },
+      record.get('total') as number,
+    );
   }
 
   async checkReady(): Promise<ReadinessCheck[]> {
