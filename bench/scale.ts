@@ -67,6 +67,8 @@ const SCANS = /^(AllNodesScan|NodeByLabelScan|UnionNodeByLabelsScan|Intersection
 /** Sorting operators, and the input size above which a sort is of a whole match rather than of a page or a node's neighbours. */
 const SORTS = /^(Sort|Top|PartialSort|PartialTop)$/;
 const WHOLE_MATCH = 10_000;
+/** A statement with more database hits than this is shown with the read that ran it. */
+const HEAVY = 20_000;
 
 const CHUNK = 1_000;
 
@@ -215,7 +217,11 @@ try {
           (m.non2xx + m.errors + m.timeouts + m.mismatches > 0
             ? `  FAILED ${m.non2xx} non-2xx, ${m.errors} errors, ${m.timeouts} timeouts, ${m.mismatches} bad bodies`
             : '') +
-          (flags.length > 0 ? `\n      plan: ${flags.join('; ')}` : ''),
+          (flags.length > 0 ? `\n      plan: ${flags.join('; ')}` : '') +
+          f.profiles
+            .filter((p) => p.dbHits > HEAVY)
+            .map((p) => `\n      ${p.dbHits} db hits: ${p.statement.replace(/\s+/g, ' ').slice(0, 160)}`)
+            .join(''),
       );
       if (m.non2xx + m.errors + m.timeouts + m.mismatches > 0) failed = true;
     }

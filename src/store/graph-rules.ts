@@ -1,6 +1,6 @@
 import { RESULT_SETTINGS, type PaperNode, type ResultSetting } from '../graph/model.js';
 import type { Ordering, Slice, Window } from './keyset.js';
-import { roundScore } from './rank-related.js';
+import { SCORE_UNIT } from './rank-related.js';
 import type {
   CountedNode,
   EntityFilter,
@@ -182,7 +182,10 @@ export function searchTextOf(a: GraphNode): string {
   }
 }
 
-/** Related papers with their scores rounded and shared nodes in label and id order (RELATED_BY_SCORE orders them). */
+/**
+ * Related papers scored in units (rank-related.ts relatednessUnits) as scores, with shared nodes in
+ * label and id order (RELATED_BY_SCORE orders them).
+ */
 export function finishRelated(related: Iterable<RelatedPaper>): RelatedPaper[] {
-  return [...related].map((r) => ({ ...r, score: roundScore(r.score), shared: r.shared.sort((a, b) => compare(a.label, b.label) || compare(a.id, b.id)) }));
+  return [...related].map((r) => ({ ...r, score: r.score / SCORE_UNIT, shared: r.shared.sort((a, b) => compare(a.label, b.label) || compare(a.id, b.id)) }));
 }

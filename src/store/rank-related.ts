@@ -14,6 +14,13 @@ export function relatednessOf(label: Label, paperCount: number): number {
   return (WEIGHT[label] ?? 0) / Math.log2(1 + Math.max(1, paperCount));
 }
 
-export function roundScore(score: number): number {
-  return Math.round(score * 10_000) / 10_000;
+/**
+ * Relatedness scores are sums of per-node weights counted in units of 1/SCORE_UNIT: integers, which
+ * every store adds exactly and orders alike, whatever order it adds them in.
+ */
+export const SCORE_UNIT = 10_000;
+
+/** One shared node's weight (relatednessOf) in score units. */
+export function relatednessUnits(label: Label, paperCount: number): number {
+  return Math.round(relatednessOf(label, paperCount) * SCORE_UNIT);
 }

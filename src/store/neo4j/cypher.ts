@@ -433,19 +433,11 @@ CALL (d) {
 WITH collect({dataset: ${props('d')}, results: results}) AS shared
 RETURN shared, COLLECT { MATCH (p:Paper) WHERE p.id IN $ids RETURN ${props('p')} } AS papers`;
 
-export const RELATED_PAPERS = `
-MATCH (p:Paper {id: $id})-->(n)
+/** The nodes of paper $id that relate it to others (labels $labels), with their paper counts. */
+export const RELATING_NODES = `
+MATCH (:Paper {id: $id})-->(n)
 WHERE labels(n)[0] IN $labels
-WITH DISTINCT n
-CALL (n) {
-  MATCH (n)<--(q:Paper)
-  WITH DISTINCT q
-  RETURN collect(q) AS papers
-}
-UNWIND papers AS q
-WITH n, q, size(papers) AS degree
-WHERE q.id <> $id
-RETURN ${props('q')} AS paper, labels(n)[0] AS label, ${props('n')} AS props, degree`;
+RETURN DISTINCT labels(n)[0] AS label, ${props('n')} AS props, coalesce(n.paperCount, 0) AS count`;
 
 export function shortestPaths(fromLabel: Label, toLabel: Label, maxHops: number): string {
   const hops = Math.max(1, Math.min(8, Math.floor(maxHops)));
@@ -621,16 +613,14 @@ export function listing(source: ListingSource, keys: ListingKeys, read: { backwa
     const { pattern, conditions } = source.match(v);
     return `${pattern}${where([...conditions, ...extra])}`;
   };
-  const window = (v: string) => [...(read.after ? [keyset(v, keys, 'after', 'later')] : []), ...(read.before ? [keyset(v, keys, 'before', 'earlier')] : [])];
-  const scanned = window('v');
+  const scanned = inWindow('v', keys, read);
   // A condition on the first key lets the planner read the index in order, cut at the limit.
   if (scanned.length === 0) scanned.push(`v.${keys[0]!.property} IS NOT NULL`);
-  const order = keys.map((k) => `v.${k.property} ${k.descending !== read.backward ? 'DESC' : 'ASC'}`).join(', ');
   const total = source.countAll ?? `${nodes('v', [])} RETURN count(v) AS total`;
   return `
 CALL () {
   ${nodes('v', scanned)}
-  WITH v ORDER BY ${order}${read.limit ? ' LIMIT $limit' : ''}
+  WITH v ORDER BY ${scanOrder('v', keys, read)}${read.limit ? ' LIMIT $limit' : ''}
   RETURN collect({${source.columns('v')}, key: [${keys.map((k) => `v.${k.property}`).join(', ')}]}) AS rows
 }
 CALL () {
@@ -638,7 +628,54 @@ CALL () {
 }
 RETURN rows, total,
   ${read.after ? `EXISTS { ${nodes('v', [keyset('v', keys, 'after', 'atOrEarlier')])} }` : 'false'} AS atOrBeforeAfter,
-  ${read.before ? `EXISTS { ${nodes('v', [keyset('v', keys, 'before', 'atOrLater'), ...(read.after ? [keyset('v', keys, 'after', 'later')] : [])])} }` : 'false'} AS atOrPastBefore`;
+  ${read.before ? `EXISTS { ${nodes('v', pastBefore('v', keys, read))} }` : 'false'} AS atOrPastBefore`;
+}
+
+/** Conditions: `v` lies strictly between the window's cursors. */
+function inWindow(v: string, keys: ListingKeys, read: { after: boolean; before: boolean }): string[] {
+  return [...(read.after ? [keyset(v, keys, 'after', 'later')] : []), ...(read.before ? [keyset(v, keys, 'before', 'earlier')] : [])];
+}
+
+/** Conditions: `v` lies at or past the `before` cursor, and past the `after` one. */
+function pastBefore(v: string, keys: ListingKeys, read: { after: boolean }): string[] {
+  return [keyset(v, keys, 'before', 'atOrLater'), ...(read.after ? [keyset(v, keys, 'after', 'later')] : [])];
+}
+
+/** ORDER BY terms of a window's scan: the list's order, or its reverse when read backward. */
+function scanOrder(v: string, keys: ListingKeys, read: { backward: boolean }): string {
+  return keys.map((k) => `${v}.${k.property} ${k.descending !== read.backward ? 'DESC' : 'ASC'}`).join(', ');
+}
+
+/** Related papers' order (graph-rules.ts RELATED_BY_SCORE) on the candidates' integer score units. */
+const RELATED_KEYS: ListingKeys = [
+  { property: 'units', descending: true },
+  { property: 'id', descending: false },
+];
+
+/**
+ * One keyset window of the papers that share nodes with paper $id, best first: each relating
+ * label's shared nodes come as $<Label> rows `{id, units}` (rank-related.ts relatednessUnits), and a
+ * candidate's score is the sum of its shared nodes' units. Only the window's rows leave the
+ * database, with the candidates' count and the flags of `listing`.
+ */
+export function relatedWindow(labels: readonly BrowseLabel[], read: { backward: boolean; limit: boolean; after: boolean; before: boolean }): string {
+  const where = (parts: string[]) => (parts.length > 0 ? ` WHERE ${parts.join(' AND ')}` : '');
+  const arms = labels.map((label) => `  UNWIND $${label} AS node MATCH (:${label} {id: node.id})<-[:${PAPER_TYPES[label]}]-(q:Paper) RETURN q.id AS id, node`);
+  return `
+CALL () {
+${arms.join('\n  UNION ALL\n')}
+}
+WITH id, sum(node.units) AS units, collect(node.id) AS shared WHERE id <> $id
+WITH collect({id: id, units: units, shared: shared}) AS candidates
+CALL (candidates) {
+  UNWIND candidates AS v
+  WITH v${where(inWindow('v', RELATED_KEYS, read))}
+  WITH v ORDER BY ${scanOrder('v', RELATED_KEYS, read)}${read.limit ? ' LIMIT $limit' : ''}
+  RETURN collect(v) AS rows
+}
+RETURN rows, size(candidates) AS total,
+  ${read.after ? `any(v IN candidates WHERE ${keyset('v', RELATED_KEYS, 'after', 'atOrEarlier')})` : 'false'} AS atOrBeforeAfter,
+  ${read.before ? `any(v IN candidates WHERE ${pastBefore('v', RELATED_KEYS, read).join(' AND ')})` : 'false'} AS atOrPastBefore`;
 }
 
 /**

@@ -37,7 +37,7 @@ import {
 import { indexRead, pageFlags, sliceFromIndex, sliceOrdered, type Slice, type SortKey, type Window } from '../keyset.js';
 import { judgeLoad, LOADS_KEPT, resolveInterrupted, type LoadRecord, type StoredLoad } from '../load-record.js';
 import { processRunning } from '../process-running.js';
-import { RELATING_LABELS, relatednessOf } from '../rank-related.js';
+import { RELATING_LABELS, relatednessUnits, SCORE_UNIT } from '../rank-related.js';
 import { SEARCH_CANDIDATES, scoreKeys, searchTerms } from '../rank-search.js';
 import type {
   BrowseLabel,
@@ -451,18 +451,51 @@ export class Neo4jStore implements GraphStore {
   }
 
   async relatedPapers(paperId: string, window: Window): Promise<Slice<RelatedPaper>> {
-    const records = await this.read(async (tx) => (await tx.run(cypher.RELATED_PAPERS, { id: paperId, labels: RELATING_LABELS })).records);
-    const related = new Map<string, RelatedPaper>();
-    for (const r of records) {
-      const label = r.get('label') as Label;
+    // The paper's own relating nodes, with their weights; the candidates are scored and windowed in Neo4j.
+    const own = (await this.read(async (tx) => (await tx.run(cypher.RELATING_NODES, { id: paperId, labels: RELATING_LABELS })).records)).map((r) => {
+      const label = r.get('label') as BrowseLabel;
       const node = toGraphNode(label, r.get('props') as Record<string, unknown>);
-      const paper = toPaper(r.get('paper') as Record<string, unknown>);
-      const entry = related.get(paper.id) ?? { paper, score: 0, shared: [] };
-      entry.score += relatednessOf(label, r.get('degree') as number);
-      entry.shared.push({ id: node.node.id, label, name: displayName(node) });
-      related.set(paper.id, entry);
-    }
-    return sliceOrdered(finishRelated(related.values()), RELATED_BY_SCORE, window);
+      return { label, node, units: relatednessUnits(label, r.get('count') as number) };
+    });
+    if (own.length === 0) return sliceOrdered([], RELATED_BY_SCORE, window);
+    const byLabel = new Map<BrowseLabel, Array<{ id: string; units: number }>>();
+    for (const { label, node, units } of own) byLabel.set(label, [...(byLabel.get(label) ?? []), { id: node.node.id, units }]);
+    const read = indexRead(window);
+    const statement = cypher.relatedWindow([...byLabel.keys()], {
+      backward: read.backward,
+      limit: read.limit !== null,
+      after: window.after !== undefined,
+      before: window.before !== undefined,
+    });
+    // Cursors carry scores; the database compares their integer units.
+    const cursor = (name: 'after' | 'before', key: SortKey | undefined) =>
+      key ? { [`${name}0`]: Math.round(Number(key[0]) * SCORE_UNIT), [`${name}1`]: key[1] ?? null } : {};
+    const record = (
+      await this.read(
+        async (tx) =>
+          (
+            await tx.run(statement, {
+              id: paperId,
+              ...Object.fromEntries(byLabel),
+              ...cursor('after', window.after),
+              ...cursor('before', window.before),
+              limit: read.limit === null ? null : neo4j.int(read.limit),
+            })
+          ).records,
+      )
+    )[0]!;
+    const rows = record.get('rows') as Array<{ id: string; units: number; shared: string[] }>;
+    const papers = await this.nodes(rows.map((row) => row.id));
+    const names = new Map(own.map(({ label, node }) => [node.node.id, { id: node.node.id, label: label as Label, name: displayName(node) }]));
+    const related = finishRelated(
+      rows.map((row, i) => ({ paper: papers[i]!.node as PaperNode, score: row.units, shared: row.shared.map((id) => names.get(id)!) })),
+    );
+    return sliceFromIndex(
+      related.map((r) => ({ item: r, key: RELATED_BY_SCORE.keyOf(r) })),
+      window,
+      { atOrBeforeAfter: record.get('atOrBeforeAfter') as boolean, atOrPastBefore: record.get('atOrPastBefore') as boolean },
+      record.get('total') as number,
+    );
   }
 
   async shortestPath(fromId: string, toId: string, maxHops: number): Promise<Path | null> {
