@@ -253,7 +253,7 @@ export type EntityOrder = {
 
 /** What a browse list can be sorted by. */
 export type EntityOrderField =
-  /** The entity's display name, case-insensitive. */
+  /** The entity's display name, case-insensitive; ties by id in the same direction. */
   | 'NAME'
   /** The number of distinct papers that link to the entity. */
   | 'PAPER_COUNT';
@@ -795,7 +795,7 @@ export type PaperInput = {
 export type PaperOrder =
   /** By id (stable, arbitrary). */
   | 'id'
-  /** Newest first by `published.iso`; papers with no date last. */
+  /** Newest first by `published.iso`, ties by id from the highest; papers with no date last. */
   | 'published'
   /** By title, A to Z. */
   | 'title';
