@@ -15,6 +15,17 @@ export function relatednessOf(label: Label, paperCount: number): number {
 }
 
 /**
+ * A node linked to more papers than this relates none of them: its weight is a tenth of its
+ * label's or less, and reading its papers would make every related list read a share of the corpus.
+ */
+export const MAX_RELATING_PAPERS = 1_000;
+
+/** Whether a node with this many papers relates them (both stores ask it). */
+export function relatesPapers(label: Label, paperCount: number): boolean {
+  return RELATING_LABELS.includes(label) && paperCount <= MAX_RELATING_PAPERS;
+}
+
+/**
  * Relatedness scores are sums of per-node weights counted in units of 1/SCORE_UNIT: integers, which
  * every store adds exactly and orders alike, whatever order it adds them in.
  */

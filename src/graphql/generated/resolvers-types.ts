@@ -679,7 +679,9 @@ export type Paper = Node & {
   published?: Maybe<PublicationDate>;
   /**
    * Papers sharing entities with this one, best first (highest score, ties by id), each with its
-   * score and what it shares; null when a paging argument is bad or the list could not be read.
+   * score and what it shares; an entity of more than 1,000 papers relates none (it says little and
+   * would make the list a share of the corpus). Null when a paging argument is bad or the list
+   * could not be read.
    */
   related?: Maybe<RelatedPaperConnection>;
   /** Code repositories of the paper, in id order. */

@@ -19,7 +19,7 @@ import {
   type StoredExtraction,
 } from '../../graph/model.js';
 import { judgeLoad, LOADS_KEPT, resolveInterrupted, type LoadRecord, type StoredLoad } from '../load-record.js';
-import { RELATING_LABELS, relatednessUnits } from '../rank-related.js';
+import { RELATING_LABELS, relatednessUnits, relatesPapers } from '../rank-related.js';
 import type { LoadStart } from '../../graph/writer.js';
 import { DataFolderLock, type Holder, type HolderRole } from './data-folder-lock.js';
 import { smallestShortestPath } from './shortest-path.js';
@@ -538,6 +538,7 @@ export class EmbeddedStore implements GraphStore {
       const { label, node } = this.graph.getNodeAttributes(nodeId);
       if (!RELATING_LABELS.includes(label)) continue;
       const papers = [...new Set(this.graph.inNeighbors(nodeId))].filter((id) => this.graph.getNodeAttribute(id, 'label') === 'Paper');
+      if (!relatesPapers(label, papers.length)) continue;
       const weight = relatednessUnits(label, papers.length);
       for (const other of papers) {
         if (other === paperId) continue;

@@ -37,7 +37,7 @@ import {
 import { indexRead, pageFlags, sliceFromIndex, sliceOrdered, type Slice, type SortKey, type Window } from '../keyset.js';
 import { judgeLoad, LOADS_KEPT, resolveInterrupted, type LoadRecord, type StoredLoad } from '../load-record.js';
 import { processRunning } from '../process-running.js';
-import { RELATING_LABELS, relatednessUnits, SCORE_UNIT } from '../rank-related.js';
+import { RELATING_LABELS, relatednessUnits, relatesPapers, SCORE_UNIT } from '../rank-related.js';
 import { SEARCH_CANDIDATES, scoreKeys, searchTerms } from '../rank-search.js';
 import type {
   BrowseLabel,
@@ -455,11 +455,14 @@ export class Neo4jStore implements GraphStore {
     const own = (await this.read(async (tx) => (await tx.run(cypher.RELATING_NODES, { id: paperId, labels: RELATING_LABELS })).records)).map((r) => {
       const label = r.get('label') as BrowseLabel;
       const node = toGraphNode(label, r.get('props') as Record<string, unknown>);
-      return { label, node, units: relatednessUnits(label, r.get('count') as number) };
+      const count = r.get('count') as number;
+      return { label, node, count, units: relatednessUnits(label, count) };
     });
-    if (own.length === 0) return sliceOrdered([], RELATED_BY_SCORE, window);
     const byLabel = new Map<BrowseLabel, Array<{ id: string; units: number }>>();
-    for (const { label, node, units } of own) byLabel.set(label, [...(byLabel.get(label) ?? []), { id: node.node.id, units }]);
+    for (const { label, node, units, count } of own) {
+      if (relatesPapers(label, count)) byLabel.set(label, [...(byLabel.get(label) ?? []), { id: node.node.id, units }]);
+    }
+    if (byLabel.size === 0) return sliceOrdered([], RELATED_BY_SCORE, window);
     const read = indexRead(window);
     const statement = cypher.relatedWindow([...byLabel.keys()], {
       backward: read.backward,
