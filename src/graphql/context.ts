@@ -47,7 +47,8 @@ export interface Loaders {
 /** The key of one page of a node's papers: pages asked for twice in a query are read once. */
 export const papersKey = (nodeId: string, page: PageArgs): string =>
   JSON.stringify([nodeId, page.first ?? null, page.after ?? null, page.last ?? null, page.before ?? null]);
-export const leaderboardKey = (datasetId: string, filter: LeaderboardFilter): string => `${datasetId}|${filter.metricId ?? ''}|${filter.setting ?? ''}`;
+export const leaderboardKey = (datasetId: string, filter: LeaderboardFilter): string =>
+  `${datasetId}|${filter.metricId ?? ''}|${filter.setting ?? ''}|${filter.rowsPerGroup ?? ''}`;
 
 export function createLoaders(store: GraphStore): Loaders {
   const linkedLoaders = new Map<string, DataLoader<string, GraphNode[]>>();
@@ -79,9 +80,13 @@ export function createLoaders(store: GraphStore): Loaders {
     ),
     leaderboard: new DataLoader((keys) =>
       batchByGroup(keys, (key) => {
-        const [id, metricId, setting] = key.split('|');
-        const filter: LeaderboardFilter = { ...(metricId ? { metricId } : {}), ...(setting ? { setting: setting as ResultSetting } : {}) };
-        return { id: id!, group: `${metricId}|${setting}`, read: (ids: readonly string[]) => store.leaderboardMany(ids, filter) };
+        const [id, metricId, setting, rows] = key.split('|');
+        const filter: LeaderboardFilter = {
+          ...(metricId ? { metricId } : {}),
+          ...(setting ? { setting: setting as ResultSetting } : {}),
+          ...(rows ? { rowsPerGroup: Number(rows) } : {}),
+        };
+        return { id: id!, group: `${metricId}|${setting}|${rows}`, read: (ids: readonly string[]) => store.leaderboardMany(ids, filter) };
       }),
     ),
   };

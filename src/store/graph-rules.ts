@@ -88,6 +88,11 @@ export function groupLeaderboard(entries: readonly LeaderboardEntry[]): Leaderbo
     );
 }
 
+/** Each group's rows cut to its best `rowsPerGroup` (all when not given), the groups' order kept. */
+export function cutLeaderboard(groups: readonly LeaderboardGroup[], rowsPerGroup: number | undefined): LeaderboardGroup[] {
+  return rowsPerGroup === undefined ? [...groups] : groups.map((g) => ({ ...g, rows: g.rows.slice(0, rowsPerGroup) }));
+}
+
 function compareRows(higherIsBetter: boolean | null): (a: LeaderboardEntry, b: LeaderboardEntry) => number {
   return (a, b) =>
     (higherIsBetter === false ? a.result.value - b.result.value : b.result.value - a.result.value) ||

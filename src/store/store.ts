@@ -98,6 +98,8 @@ export interface LeaderboardGroup {
 export interface LeaderboardFilter {
   metricId?: string;
   setting?: ResultSetting;
+  /** Each group's best rows to keep (all when not given); groups are still ordered by all their rows. */
+  rowsPerGroup?: number;
 }
 
 export interface PaperFilter {

@@ -375,6 +375,12 @@ describe.skipIf(!neo4j)('Neo4j store', () => {
       await same((s) => s.leaderboard('dataset:imagenet', { setting: 'fine-tuned' }));
       await same((s) => s.leaderboard('dataset:imagenet', { metricId: imagenet[0]!.metric!.id, setting: 'zero-shot' }));
       await same((s) => s.nodeWith('dataset:imagenet', { leaderboard: { setting: 'zero-shot' } }));
+      // Groups cut to their best rows keep the order all their rows give them.
+      for (const rowsPerGroup of [0, 1, 2]) {
+        const cut = await same((s) => s.leaderboard('dataset:imagenet', { rowsPerGroup }));
+        expect(cut.map((g) => [g.metric?.id, g.setting, g.rows])).toEqual(imagenet.map((g) => [g.metric?.id, g.setting, g.rows.slice(0, rowsPerGroup)]));
+      }
+      await same((s) => s.nodeWith('dataset:imagenet', { leaderboard: { rowsPerGroup: 1 } }));
     });
   });
 });

@@ -3,9 +3,18 @@ import type { LeaderboardFilter, LeaderboardGroup } from '../../store/store.js';
 import type { ResolversTypes } from '../generated/resolvers-types.js';
 import { entityParent, paperParent, resultParent } from './parents.js';
 
-/** The store's filter from `leaderboard(metric, setting)`; the setting arrives as its internal value. */
-export function leaderboardFilterOf(args: { metric?: string | null; setting?: ResultSetting | null }): LeaderboardFilter {
-  return { ...(args.metric ? { metricId: args.metric } : {}), ...(args.setting ? { setting: args.setting } : {}) };
+/**
+ * The store's filter from `leaderboard(metric, setting, first)`; the setting arrives as its
+ * internal value. A valid `first` lets the store read only the rows shown; an invalid one is
+ * refused by the field's own check.
+ */
+export function leaderboardFilterOf(args: { metric?: string | null; setting?: ResultSetting | null; first?: number | null }): LeaderboardFilter {
+  const first = args.first ?? 20;
+  return {
+    ...(args.metric ? { metricId: args.metric } : {}),
+    ...(args.setting ? { setting: args.setting } : {}),
+    ...(Number.isInteger(first) && first >= 0 && first <= 100 ? { rowsPerGroup: first } : {}),
+  };
 }
 
 /** A leaderboard group as the API shows it, its rows cut to `first` and ranked from 1. */

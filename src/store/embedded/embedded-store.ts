@@ -32,6 +32,7 @@ import {
   distinctNodes,
   entityOrdering,
   finishRelated,
+  cutLeaderboard,
   groupLeaderboard,
   HITS_BY_SCORE,
   idWindow,
@@ -588,7 +589,7 @@ export class EmbeddedStore implements GraphStore {
     return sliceOrdered(hits, HITS_BY_SCORE, window);
   }
 
-  async leaderboard(datasetId: string, { metricId, setting }: LeaderboardFilter = {}): Promise<LeaderboardGroup[]> {
+  async leaderboard(datasetId: string, { metricId, setting, rowsPerGroup }: LeaderboardFilter = {}): Promise<LeaderboardGroup[]> {
     if (!this.graph.hasNode(datasetId)) return [];
     const entries: LeaderboardEntry[] = [];
     for (const r of this.graph.inNeighbors(datasetId)) {
@@ -600,7 +601,7 @@ export class EmbeddedStore implements GraphStore {
       if (!paperId) continue;
       entries.push({ paper: this.paperNode(paperId), result, metric: this.entityOf(result.metricId), method: this.entityOf(result.methodId) });
     }
-    return groupLeaderboard(entries);
+    return cutLeaderboard(groupLeaderboard(entries), rowsPerGroup);
   }
 
   async leaderboardMany(datasetIds: readonly string[], filter: LeaderboardFilter = {}): Promise<LeaderboardGroup[][]> {

@@ -368,18 +368,31 @@ const PAPERS_PAGE = `
 
 /**
  * Subquery body: the scores on dataset `n` (only those of metric $metricId and setting $setting
- * when given), unordered, with their metrics and methods, and their papers once each (a paper
- * often has several results on one dataset). Deltas are left here; graph-rules.ts
- * groupLeaderboard, which groups and ranks, leaves them out too.
+ * when given) grouped and ranked as graph-rules.ts groupLeaderboard does — one group per metric
+ * and setting, one row per paper and method with its best score, rows best first by the metric's
+ * direction (ties by paper, method, result id), groups with the most rows first (then metric id,
+ * no metric last, then setting in $settings order, none first) — each group cut to its best
+ * $rowsPerGroup rows (all when null), so that only rows shown leave the database. Deltas are no
+ * positions and are left out.
  */
-const LEADERBOARD_ROWS = `
+const LEADERBOARD_GROUPS = `
   MATCH (n)<-[:ON]-(r:Result {kind: 'score'})<-[:REPORTS]-(p:Paper)
-  WHERE $setting IS NULL OR r.setting = $setting
+  WHERE ($setting IS NULL OR r.setting = $setting) AND ($metricId IS NULL OR r.metricId = $metricId)
   OPTIONAL MATCH (r)-[:MEASURED_BY]->(m:Metric)
   OPTIONAL MATCH (r)-[:SCORED_BY]->(s:Method)
-  WITH p, r, m, s WHERE $metricId IS NULL OR m.id = $metricId
-  RETURN collect({paperId: p.id, result: ${props('r')}, metric: CASE WHEN m IS NULL THEN NULL ELSE ${props('m')} END, method: CASE WHEN s IS NULL THEN NULL ELSE ${props('s')} END}) AS board,
-         [p IN collect(DISTINCT p) | ${props('p')}] AS boardPapers`;
+  WITH r, p, m, s, CASE WHEN m.higherIsBetter = false THEN r.value ELSE -r.value END AS rank
+  ORDER BY rank, p.id, coalesce(r.methodId, ''), r.id
+  WITH m, r.setting AS setting, p, s, head(collect({result: r, rank: rank})) AS best
+  ORDER BY best.rank, p.id, coalesce(s.id, ''), best.result.id
+  WITH m, setting, collect({paper: p, method: s, result: best.result}) AS rows
+  ORDER BY size(rows) DESC, m IS NULL, m.id,
+    CASE WHEN setting IS NULL THEN -1 ELSE [i IN range(0, size($settings) - 1) WHERE $settings[i] = setting][0] END
+  RETURN collect({
+    metric: CASE WHEN m IS NULL THEN NULL ELSE ${props('m')} END,
+    setting: setting,
+    rows: [row IN CASE WHEN $rowsPerGroup IS NULL THEN rows ELSE rows[0..$rowsPerGroup] END |
+      {paper: {${PAPER_FIELDS.map((f) => `${f}: row.paper.${f}`).join(', ')}}, result: properties(row.result), method: CASE WHEN row.method IS NULL THEN NULL ELSE properties(row.method) END}]
+  }) AS leaderboard`;
 
 export function papersOf(label: Label): string {
   return `
@@ -399,9 +412,9 @@ export function paperCounts(label: Label): string {
 
 export const LEADERBOARD = `
 MATCH (n:Dataset) WHERE n.id IN $ids
-CALL (n) {${LEADERBOARD_ROWS}
+CALL (n) {${LEADERBOARD_GROUPS}
 }
-RETURN n.id AS id, board, boardPapers`;
+RETURN n.id AS id, leaderboard`;
 
 /** A node with the parts a request needs (see `NodeInclude` in store.ts), in one statement. */
 export function nodeWith(label: Label, include: { links: boolean; papers: boolean; leaderboard: boolean }): string {
@@ -413,8 +426,8 @@ export function nodeWith(label: Label, include: { links: boolean; papers: boolea
     columns.push('total', 'lo', 'hi', 'start', 'stop', 'papers');
   }
   if (include.leaderboard) {
-    lines.push(`CALL (n) {${LEADERBOARD_ROWS}\n}`);
-    columns.push('board', 'boardPapers');
+    lines.push(`CALL (n) {${LEADERBOARD_GROUPS}\n}`);
+    columns.push('leaderboard');
   }
   return `${lines.join('\n')}\nRETURN ${columns.join(', ')}`;
 }

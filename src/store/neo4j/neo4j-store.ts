@@ -14,6 +14,7 @@ import {
   type EntityNode,
   type ExtractionRecord,
   type Label,
+  RESULT_SETTINGS,
   type PaperGraph,
   type PaperNode,
   type RelationshipType,
@@ -28,7 +29,6 @@ import {
   displayName,
   distinctNodes,
   finishRelated,
-  groupLeaderboard,
   HITS_BY_SCORE,
   paperOrdering,
   RELATED_BY_SCORE,
@@ -375,8 +375,7 @@ export class Neo4jStore implements GraphStore {
     const parameters = {
       id,
       ...pageParameters(include.papers ?? { first: 0 }),
-      metricId: include.leaderboard?.metricId ?? null,
-      setting: include.leaderboard?.setting ?? null,
+      ...leaderboardParameters(include.leaderboard ?? {}),
     };
     const record = await this.read(async (tx) => (await tx.run(cypher.nodeWith(label, parts), parameters)).records[0]);
     if (!record) return null;
@@ -567,9 +566,9 @@ export class Neo4jStore implements GraphStore {
     return (await this.leaderboardMany([datasetId], filter))[0]!;
   }
 
-  async leaderboardMany(datasetIds: readonly string[], { metricId, setting }: LeaderboardFilter = {}): Promise<LeaderboardGroup[][]> {
+  async leaderboardMany(datasetIds: readonly string[], filter: LeaderboardFilter = {}): Promise<LeaderboardGroup[][]> {
     const ids = [...new Set(datasetIds)];
-    const records = await this.read(async (tx) => (await tx.run(cypher.LEADERBOARD, { ids, metricId: metricId ?? null, setting: setting ?? null })).records);
+    const records = await this.read(async (tx) => (await tx.run(cypher.LEADERBOARD, { ids, ...leaderboardParameters(filter) })).records);
     const byId = new Map(records.map((r) => [r.get('id') as string, toLeaderboard(r)]));
     return datasetIds.map((id) => byId.get(id) ?? []);
   }
@@ -793,26 +792,29 @@ function toSpans(fields: readonly string[], starts: readonly number[], ends: rea
   return fields.map((field, i) => ({ field: field as Span['field'], start: starts[i]!, end: ends[i]! }));
 }
 
-/** A leaderboard row as cypher.ts LEADERBOARD_ROWS returns it. */
-interface BoardRow {
-  paperId: string;
-  result: Record<string, unknown>;
+/** A leaderboard group as cypher.ts LEADERBOARD_GROUPS returns it. */
+interface GroupRow {
   metric: Record<string, unknown> | null;
-  method: Record<string, unknown> | null;
+  setting: ResultSetting | null;
+  rows: Array<{ paper: Record<string, unknown>; result: Record<string, unknown>; method: Record<string, unknown> | null }>;
 }
 
-/** The `board` and `boardPapers` columns of cypher.ts LEADERBOARD_ROWS, as a grouped leaderboard. */
+/** The `leaderboard` column of cypher.ts LEADERBOARD_GROUPS: groups already ranked and cut in Neo4j. */
 function toLeaderboard(record: Neo4jRecord): LeaderboardGroup[] {
-  const byId = new Map((record.get('boardPapers') as Array<Record<string, unknown>>).map((p) => [p['id'] as string, toPaper(p)]));
-  const rows = record.get('board') as BoardRow[];
-  return groupLeaderboard(
-    rows.map((row) => ({
-      paper: byId.get(row.paperId)!,
-      result: toResult(row.result),
-      metric: row.metric ? toEntity('Metric', row.metric) : null,
-      method: row.method ? toEntity('Method', row.method) : null,
-    })),
-  );
+  return (record.get('leaderboard') as GroupRow[]).map((group) => {
+    const metric = group.metric ? toEntity('Metric', group.metric) : null;
+    return {
+      metric,
+      setting: group.setting,
+      higherIsBetter: metric?.higherIsBetter ?? null,
+      rows: group.rows.map((row) => ({
+        paper: toPaper(row.paper),
+        result: toResult(row.result),
+        metric,
+        method: row.method ? toEntity('Method', row.method) : null,
+      })),
+    };
+  });
 }
 
 /** The columns of cypher.ts PAPERS_PAGE, for the window `page` asked for. */
@@ -829,6 +831,15 @@ function toPage(record: Neo4jRecord, page: PageArgs): PapersPage {
 }
 
 /** A papers window as PAPERS_PAGE's parameters (absent bounds as nulls). */
+function leaderboardParameters({ metricId, setting, rowsPerGroup }: LeaderboardFilter): Record<string, unknown> {
+  return {
+    metricId: metricId ?? null,
+    setting: setting ?? null,
+    rowsPerGroup: rowsPerGroup === undefined ? null : neo4j.int(rowsPerGroup),
+    settings: [...RESULT_SETTINGS],
+  };
+}
+
 function pageParameters(page: PageArgs): Record<string, unknown> {
   return {
     first: page.first === undefined ? null : neo4j.int(page.first),
