@@ -350,21 +350,35 @@ RETURN id AS paperId, ${LINK_MAP} AS link`;
 /** The nodes paper `n`'s results name by id: their datasets and metrics. */
 const RESULT_REFERENCES = `[(n)-[:REPORTS]->(:Result)-[:ON|MEASURED_BY]->(x) | {label: labels(x)[0], props: ${props('x')}}]`;
 
-/** Subquery body: one page of the papers linked to `n` (by id, after $after), and how many in all. */
+/** The shape of a window of a node's papers: which cursors it has, which way it reads, whether it is cut. */
+export interface WindowShape {
+  backward: boolean;
+  limit: boolean;
+  after: boolean;
+  before: boolean;
+}
+
+const ID_KEYS: ListingKeys = [{ property: 'id', descending: false }];
+
 /**
- * Subquery body: one keyset window of the papers linked to `n`, in id order ($first/$after,
- * $last/$before as keyset.ts windowBounds takes them), with the bounds keyset.ts pageFlags needs.
+ * Subquery body: one keyset window of the papers linked to `n` (of `label`), in id order, read
+ * through its paper relationships cut at $limit (keyset.ts indexRead: cursors $after0, $before0),
+ * with how many papers it has (kept on browsed nodes) and the flags of `listing`.
  */
-const PAPERS_PAGE = `
-  MATCH (n)<--(p:Paper)
-  WITH DISTINCT p
-  ORDER BY p.id
-  WITH collect(p) AS ps
-  WITH ps, size([p IN ps WHERE $after IS NOT NULL AND p.id <= $after]) AS lo, size([p IN ps WHERE $before IS NULL OR p.id < $before]) AS below
-  WITH ps, lo, CASE WHEN below < lo THEN lo ELSE below END AS hi
-  WITH ps, lo, hi, CASE WHEN $first IS NULL OR lo + $first > hi THEN hi ELSE lo + $first END AS stop
-  WITH ps, lo, hi, stop, CASE WHEN $last IS NULL OR stop - $last < lo THEN lo ELSE stop - $last END AS start
-  RETURN size(ps) AS total, lo, hi, start, stop, [p IN ps[start..stop] | ${props('p')}] AS papers`;
+function papersWindow(label: Label, read: WindowShape): string {
+  const browsed = (BROWSE_LABELS as readonly Label[]).includes(label);
+  const papers = (v: string, conditions: string[]) =>
+    `MATCH (n)<-${browsed ? `[:${PAPER_TYPES[label as BrowseLabel]}]` : ''}-(${v}:Paper)${browsed ? '' : ` WITH DISTINCT ${v}`}${conditions.length > 0 ? ` WHERE ${conditions.join(' AND ')}` : ''}`;
+  return `
+  CALL (n) {
+    ${papers('v', inWindow('v', ID_KEYS, read))}
+    WITH v ORDER BY ${scanOrder('v', ID_KEYS, read)}${read.limit ? ' LIMIT $limit' : ''}
+    RETURN collect(${props('v')}) AS papers
+  }
+  RETURN papers, ${browsed ? 'coalesce(n.paperCount, 0)' : `COUNT { ${papers('v', [])} RETURN v }`} AS total,
+    ${read.after ? `EXISTS { ${papers('v', [keyset('v', ID_KEYS, 'after', 'atOrEarlier')])} }` : 'false'} AS atOrBeforeAfter,
+    ${read.before ? `EXISTS { ${papers('v', pastBefore('v', ID_KEYS, read))} }` : 'false'} AS atOrPastBefore`;
+}
 
 /**
  * Subquery body: the scores on dataset `n` (only those of metric $metricId and setting $setting
@@ -394,12 +408,12 @@ const LEADERBOARD_GROUPS = `
       {paper: {${PAPER_FIELDS.map((f) => `${f}: row.paper.${f}`).join(', ')}}, result: properties(row.result), method: CASE WHEN row.method IS NULL THEN NULL ELSE properties(row.method) END}]
   }) AS leaderboard`;
 
-export function papersOf(label: Label): string {
+export function papersOf(label: Label, read: WindowShape): string {
   return `
 MATCH (n:${label}) WHERE n.id IN $ids
-CALL (n) {${PAPERS_PAGE}
+CALL (n) {${papersWindow(label, read)}
 }
-RETURN n.id AS id, total, lo, hi, start, stop, papers`;
+RETURN n.id AS id, papers, total, atOrBeforeAfter, atOrPastBefore`;
 }
 
 /** The number of distinct papers linked to each of $ids (all of one label): kept on browsed nodes, counted for others. */
@@ -417,13 +431,13 @@ CALL (n) {${LEADERBOARD_GROUPS}
 RETURN n.id AS id, leaderboard`;
 
 /** A node with the parts a request needs (see `NodeInclude` in store.ts), in one statement. */
-export function nodeWith(label: Label, include: { links: boolean; papers: boolean; leaderboard: boolean }): string {
+export function nodeWith(label: Label, include: { links: boolean; papers: WindowShape | null; leaderboard: boolean }): string {
   const lines = [`MATCH (n:${label} {id: $id})`];
   const columns = [`${props('n')} AS props`];
   if (include.links) columns.push(`[(n)-[e]->(m) | ${LINK_MAP}] AS links`, `${RESULT_REFERENCES} AS referenced`);
   if (include.papers) {
-    lines.push(`CALL (n) {${PAPERS_PAGE}\n}`);
-    columns.push('total', 'lo', 'hi', 'start', 'stop', 'papers');
+    lines.push(`CALL (n) {${papersWindow(label, include.papers)}\n}`);
+    columns.push('papers', 'total', 'atOrBeforeAfter', 'atOrPastBefore');
   }
   if (include.leaderboard) {
     lines.push(`CALL (n) {${LEADERBOARD_GROUPS}\n}`);

@@ -30,11 +30,12 @@ import {
   distinctNodes,
   finishRelated,
   HITS_BY_SCORE,
+  idWindow,
   paperOrdering,
   RELATED_BY_SCORE,
   toPapersPage,
 } from '../graph-rules.js';
-import { indexRead, pageFlags, sliceFromIndex, sliceOrdered, type Slice, type SortKey, type Window } from '../keyset.js';
+import { indexRead, sliceFromIndex, sliceOrdered, type Slice, type SortKey, type Window } from '../keyset.js';
 import { judgeLoad, LOADS_KEPT, resolveInterrupted, type LoadRecord, type StoredLoad } from '../load-record.js';
 import { processRunning } from '../process-running.js';
 import { RELATING_LABELS, relatednessUnits, relatesPapers, SCORE_UNIT } from '../rank-related.js';
@@ -369,12 +370,12 @@ export class Neo4jStore implements GraphStore {
     if (!label) return null;
     const parts = {
       links: include.links === true && label === 'Paper',
-      papers: include.papers !== undefined,
+      papers: include.papers ? windowShape(idWindow(include.papers)) : null,
       leaderboard: include.leaderboard !== undefined && label === 'Dataset',
     };
     const parameters = {
       id,
-      ...pageParameters(include.papers ?? { first: 0 }),
+      ...(include.papers ? windowParameters(idWindow(include.papers)) : {}),
       ...leaderboardParameters(include.leaderboard ?? {}),
     };
     const record = await this.read(async (tx) => (await tx.run(cypher.nodeWith(label, parts), parameters)).records[0]);
@@ -398,7 +399,8 @@ export class Neo4jStore implements GraphStore {
   async papersOfMany(nodeIds: readonly string[], page: PageArgs): Promise<PapersPage[]> {
     const byId = new Map<string, PapersPage>();
     for (const [label, ids] of groupByLabel(nodeIds)) {
-      const records = await this.read(async (tx) => (await tx.run(cypher.papersOf(label), { ids, ...pageParameters(page) })).records);
+      const window = idWindow(page);
+      const records = await this.read(async (tx) => (await tx.run(cypher.papersOf(label, windowShape(window)), { ids, ...windowParameters(window) })).records);
       for (const r of records) byId.set(r.get('id') as string, toPage(r, page));
     }
     return nodeIds.map((id) => byId.get(id) ?? toPapersPage(sliceOrdered([], { keyOf: () => [], descending: [] }, {})));
@@ -623,27 +625,8 @@ export class Neo4jStore implements GraphStore {
     window: Window,
     parameters: Record<string, unknown>,
   ): Promise<Slice<Record<string, unknown>>> {
-    const read = indexRead(window);
-    const cursor = (name: 'after' | 'before', key: SortKey | undefined) => Object.fromEntries((key ?? []).map((value, i) => [`${name}${i}`, value]));
-    const statement = cypher.listing(source, keys, {
-      backward: read.backward,
-      limit: read.limit !== null,
-      after: window.after !== undefined,
-      before: window.before !== undefined,
-    });
-    const record = (
-      await this.read(
-        async (tx) =>
-          (
-            await tx.run(statement, {
-              ...parameters,
-              ...cursor('after', window.after),
-              ...cursor('before', window.before),
-              limit: read.limit === null ? null : neo4j.int(read.limit),
-            })
-          ).records,
-      )
-    )[0]!;
+    const statement = cypher.listing(source, keys, windowShape(window));
+    const record = (await this.read(async (tx) => (await tx.run(statement, { ...parameters, ...windowParameters(window) })).records))[0]!;
     const rows = (record.get('rows') as Array<Record<string, unknown> & { key: SortKey }>).map((row) => ({ item: row, key: row.key }));
     return sliceFromIndex(
       rows,
@@ -817,35 +800,39 @@ function toLeaderboard(record: Neo4jRecord): LeaderboardGroup[] {
   });
 }
 
-/** The columns of cypher.ts PAPERS_PAGE, for the window `page` asked for. */
+/** The columns of cypher.ts `papersWindow`, for the window `page` asked for. */
 function toPage(record: Neo4jRecord, page: PageArgs): PapersPage {
   const papers = (record.get('papers') as Array<Record<string, unknown>>).map(toPaper);
-  const bounds = {
-    total: record.get('total') as number,
-    lo: record.get('lo') as number,
-    hi: record.get('hi') as number,
-    start: record.get('start') as number,
-    end: record.get('stop') as number,
-  };
-  return { papers, keys: papers.map((p) => [p.id]), totalCount: bounds.total, ...pageFlags(bounds, page) };
+  return toPapersPage(
+    sliceFromIndex(
+      papers.map((p) => ({ item: p, key: [p.id] })),
+      idWindow(page),
+      { atOrBeforeAfter: record.get('atOrBeforeAfter') as boolean, atOrPastBefore: record.get('atOrPastBefore') as boolean },
+      record.get('total') as number,
+    ),
+  );
 }
 
-/** A papers window as PAPERS_PAGE's parameters (absent bounds as nulls). */
+/** How a window is read from an index, as the Cypher of a window takes it (cypher.ts WindowShape). */
+function windowShape(window: Window): cypher.WindowShape {
+  const read = indexRead(window);
+  return { backward: read.backward, limit: read.limit !== null, after: window.after !== undefined, before: window.before !== undefined };
+}
+
+/** A window's cursors (`after0`, `before0`…) and cut (`limit`) as parameters. */
+function windowParameters(window: Window): Record<string, unknown> {
+  const read = indexRead(window);
+  const cursor = (name: 'after' | 'before', key: SortKey | undefined) => Object.fromEntries((key ?? []).map((value, i) => [`${name}${i}`, value]));
+  return { ...cursor('after', window.after), ...cursor('before', window.before), limit: read.limit === null ? null : neo4j.int(read.limit) };
+}
+
+/** A leaderboard filter as cypher.ts LEADERBOARD_GROUPS's parameters (absent ones as nulls). */
 function leaderboardParameters({ metricId, setting, rowsPerGroup }: LeaderboardFilter): Record<string, unknown> {
   return {
     metricId: metricId ?? null,
     setting: setting ?? null,
     rowsPerGroup: rowsPerGroup === undefined ? null : neo4j.int(rowsPerGroup),
     settings: [...RESULT_SETTINGS],
-  };
-}
-
-function pageParameters(page: PageArgs): Record<string, unknown> {
-  return {
-    first: page.first === undefined ? null : neo4j.int(page.first),
-    after: page.after ?? null,
-    last: page.last === undefined ? null : neo4j.int(page.last),
-    before: page.before ?? null,
   };
 }
 
