@@ -40,6 +40,9 @@ export async function startHealthListener(options: HealthListenerOptions): Promi
   beat();
   const worker = new Worker(new URL('./health-worker.mjs', import.meta.url), {
     workerData: { heartbeat, port: options.port, host: options.host, staleMs: options.staleMs },
+    // None of the process's flags: it needs no loader (it is plain JavaScript), and a preload
+    // such as `--import tsx` or a profiler would only slow its start or fail in a worker.
+    execArgv: [],
     // Its own small heap: it holds one server and a few sockets.
     resourceLimits: { maxOldGenerationSizeMb: 32 },
   });
