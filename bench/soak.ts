@@ -86,6 +86,8 @@ interface StoreResult {
   serverLatency: { p50: number; p99: number; max: number };
   serverRefusal: { p50: number; p99: number; max: number };
   clientLoop: { p99: number; max: number };
+  /** Answered requests sent on a new connection: how many, and their latency. */
+  fresh: { count: number; p50: number; p99: number; max: number };
   /** The same for the requests sent after RAMP_MS, once the connections are open. */
   steadyLatency: { p50: number; p99: number; max: number };
   byQuery: Array<{ name: string; count: number; p50: number; p99: number }>;
@@ -283,6 +285,7 @@ async function soak(store: string, env: Record<string, string>): Promise<StoreRe
       serverLatency: latencyFigures(inServer.answered),
       serverRefusal: latencyFigures(inServer.refused),
       clientLoop: figures.clientLoop,
+      fresh: { count: figures.servedFresh.length, ...latencyFigures(figures.servedFresh) },
       steadyLatency: latencyFigures(figures.served.filter((_, i) => figures.servedAt[i]! >= RAMP_MS)),
       byQuery: byQuery(figures),
       ok: figures.served.length,
@@ -344,6 +347,9 @@ function report(r: StoreResult): void {
   );
   console.log(
     `  in the server     answered p50 ${ms(r.serverLatency.p50)}, p99 ${ms(r.serverLatency.p99)}, max ${ms(r.serverLatency.max)}; refused p99 ${ms(r.serverRefusal.p99)}, max ${ms(r.serverRefusal.max)}   (arrival to response end)`,
+  );
+  console.log(
+    `  on a new connection ${r.fresh.count} answered: p50 ${ms(r.fresh.p50)}, p99 ${ms(r.fresh.p99)}, max ${ms(r.fresh.max)}   (the others reused a kept-alive one)`,
   );
   console.log(`  shed              refused within ${ms(r.shedP99)} (p99); Retry-After given: ${r.retryAfter}; the clients waited it out`);
   console.log(`  per query         ${r.byQuery.map((q) => `${q.name} ${ms(q.p50)}/${ms(q.p99)}`).join(', ')}   (p50/p99, answered)`);

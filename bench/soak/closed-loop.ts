@@ -18,6 +18,8 @@ export interface LoadFigures {
   servedAt: number[];
   /** The same per query of the mix. */
   byQuery: Map<string, number[]>;
+  /** Latency of the answered requests sent on a connection opened for them, ms. */
+  servedFresh: number[];
   /** Requests refused with 503 OVERLOADED, and the time their refusal took, ms. */
   shed: number[];
   /** Seconds the clients were told to wait (Retry-After), by value. */
@@ -29,6 +31,8 @@ export interface LoadFigures {
 }
 
 interface Answer {
+  /** Sent on a connection opened for it (not one kept alive from an earlier request). */
+  fresh: boolean;
   status: number;
   retryAfter: string | undefined;
   body: string;
@@ -45,7 +49,7 @@ function post(agent: Agent, url: URL, body: string, timeoutMs: number): Promise<
         res.on('data', (chunk: string) => (text += chunk));
         res.on('end', () => {
           const retryAfter = res.headers['retry-after'];
-          resolve({ status: res.statusCode ?? 0, retryAfter: typeof retryAfter === 'string' ? retryAfter : undefined, body: text });
+          resolve({ fresh: !req.reusedSocket, status: res.statusCode ?? 0, retryAfter: typeof retryAfter === 'string' ? retryAfter : undefined, body: text });
         });
         res.on('error', reject);
       },
@@ -66,6 +70,7 @@ export async function runClosedLoop(url: string, mix: readonly SoakQuery[], conn
     seconds,
     served: [],
     servedAt: [],
+    servedFresh: [],
     byQuery: new Map(mix.map((q) => [q.name, []])),
     shed: [],
     retryAfter: new Map(),
@@ -103,6 +108,7 @@ export async function runClosedLoop(url: string, mix: readonly SoakQuery[], conn
         if (answer.status === 200 && answer.body.startsWith('{"data":') && !answer.body.includes('"errors":[')) {
           figures.served.push(ms);
           figures.servedAt.push(started - t0);
+          if (answer.fresh) figures.servedFresh.push(ms);
           figures.byQuery.get(mix[at]!.name)!.push(ms);
         } else if (answer.status === 503 && answer.body.includes('"code":"OVERLOADED"')) {
           figures.shed.push(ms);
