@@ -87,10 +87,10 @@ export async function runClosedLoop(url: string, mix: readonly SoakQuery[], conn
   const t0 = performance.now();
   const end = t0 + seconds * 1_000;
   const client = async (index: number): Promise<void> => {
-    // An idle connection is closed here after 4 s, before the server's keep-alive timeout (5 s)
-    // closes it under a request sent just then (ECONNRESET): a client waiting out Retry-After
-    // opens a new one instead, as browsers and undici do.
-    const agent = new Agent({ keepAlive: true, maxSockets: 1, timeout: 4_000 });
+    // Idle connections close a second before the server's `Keep-Alive: timeout=…` (Node's agent
+    // takes that hint below its own timeout): a client waiting out Retry-After keeps its connection
+    // when the server keeps it that long, and never sends on one the server is closing (ECONNRESET).
+    const agent = new Agent({ keepAlive: true, maxSockets: 1, timeout: 60_000 });
     try {
       // Each client starts at its own place in the mix, so every query is in flight all along.
       for (let turn = index; performance.now() < end; turn++) {

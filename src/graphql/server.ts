@@ -14,7 +14,7 @@ import { createLogger, type Logger } from '../logger.js';
 import { loadCheck } from '../store/load-record.js';
 import type { GraphStore, ReadinessCheck } from '../store/store.js';
 import { createWebRouter } from '../web/web-router.js';
-import { Admission, type AdmissionLimits, admit, DEFAULT_ADMISSION } from './admission.js';
+import { Admission, type AdmissionLimits, admit, DEFAULT_ADMISSION, keepAliveMs } from './admission.js';
 import { ApiErrorCode, errorBody } from './api-error.js';
 import { collectWhenIdle } from './collect-when-idle.js';
 import { createLoaders, type Context, type Ingest } from './context.js';
@@ -89,7 +89,9 @@ export async function startServer(options: ServerOptions): Promise<RunningServer
 
   const app = express();
   app.disable('x-powered-by');
+  const admission = new Admission({ ...DEFAULT_ADMISSION, ...options.admission });
   const httpServer = createServer(app);
+  httpServer.keepAliveTimeout = keepAliveMs(admission.limits);
   const apollo = new ApolloServer<Context>({
     typeDefs: loadTypeDefs(),
     resolvers,
@@ -156,7 +158,6 @@ export async function startServer(options: ServerOptions): Promise<RunningServer
       };
     },
   });
-  const admission = new Admission({ ...DEFAULT_ADMISSION, ...options.admission });
   const stopCollecting = collectWhenIdle(
     () => admission.started,
     () => admission.running + admission.waiting > 0,

@@ -1,5 +1,5 @@
 import { afterEach, describe, expect, it, vi } from 'vitest';
-import { Admission, type Refusal } from '../../src/graphql/admission.js';
+import { Admission, DEFAULT_ADMISSION, keepAliveMs, type Refusal, retryAfterSeconds } from '../../src/graphql/admission.js';
 
 /** One request through `admission`, recording what happened to it. */
 function request(admission: Admission) {
@@ -190,5 +190,14 @@ describe('Admission', () => {
       expect(newcomer.seen.refused).toBeUndefined();
       expect(admission.waiting).toBe(1);
     });
+  });
+
+  it('keeps idle connections open past the Retry-After it gives, so a client that waits it out keeps its connection', () => {
+    expect(retryAfterSeconds(DEFAULT_ADMISSION)).toBe(5);
+    expect(keepAliveMs(DEFAULT_ADMISSION)).toBe(10_000);
+    expect(retryAfterSeconds({ ...DEFAULT_ADMISSION, maxWaitMs: 300 })).toBe(1);
+    // Never below Node's own default.
+    expect(keepAliveMs({ ...DEFAULT_ADMISSION, maxWaitMs: 300 })).toBe(6_000);
+    expect(keepAliveMs({ ...DEFAULT_ADMISSION, maxWaitMs: 30_000 })).toBe(35_000);
   });
 });

@@ -88,6 +88,8 @@ describe('admission at /graphql', () => {
     const refused = await ask(server.url);
     expect(refused.status).toBe(503);
     expect(refused.headers.get('retry-after')).toBe('5');
+    // The connection outlives the wait it asks for: the client that waits it out comes back on it.
+    expect(refused.headers.get('keep-alive')).toBe('timeout=10');
     const body = (await refused.json()) as { errors: Array<{ message: string; extensions: { code: string } }> };
     expect(body.errors[0]!.extensions.code).toBe('OVERLOADED');
     expect(body.errors[0]!.message).toMatch(/at capacity \(2 operations running, 2 waiting\); retry after 5 s/);
