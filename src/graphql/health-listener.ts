@@ -9,6 +9,8 @@ export interface HealthListenerOptions {
   staleMs: number;
   /** How often the main thread writes its heartbeat; DEFAULT_HEALTH.heartbeatMs unless given. */
   heartbeatMs?: number;
+  /** Told when the thread fails after it started listening (it then no longer answers). */
+  onFailure?: (error: Error) => void;
 }
 
 export interface HealthListener {
@@ -61,12 +63,17 @@ export async function startHealthListener(options: HealthListenerOptions): Promi
     await worker.terminate();
     throw error;
   }
+  let closing: Promise<void> | undefined;
+  let failure: Error | undefined;
+  worker.on('error', (error) => void (failure = error));
+  worker.once('exit', (code) => {
+    if (!closing) options.onFailure?.(failure ?? new Error(`the health listener's thread ended with code ${code}`));
+  });
   // The heartbeat is the main thread's sign of life, so it runs here, on the main event loop;
   // neither it nor the thread keeps a process alive that has nothing else to do.
   const timer = setInterval(beat, options.heartbeatMs ?? DEFAULT_HEALTH.heartbeatMs);
   timer.unref();
   worker.unref();
-  let closing: Promise<void> | undefined;
   return {
     url: `http://${options.host === '0.0.0.0' ? '127.0.0.1' : options.host}:${port}`,
     close: () =>

@@ -203,6 +203,8 @@ export async function startServer(options: ServerOptions): Promise<RunningServer
         host: options.host ?? '127.0.0.1',
         staleMs: staleMs ?? DEFAULT_HEALTH.staleMs,
         ...(heartbeatMs !== undefined ? { heartbeatMs } : {}),
+        // A liveness probe that no longer answers gets the process restarted; the log says why.
+        onFailure: (error) => logger.error({ err: error }, 'the health listener stopped: /healthz on the health port no longer answers'),
       });
     } catch (error) {
       stopCollecting();
