@@ -1,17 +1,23 @@
 /**
  * `npm run bench:soak`: the server under sustained overload. For each store (embedded on the
  * sample corpus, then Neo4j), `npm start`'s own entry point runs as a child process, so that the
- * RSS and event-loop delay measured are the server's alone; autocannon keeps `--connections`
- * clients busy for `--duration` seconds, each sending the mixed reads of bench/soak/mix.ts in
- * turn, while a probe in its own thread GETs `/healthz` every 100 ms (a fresh connection each
- * time, as an orchestrator's probe does).
+ * RSS and event-loop delay measured are the server's alone; `--connections` well-behaved clients
+ * (bench/soak/closed-loop.ts) keep it busy for `--duration` seconds, each sending the mixed reads
+ * of bench/soak/mix.ts in turn and waiting out `Retry-After` when refused, while a probe in its
+ * own thread GETs `/healthz` every 100 ms (a fresh connection each time, as an orchestrator's
+ * probe does) — on the health port (KG_HEALTH_PORT, a thread of the server's own), or with
+ * `--probe main` on the main port; the output says which.
  *
- * Prints per store: requests/s, latency p50/p99/max, errors (anything but an answer with data and
- * no errors; 503 OVERLOADED refusals are counted apart, as shed), `/healthz` p50/p99/max, the
- * server's event-loop delay, and its RSS before the run (after a warm-up), at its peak and after
- * `--idle` seconds of rest. Targets: 0 errors, p99 <= 1 s, `/healthz` <= 100 ms throughout, RSS
- * back within 20% of where it started. Server limits come from the environment as for `npm start`
- * (KG_MAX_CONCURRENT, KG_MAX_QUEUE, KG_MAX_QUEUE_WAIT_MS), so sizes can be compared.
+ * Prints per store: answered requests/s, latency p50/p99/max of the answered ones (as the clients
+ * saw it, overall and per query, and as the server measured it from arrival to response end),
+ * shed (503 OVERLOADED refusals, counted apart from errors, with their share and the Retry-After
+ * given), errors (anything but an answer with data and no errors), `/healthz` p50/p99/max, the
+ * server's and the clients' event-loop delay, and the server's RSS before the run (after a
+ * warm-up), at its peak and after `--idle` seconds of rest. Targets: 0 errors, p99 <= 1 s,
+ * `/healthz` <= 100 ms throughout, RSS back within 20% of where it started. Server limits come
+ * from the environment as for `npm start` (KG_MAX_CONCURRENT, KG_MAX_QUEUE, KG_MAX_QUEUE_WAIT_MS,
+ * KG_QUEUE_OVERLOAD_MS, KG_QUEUE_OVERLOAD_WAIT_MS, KG_HEALTH_STALE_MS), so settings can be
+ * compared; KG_QUEUE_OVERLOAD_MS=600000 gives the plain first-come-first-served queue of before.
  *
  * Neo4j: NEO4J_URI when set (served as it is; loaded with the sample corpus when empty), else a
  * throw-away tools/neo4j-local. The embedded store keeps its folder in the temp dir between runs.
@@ -24,9 +30,9 @@ import { join } from 'node:path';
 import { createInterface } from 'node:readline';
 import { fileURLToPath } from 'node:url';
 import { Worker } from 'node:worker_threads';
-import autocannon from 'autocannon';
 import { Command, InvalidArgumentError } from 'commander';
 import { startLocalNeo4j, type LocalNeo4j } from '../scripts/start-local-neo4j.js';
+import { type LoadFigures, runClosedLoop } from './soak/closed-loop.js';
 import { MIX } from './soak/mix.js';
 import type { ServerSample } from './soak/server-probe.js';
 
@@ -44,8 +50,10 @@ const options = new Command('bench:soak')
   .option('--warmup <seconds>', 'seconds of light load (10 connections) before RSS is first read', positive, 5)
   .option('--idle <seconds>', 'seconds of rest after the load before RSS is read again', positive, 15)
   .option('--stores <list>', 'comma-separated: embedded, neo4j', 'embedded,neo4j')
+  .option('--probe <port>', 'where the /healthz probe goes: health (KG_HEALTH_PORT, its own thread) or main (PORT)', 'health')
   .parse()
-  .opts<{ duration: number; connections: number; warmup: number; idle: number; stores: string }>();
+  .opts<{ duration: number; connections: number; warmup: number; idle: number; stores: string; probe: string }>();
+if (options.probe !== 'health' && options.probe !== 'main') throw new Error(`--probe takes health or main; got ${options.probe}`);
 const stores = options.stores.split(',').map((s) => s.trim());
 for (const s of stores) if (s !== 'embedded' && s !== 'neo4j') throw new Error(`--stores takes embedded and/or neo4j; got ${s}`);
 
@@ -69,13 +77,29 @@ function healthFigures(times: number[]): HealthFigures {
 
 interface StoreResult {
   store: string;
+  /** Answered requests per second. */
   rps: number;
   requests: number;
+  /** Of the answered requests. */
   latency: { p50: number; p99: number; max: number };
+  /** The same measured in the server, from a request's arrival to its response's end; and of its refusals. */
+  serverLatency: { p50: number; p99: number; max: number };
+  serverRefusal: { p50: number; p99: number; max: number };
+  clientLoop: { p99: number; max: number };
+  /** Answered requests sent on a new connection: how many, and their latency. */
+  fresh: { count: number; p50: number; p99: number; max: number };
+  /** The same for the requests sent after RAMP_MS, once the connections are open. */
+  steadyLatency: { p50: number; p99: number; max: number };
+  byQuery: Array<{ name: string; count: number; p50: number; p99: number }>;
   ok: number;
   shed: number;
+  /** How long a refusal took, p99 (ms), and the Retry-After values given. */
+  shedP99: number;
+  retryAfter: string;
   errors: number;
   errorSamples: string[];
+  /** Where /healthz was probed. */
+  probed: string;
   health: HealthFigures;
   /** The same from RAMP_MS on, once every connection is open. */
   steadyHealth: HealthFigures;
@@ -98,6 +122,8 @@ const freePort = (): Promise<number> =>
 
 interface ServerUnderTest {
   url: string;
+  /** The health port's origin, when the server has one. */
+  healthUrl?: string;
   child: ChildProcess;
   sample(): Promise<ServerSample>;
   stop(): Promise<void>;
@@ -106,14 +132,31 @@ interface ServerUnderTest {
 /** `src/main.ts` in a child process with the probe preloaded; resolves once it serves. */
 async function startServerProcess(env: Record<string, string>): Promise<ServerUnderTest> {
   const port = await freePort();
+  const healthPort = options.probe === 'health' ? await freePort() : undefined;
   const child = spawn(process.execPath, ['--import', 'tsx', '--import', './bench/soak/server-probe.ts', 'src/main.ts'], {
-    env: { ...process.env, NODE_ENV: 'production', LOG_LEVEL: 'warn', PORT: String(port), KG_DATA_DIR: DATA_DIR, KG_CORPUS: 'data/papers', ...env },
+    env: {
+      ...process.env,
+      NODE_ENV: 'production',
+      LOG_LEVEL: 'warn',
+      PORT: String(port),
+      KG_HEALTH_PORT: healthPort === undefined ? '' : String(healthPort),
+      KG_DATA_DIR: DATA_DIR,
+      KG_CORPUS: 'data/papers',
+      ...env,
+    },
     stdio: ['ignore', 'pipe', 'inherit', 'ipc'],
   });
-  const url = await new Promise<string>((resolve, reject) => {
+  // The GraphQL line comes first, then the liveness line when there is a health port.
+  const [url, healthUrl] = await new Promise<[string, string | undefined]>((resolve, reject) => {
+    let url = '';
     createInterface({ input: child.stdout! }).on('line', (line) => {
-      const match = /GraphQL at (http:\/\/\S+)\/graphql/.exec(line);
-      if (match) resolve(match[1]!);
+      const graphql = /GraphQL at (http:\/\/\S+)\/graphql/.exec(line);
+      if (graphql) {
+        url = graphql[1]!;
+        if (healthPort === undefined) resolve([url, undefined]);
+      }
+      const health = /liveness at (http:\/\/\S+)\/healthz/.exec(line);
+      if (health) resolve([url, health[1]!]);
     });
     child.once('exit', (code) => reject(new Error(`the server exited with code ${code} before serving`)));
   });
@@ -134,7 +177,7 @@ async function startServerProcess(env: Record<string, string>): Promise<ServerUn
     await Promise.race([exited, new Promise((resolve) => setTimeout(resolve, 30_000))]);
     if (child.exitCode === null && child.signalCode === null) child.kill('SIGKILL');
   };
-  return { url, child, sample, stop };
+  return { url, ...(healthUrl ? { healthUrl } : {}), child, sample, stop };
 }
 
 /** Every query of the mix answers with data and no errors; the reasons of those that do not. */
@@ -195,37 +238,6 @@ function startHealthProbe(url: string): { stop(): Promise<Array<[number, number]
 const percentile = (sorted: readonly number[], p: number): number =>
   sorted.length === 0 ? NaN : sorted[Math.min(sorted.length - 1, Math.max(0, Math.ceil((p / 100) * sorted.length) - 1))]!;
 
-/** autocannon over the mix; every response classified by its body: answered, shed (OVERLOADED) or an error. */
-function load(url: string, connections: number, seconds: number) {
-  const counts = { ok: 0, shed: 0, errors: 0, samples: [] as string[] };
-  const classify = (body: string): boolean => {
-    if (body.startsWith('{"data":') && !body.includes('"errors":[')) {
-      counts.ok++;
-      return true;
-    }
-    if (body.includes('"code":"OVERLOADED"')) {
-      counts.shed++;
-      return true;
-    }
-    counts.errors++;
-    if (counts.samples.length < 5) counts.samples.push(body.slice(0, 200));
-    return false;
-  };
-  return new Promise<{ result: autocannon.Result; counts: typeof counts }>((resolve, reject) => {
-    autocannon(
-      {
-        url: `${url}/graphql`,
-        connections,
-        duration: seconds,
-        timeout: 30,
-        requests: MIX.map((q) => ({ method: 'POST', path: '/graphql', headers: { 'content-type': 'application/json' }, body: JSON.stringify(q.body) })),
-        verifyBody: (body) => classify(typeof body === 'string' ? body : String(body ?? '')),
-      },
-      (error, result) => (error ? reject(error) : resolve({ result, counts })),
-    );
-  });
-}
-
 async function soak(store: string, env: Record<string, string>): Promise<StoreResult> {
   const started = performance.now();
   const server = await startServerProcess(env);
@@ -233,10 +245,13 @@ async function soak(store: string, env: Record<string, string>): Promise<StoreRe
     console.log(`\n[${store}] serving at ${server.url} after ${((performance.now() - started) / 1000).toFixed(1)} s`);
     const problems = await checkAnswers(server.url);
     if (problems.length > 0) throw new Error(`some queries of the mix do not answer:\n  ${problems.join('\n  ')}`);
-    await load(server.url, 10, options.warmup);
+    await runClosedLoop(server.url, MIX, 10, options.warmup);
     await new Promise((resolve) => setTimeout(resolve, 2_000));
     await server.sample();
-    const idleProbe = startHealthProbe(server.url);
+    const probeUrl = server.healthUrl ?? server.url;
+    const probed = server.healthUrl ? `${probeUrl}/healthz (health port, a thread of its own)` : `${probeUrl}/healthz (main port)`;
+    console.log(`[${store}] probing ${probed}`);
+    const idleProbe = startHealthProbe(probeUrl);
     await new Promise((resolve) => setTimeout(resolve, 3_000));
     const idleHealth = healthFigures((await idleProbe.stop()).map(([, t]) => t));
     const before = await server.sample();
@@ -244,30 +259,46 @@ async function soak(store: string, env: Record<string, string>): Promise<StoreRe
 
     let peak = before.rss;
     let loop = { p99: 0, max: 0 };
+    const inServer = { answered: [] as number[], refused: [] as number[] };
     const sampler = setInterval(() => {
       void server.sample().then((s) => {
+        inServer.answered.push(...s.answered);
+        inServer.refused.push(...s.refused);
         peak = Math.max(peak, s.rss);
         loop = { p99: Math.max(loop.p99, s.loop.p99), max: Math.max(loop.max, s.loop.max) };
       });
     }, 1_000);
-    const probe = startHealthProbe(server.url);
-    const { result, counts } = await load(server.url, options.connections, options.duration);
+    const probe = startHealthProbe(probeUrl);
+    const figures = await runClosedLoop(server.url, MIX, options.connections, options.duration);
     const healthTimes = await probe.stop();
     clearInterval(sampler);
 
     console.log(`[${store}] resting ${options.idle} s`);
     await new Promise((resolve) => setTimeout(resolve, options.idle * 1_000));
     const after = await server.sample();
+    const served = [...figures.served].sort((a, b) => a - b);
     return {
       store,
-      rps: result.requests.average,
-      requests: result.requests.total,
-      latency: { p50: result.latency.p50, p99: result.latency.p99, max: result.latency.max },
-      ok: counts.ok,
-      shed: counts.shed,
+      rps: figures.served.length / figures.seconds,
+      requests: figures.served.length + figures.shed.length + figures.errors,
+      latency: { p50: percentile(served, 50), p99: percentile(served, 99), max: served.at(-1) ?? NaN },
+      serverLatency: latencyFigures(inServer.answered),
+      serverRefusal: latencyFigures(inServer.refused),
+      clientLoop: figures.clientLoop,
+      fresh: { count: figures.servedFresh.length, ...latencyFigures(figures.servedFresh) },
+      steadyLatency: latencyFigures(figures.served.filter((_, i) => figures.servedAt[i]! >= RAMP_MS)),
+      byQuery: byQuery(figures),
+      ok: figures.served.length,
+      shed: figures.shed.length,
+      shedP99: percentile(
+        [...figures.shed].sort((a, b) => a - b),
+        99,
+      ),
+      retryAfter: [...figures.retryAfter].map(([seconds, n]) => `${seconds} s × ${n}`).join(', ') || '-',
       // Connection errors and client timeouts are errors too.
-      errors: counts.errors + result.errors + result.timeouts,
-      errorSamples: counts.samples,
+      errors: figures.errors,
+      errorSamples: figures.errorSamples,
+      probed,
       health: healthFigures(healthTimes.map(([, t]) => t)),
       // While the connections open, the server accepts one per turn of its event loop (libuv), and a
       // probe's new connection waits behind the ones not yet accepted.
@@ -283,6 +314,18 @@ async function soak(store: string, env: Record<string, string>): Promise<StoreRe
   }
 }
 
+function latencyFigures(times: number[]): StoreResult['latency'] {
+  const sorted = [...times].sort((a, b) => a - b);
+  return { p50: percentile(sorted, 50), p99: percentile(sorted, 99), max: sorted.at(-1) ?? NaN };
+}
+
+function byQuery(figures: LoadFigures): StoreResult['byQuery'] {
+  return [...figures.byQuery].map(([name, times]) => {
+    const sorted = [...times].sort((a, b) => a - b);
+    return { name, count: sorted.length, p50: percentile(sorted, 50), p99: percentile(sorted, 99) };
+  });
+}
+
 const mib = (bytes: number) => `${(bytes / 1024 / 1024).toFixed(0)} MiB`;
 const ms = (x: number) => (Number.isFinite(x) ? `${x.toFixed(x < 10 ? 1 : 0)} ms` : '-');
 const verdict = (ok: boolean) => (ok ? 'ok' : 'MISSED');
@@ -292,20 +335,37 @@ function report(r: StoreResult): void {
   console.log(
     `\n[${r.store}] ${options.connections} connections × ${options.duration} s, ${MIX.length} queries in turn; load average ${r.load.toFixed(1)} on ${availableParallelism()} cores`,
   );
-  console.log(`  requests/s        ${r.rps.toFixed(0)} (${r.requests} requests: ${r.ok} answered, ${r.shed} shed with 503 OVERLOADED)`);
+  const shedShare = r.requests > 0 ? (100 * r.shed) / r.requests : 0;
   console.log(
-    `  latency           p50 ${ms(r.latency.p50)}, p99 ${ms(r.latency.p99)}, max ${ms(r.latency.max)}   (p99 target <= 1 s: ${verdict(r.latency.p99 <= TARGETS.p99Ms)})`,
+    `  answered/s        ${r.rps.toFixed(0)} (${r.requests} requests: ${r.ok} answered, ${r.shed} shed with 503 OVERLOADED = ${shedShare.toFixed(1)}%)`,
   );
+  console.log(
+    `  latency, answered p50 ${ms(r.latency.p50)}, p99 ${ms(r.latency.p99)}, max ${ms(r.latency.max)}   (p99 target <= 1 s: ${verdict(r.latency.p99 <= TARGETS.p99Ms)})`,
+  );
+  console.log(
+    `  after ${RAMP_MS / 1000} s          p50 ${ms(r.steadyLatency.p50)}, p99 ${ms(r.steadyLatency.p99)}, max ${ms(r.steadyLatency.max)}   (requests sent once the connections are open)`,
+  );
+  console.log(
+    `  in the server     answered p50 ${ms(r.serverLatency.p50)}, p99 ${ms(r.serverLatency.p99)}, max ${ms(r.serverLatency.max)}; refused p99 ${ms(r.serverRefusal.p99)}, max ${ms(r.serverRefusal.max)}   (arrival to response end)`,
+  );
+  console.log(
+    `  on a new connection ${r.fresh.count} answered: p50 ${ms(r.fresh.p50)}, p99 ${ms(r.fresh.p99)}, max ${ms(r.fresh.max)}   (the others reused a kept-alive one)`,
+  );
+  console.log(`  shed              refused within ${ms(r.shedP99)} (p99); Retry-After given: ${r.retryAfter}; the clients waited it out`);
+  console.log(`  per query         ${r.byQuery.map((q) => `${q.name} ${ms(q.p50)}/${ms(q.p99)}`).join(', ')}   (p50/p99, answered)`);
   console.log(
     `  errors            ${r.errors}   (target 0: ${verdict(r.errors === 0)})${r.errorSamples.length ? `\n    e.g. ${r.errorSamples.join('\n    e.g. ')}` : ''}`,
   );
+  console.log(`  /healthz probed   ${r.probed}`);
   console.log(
     `  /healthz          ${r.health.count} probes, ${r.health.failed} failed; p50 ${ms(r.health.p50)}, p99 ${ms(r.health.p99)}, max ${ms(r.health.max)}   (target <= 100 ms throughout: ${verdict(r.health.failed === 0 && r.health.max <= TARGETS.healthMs)})`,
   );
   console.log(
     `  /healthz after ${RAMP_MS / 1000} s ${r.steadyHealth.count} probes, ${r.steadyHealth.failed} failed; p50 ${ms(r.steadyHealth.p50)}, p99 ${ms(r.steadyHealth.p99)}, max ${ms(r.steadyHealth.max)}   (once the connections are open)`,
   );
-  console.log(`  event-loop delay  p99 ${ms(r.loop.p99)}, max ${ms(r.loop.max)} (worst 1-s window, in the server)`);
+  console.log(
+    `  event-loop delay  p99 ${ms(r.loop.p99)}, max ${ms(r.loop.max)} (worst 1-s window, in the server); the clients' own: p99 ${ms(r.clientLoop.p99)}, max ${ms(r.clientLoop.max)}`,
+  );
   console.log(
     `  idle, before load /healthz p50 ${ms(r.idle.health.p50)}, max ${ms(r.idle.health.max)}; event-loop delay p99 ${ms(r.idle.loop.p99)}, max ${ms(r.idle.loop.max)} (the machine's floor)`,
   );
@@ -319,7 +379,9 @@ let failed = false;
 process.once('SIGINT', () => void (local?.stop() ?? Promise.resolve()).finally(() => process.exit(130)));
 try {
   await mkdir(DATA_DIR, { recursive: true });
-  const limits = ['KG_MAX_CONCURRENT', 'KG_MAX_QUEUE', 'KG_MAX_QUEUE_WAIT_MS'].map((name) => `${name}=${process.env[name] ?? '(default)'}`).join(' ');
+  const limits = ['KG_MAX_CONCURRENT', 'KG_MAX_QUEUE', 'KG_MAX_QUEUE_WAIT_MS', 'KG_QUEUE_OVERLOAD_MS', 'KG_QUEUE_OVERLOAD_WAIT_MS', 'KG_HEALTH_STALE_MS']
+    .map((name) => `${name}=${process.env[name] ?? '(default)'}`)
+    .join(' ');
   console.log(`bench:soak: ${options.connections} connections × ${options.duration} s per store; ${limits}`);
   const results: StoreResult[] = [];
   for (const store of stores) {

@@ -20,10 +20,17 @@ export interface Config {
   /** Enables `Mutation.ingest` and is then required for it. */
   apiKey?: string;
   /**
-   * Load shedding at `/graphql`: operations at once, queue length, longest wait in the queue. Only
+   * Load shedding at `/graphql`: operations at once, queue length, longest wait in the queue, and
+   * when the queue counts as overloaded and how long one waits then (src/graphql/admission.ts). Only
    * what the environment sets; the server's DEFAULT_ADMISSION (src/graphql/admission.ts) fills the rest.
    */
-  admission: { maxConcurrent?: number; maxQueue?: number; maxWaitMs?: number };
+  admission: { maxConcurrent?: number; maxQueue?: number; maxWaitMs?: number; overloadAfterMs?: number; overloadWaitMs?: number };
+  /**
+   * `/healthz` on a port of its own, answered off the main thread (`KG_HEALTH_PORT`), 503 once the
+   * main loop's heartbeat is older than `staleMs` (`KG_HEALTH_STALE_MS`; the server's DEFAULT_HEALTH
+   * when unset). Absent unless KG_HEALTH_PORT is set.
+   */
+  health?: { port: number; staleMs?: number };
 }
 
 const MiB = 1024 * 1024;
@@ -36,6 +43,8 @@ const intIn = (min: number, max: number, what: string) =>
     .min(min, `must be at least ${min}`)
     .max(max, `must be at most ${max}`)
     .optional();
+const TCP_PORT = 'must be a TCP port number from 1 to 65535';
+const tcpPort = z.coerce.number({ message: TCP_PORT }).int(TCP_PORT).min(1, TCP_PORT).max(65_535, TCP_PORT);
 // `z.coerce.boolean()` would take "false" as true: only the words people write are accepted.
 const flag = z
   .enum(['true', 'false', '1', '0', 'yes', 'no'], { message: 'must be true or false' })
@@ -79,6 +88,18 @@ const Env = z
     KG_MAX_CONCURRENT: intIn(1, 10_000, 'operations'),
     KG_MAX_QUEUE: intIn(0, 100_000, 'requests'),
     KG_MAX_QUEUE_WAIT_MS: intIn(1, 600_000, 'milliseconds'),
+    KG_QUEUE_OVERLOAD_MS: intIn(1, 600_000, 'milliseconds'),
+    KG_QUEUE_OVERLOAD_WAIT_MS: intIn(1, 600_000, 'milliseconds'),
+    KG_HEALTH_PORT: tcpPort.optional(),
+    KG_HEALTH_STALE_MS: intIn(100, 600_000, 'milliseconds'),
+  })
+  .refine((e) => e.KG_HEALTH_PORT === undefined || e.KG_HEALTH_PORT !== e.PORT, {
+    path: ['KG_HEALTH_PORT'],
+    message: 'must differ from PORT: the health listener needs a port of its own (unset it to answer /healthz on PORT alone)',
+  })
+  .refine((e) => e.KG_HEALTH_STALE_MS === undefined || e.KG_HEALTH_PORT !== undefined, {
+    path: ['KG_HEALTH_STALE_MS'],
+    message: 'applies to the health port only: set KG_HEALTH_PORT too, or unset it',
   })
   .refine((e) => !(e.KG_CORS_CREDENTIALS && e.KG_CORS_ORIGINS[0] === '*'), {
     // Browsers refuse credentials with a wildcard origin, and reflecting any origin with credentials would hand every site the user's cookies.
@@ -114,8 +135,13 @@ export function readConfig(env: NodeJS.ProcessEnv = process.env, cwd = process.c
       ...(e.KG_MAX_CONCURRENT !== undefined ? { maxConcurrent: e.KG_MAX_CONCURRENT } : {}),
       ...(e.KG_MAX_QUEUE !== undefined ? { maxQueue: e.KG_MAX_QUEUE } : {}),
       ...(e.KG_MAX_QUEUE_WAIT_MS !== undefined ? { maxWaitMs: e.KG_MAX_QUEUE_WAIT_MS } : {}),
+      ...(e.KG_QUEUE_OVERLOAD_MS !== undefined ? { overloadAfterMs: e.KG_QUEUE_OVERLOAD_MS } : {}),
+      ...(e.KG_QUEUE_OVERLOAD_WAIT_MS !== undefined ? { overloadWaitMs: e.KG_QUEUE_OVERLOAD_WAIT_MS } : {}),
     },
   };
+  if (e.KG_HEALTH_PORT !== undefined) {
+    config.health = { port: e.KG_HEALTH_PORT, ...(e.KG_HEALTH_STALE_MS !== undefined ? { staleMs: e.KG_HEALTH_STALE_MS } : {}) };
+  }
   if (e.KG_API_KEY) config.apiKey = e.KG_API_KEY;
   if (e.NEO4J_URI) {
     config.neo4j = { uri: e.NEO4J_URI, user: e.NEO4J_USER, password: e.NEO4J_PASSWORD, database: e.NEO4J_DATABASE };

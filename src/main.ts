@@ -31,6 +31,7 @@ async function main(): Promise<void> {
       corsCredentials: config.corsCredentials,
       debugErrors: config.debugErrors,
       admission: config.admission,
+      ...(config.health ? { health: config.health } : {}),
       logger,
       ...(config.neo4j ? { neo4j: config.neo4j } : {}),
       ...(config.apiKey ? { apiKey: config.apiKey } : {}),
@@ -44,6 +45,7 @@ async function main(): Promise<void> {
   process.stdout.write(
     `paper-kg: GraphQL at ${server.url}/graphql, playground at ${server.url}/playground, explorer at ${server.url}/explorer (${server.store.kind} store)\n`,
   );
+  if (server.healthUrl) process.stdout.write(`paper-kg: liveness at ${server.healthUrl}/healthz (a thread of its own)\n`);
   const stop = async (signal: string): Promise<void> => {
     logger.info({ signal }, 'shutting down: finishing requests in flight');
     await server.close();

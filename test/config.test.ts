@@ -51,7 +51,23 @@ describe('readConfig', () => {
     });
   });
 
+  it('reads the adaptive queue and the health port, and leaves them to the server defaults unless set', () => {
+    expect(readConfig({ KG_QUEUE_OVERLOAD_MS: '500', KG_QUEUE_OVERLOAD_WAIT_MS: '50' }).admission).toEqual({ overloadAfterMs: 500, overloadWaitMs: 50 });
+    expect(readConfig({}).health).toBeUndefined();
+    expect(readConfig({ KG_HEALTH_PORT: '4001' }).health).toEqual({ port: 4001 });
+    expect(readConfig({ KG_HEALTH_PORT: '4001', KG_HEALTH_STALE_MS: '2000' }).health).toEqual({ port: 4001, staleMs: 2_000 });
+  });
+
   it.each([
+    ['KG_HEALTH_PORT', { KG_HEALTH_PORT: '0' }, 'must be a TCP port number from 1 to 65535'],
+    ['KG_HEALTH_PORT', { KG_HEALTH_PORT: '70000' }, 'must be a TCP port number from 1 to 65535'],
+    ['KG_HEALTH_PORT', { KG_HEALTH_PORT: 'health' }, 'must be a TCP port number from 1 to 65535'],
+    ['KG_HEALTH_PORT', { PORT: '4000', KG_HEALTH_PORT: '4000' }, 'must differ from PORT'],
+    ['KG_HEALTH_PORT', { KG_HEALTH_PORT: '4000' }, 'must differ from PORT'],
+    ['KG_HEALTH_STALE_MS', { KG_HEALTH_STALE_MS: '2000' }, 'set KG_HEALTH_PORT too'],
+    ['KG_HEALTH_STALE_MS', { KG_HEALTH_PORT: '4001', KG_HEALTH_STALE_MS: '10' }, 'must be at least 100'],
+    ['KG_QUEUE_OVERLOAD_MS', { KG_QUEUE_OVERLOAD_MS: 'soon' }, 'must be a whole number of milliseconds'],
+    ['KG_QUEUE_OVERLOAD_WAIT_MS', { KG_QUEUE_OVERLOAD_WAIT_MS: '0' }, 'must be at least 1'],
     ['KG_CORS_ORIGINS', { KG_CORS_ORIGINS: 'localhost:5173' }, 'must be * or a comma-separated list of origins'],
     ['KG_CORS_ORIGINS', { KG_CORS_ORIGINS: 'http://app.example.org/path' }, 'no path'],
     ['KG_CORS_CREDENTIALS', { KG_CORS_CREDENTIALS: 'true' }, 'credentials are never allowed for *'],

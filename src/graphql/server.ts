@@ -14,10 +14,11 @@ import { createLogger, type Logger } from '../logger.js';
 import { loadCheck } from '../store/load-record.js';
 import type { GraphStore, ReadinessCheck } from '../store/store.js';
 import { createWebRouter } from '../web/web-router.js';
-import { Admission, type AdmissionLimits, admit, DEFAULT_ADMISSION } from './admission.js';
+import { Admission, type AdmissionLimits, admit, DEFAULT_ADMISSION, keepAliveMs } from './admission.js';
 import { ApiErrorCode, errorBody } from './api-error.js';
 import { collectWhenIdle } from './collect-when-idle.js';
 import { createLoaders, type Context, type Ingest } from './context.js';
+import { DEFAULT_HEALTH, type HealthListener, startHealthListener } from './health-listener.js';
 import { complexityPlugin, depthRule, LIMITS } from './limits.js';
 import { loadTypeDefs } from './load-schema.js';
 import { responseStatusPlugin } from './response-status.js';
@@ -49,11 +50,18 @@ export interface ServerOptions {
   timeoutMs?: number;
   /** Operations at once, queue length and longest wait at `/graphql` (`KG_MAX_CONCURRENT`…); DEFAULT_ADMISSION for what is not given. */
   admission?: Partial<AdmissionLimits>;
+  /**
+   * `GET /healthz` also on a port of its own, answered off the main thread from its heartbeat
+   * (`KG_HEALTH_PORT`, `KG_HEALTH_STALE_MS`; health-listener.ts); port 0 takes any free one. Without it, the main port's `/healthz` alone.
+   */
+  health?: { port: number; staleMs?: number; heartbeatMs?: number };
   logger?: Logger;
 }
 
 export interface RunningServer {
   url: string;
+  /** The health listener's origin (its `/healthz`), when `health` was given. */
+  healthUrl?: string;
   store: GraphStore;
   /** Stops taking requests, finishes the ones in flight, closes the store. */
   close(): Promise<void>;
@@ -81,7 +89,9 @@ export async function startServer(options: ServerOptions): Promise<RunningServer
 
   const app = express();
   app.disable('x-powered-by');
+  const admission = new Admission({ ...DEFAULT_ADMISSION, ...options.admission });
   const httpServer = createServer(app);
+  httpServer.keepAliveTimeout = keepAliveMs(admission.limits);
   const apollo = new ApolloServer<Context>({
     typeDefs: loadTypeDefs(),
     resolvers,
@@ -148,7 +158,6 @@ export async function startServer(options: ServerOptions): Promise<RunningServer
       };
     },
   });
-  const admission = new Admission({ ...DEFAULT_ADMISSION, ...options.admission });
   const stopCollecting = collectWhenIdle(
     () => admission.started,
     () => admission.running + admission.waiting > 0,
@@ -185,16 +194,38 @@ export async function startServer(options: ServerOptions): Promise<RunningServer
   await new Promise<void>((resolve) => httpServer.listen(options.port, options.host ?? '127.0.0.1', resolve));
   const { port } = httpServer.address() as AddressInfo;
   const url = `http://${options.host && options.host !== '0.0.0.0' ? options.host : '127.0.0.1'}:${port}`;
-  logger.info({ url, store: store.kind }, 'server ready');
+  let health: HealthListener | undefined;
+  if (options.health) {
+    try {
+      const { port: healthPort, staleMs, heartbeatMs } = options.health;
+      health = await startHealthListener({
+        port: healthPort,
+        host: options.host ?? '127.0.0.1',
+        staleMs: staleMs ?? DEFAULT_HEALTH.staleMs,
+        ...(heartbeatMs !== undefined ? { heartbeatMs } : {}),
+        // A liveness probe that no longer answers gets the process restarted; the log says why.
+        onFailure: (error) => logger.error({ err: error }, 'the health listener stopped: /healthz on the health port no longer answers'),
+      });
+    } catch (error) {
+      stopCollecting();
+      await apollo.stop();
+      await closeServer(httpServer);
+      throw error;
+    }
+  }
+  logger.info({ url, ...(health ? { health: health.url } : {}), store: store.kind }, 'server ready');
   let closing: Promise<void> | undefined;
   return {
     url,
+    ...(health ? { healthUrl: health.url } : {}),
     store,
     close: () =>
       (closing ??= (async () => {
         stopCollecting();
         await apollo.stop();
         await closeServer(httpServer);
+        // Last: a server draining its requests is alive, and says so until it is done.
+        await health?.close();
         if (options.ownsStore) await store.close();
       })()),
   };

@@ -54,19 +54,23 @@ let inner: EmbeddedStore;
 let gate: ReturnType<typeof gated>;
 let server: RunningServer;
 let patient: RunningServer;
+let overloaded: RunningServer;
 
 beforeAll(async () => {
   dir = await mkdtemp(join(tmpdir(), 'kg-admission-'));
   inner = EmbeddedStore.open(dir);
   gate = gated(inner);
-  server = await serve(gate.store, { admission: { maxConcurrent: 2, maxQueue: 2, maxWaitMs: 5_000 } });
-  patient = await serve(gate.store, { admission: { maxConcurrent: 1, maxQueue: 5, maxWaitMs: 300 } });
+  // These two pin the plain queue: never judged overloaded within a test.
+  server = await serve(gate.store, { admission: { maxConcurrent: 2, maxQueue: 2, maxWaitMs: 5_000, overloadAfterMs: 600_000 } });
+  patient = await serve(gate.store, { admission: { maxConcurrent: 1, maxQueue: 5, maxWaitMs: 300, overloadAfterMs: 600_000 } });
+  overloaded = await serve(gate.store, { admission: { maxConcurrent: 1, maxQueue: 10, maxWaitMs: 5_000, overloadAfterMs: 100, overloadWaitMs: 150 } });
 });
 
 afterAll(async () => {
   gate.open();
   await server.close();
   await patient.close();
+  await overloaded.close();
   await inner.close();
   await rm(dir, { recursive: true, force: true });
 });
@@ -84,6 +88,8 @@ describe('admission at /graphql', () => {
     const refused = await ask(server.url);
     expect(refused.status).toBe(503);
     expect(refused.headers.get('retry-after')).toBe('5');
+    // The connection outlives the wait it asks for: the client that waits it out comes back on it.
+    expect(refused.headers.get('keep-alive')).toBe('timeout=10');
     const body = (await refused.json()) as { errors: Array<{ message: string; extensions: { code: string } }> };
     expect(body.errors[0]!.extensions.code).toBe('OVERLOADED');
     expect(body.errors[0]!.message).toMatch(/at capacity \(2 operations running, 2 waiting\); retry after 5 s/);
@@ -135,5 +141,32 @@ describe('admission at /graphql', () => {
     expect((await running).status).toBe(200);
     await until(() => gate.held() === 0);
     expect((await ask(patient.url)).status).toBe(200);
+  });
+
+  it('once the queue has stayed backed up, refuses the stale waiters and waits a newcomer only briefly, with Retry-After', async () => {
+    gate.close();
+    const running = ask(overloaded.url);
+    await until(() => gate.held() === 1);
+    const early = ask(overloaded.url);
+    // The queue has not been empty for 200 ms (more than overloadAfterMs): overloaded.
+    await new Promise((resolve) => setTimeout(resolve, 200));
+    const started = performance.now();
+    const late = ask(overloaded.url);
+    // The one that waited past overloadWaitMs is refused when the newcomer comes, long before its 5 s.
+    const refusedEarly = await early;
+    expect(refusedEarly.status).toBe(503);
+    expect(refusedEarly.headers.get('retry-after')).toBe('5');
+    const body = (await refusedEarly.json()) as { errors: Array<{ message: string; extensions: { code: string } }> };
+    expect(body.errors[0]!.extensions.code).toBe('OVERLOADED');
+    expect(body.errors[0]!.message).toMatch(/overloaded: its queue has been backed up for a while, and the request waited 150 ms for a turn; retry after 5 s/);
+    // The newcomer waits overloadWaitMs, not maxWaitMs.
+    const refusedLate = await late;
+    expect(refusedLate.status).toBe(503);
+    expect(performance.now() - started).toBeGreaterThanOrEqual(140);
+    expect(performance.now() - started).toBeLessThan(2_000);
+    gate.open();
+    expect((await running).status).toBe(200);
+    // Quiet again: served at once.
+    expect((await ask(overloaded.url)).status).toBe(200);
   });
 });
