@@ -8,6 +8,7 @@ import { hasNameMarks } from './find-names.js';
 import { sentenceAt, type FieldText, type PaperDraft } from './paper-draft.js';
 import { isDirectProposal } from './proposal-role.js';
 import { isCategoryMention, isTrainingObjective } from './task-modifier.js';
+import { titleTaskPhrases } from './title-task-phrases.js';
 
 const TASK_OF = /\b(?:task|problem|challenge) of\s+["“']?((?:[a-z][\w-]*\s+){0,4}[a-z][\w-]*)/g;
 // `A, B and C tasks`: a word a task noun (`tasks`, `problems`, `challenges`, `benchmarks`) closes.
@@ -70,6 +71,19 @@ function addTaskPhrase(draft: PaperDraft, raw: string, field: Field, start: numb
   if (family && !m.cues.hubConcepts.has(normalizeName(family.name))) return false;
   draft.tasks.add(phrase.toLowerCase(), { field, start, end: start + phrase.length }, { written: phrase });
   return true;
+}
+
+/**
+ * A task phrase found anywhere in the title, unless it ends in a task the paper already has
+ * (`object discovery` before `Unsupervised Object Discovery`): the longer one would only add qualifiers.
+ */
+function addTitleTask(draft: PaperDraft, phrase: string, start: number): void {
+  const words = [...phrase.matchAll(/\S+/g)];
+  for (let i = 0; i < words.length - 1; i++) {
+    const suffix = phrase.slice(words[i]!.index);
+    if (draft.tasks.has(suffix)) return;
+  }
+  addTaskPhrase(draft, phrase, 'title', start, true);
 }
 
 /**
@@ -159,7 +173,16 @@ export function findTasks(draft: PaperDraft): void {
       // title serving another task is the means, not the problem.
       const means =
         lead && TITLE_SERVES_TASK.test(f.text.slice(f.text.indexOf(lead[1]!) + lead[1]!.length)) && isTechniqueHeaded(lead[1]!, draft.matchers.cues);
-      if (lead && !means) addTaskPhrase(draft, lead[1]!, 'title', f.text.indexOf(lead[1]!), true);
+      if (lead && !means) {
+        // `Sharpening Crop Disease Classification with …`: a verb that opens the title is the paper's act, not the task's word.
+        const verb = /^(\p{L}+ing)\s+(?=\S+\s+\S)/u.exec(lead[1]!);
+        const cues = draft.matchers.cues;
+        const strip =
+          verb && !cues.taskHeads.has(normalizeName(verb[1]!)) && !cues.conceptHeads.has(normalizeName(verb[1]!)) && !isTechniqueHeaded(lead[1]!, cues);
+        const phrase = strip ? lead[1]!.slice(verb[0].length) : lead[1]!;
+        addTaskPhrase(draft, phrase, 'title', f.text.indexOf(phrase), true);
+      }
+      for (const candidate of titleTaskPhrases(f.text, draft.matchers.cues)) addTitleTask(draft, candidate.phrase, candidate.start);
     } else {
       for (const match of f.text.matchAll(TASK_OF)) addLongestPrefix(draft, match[1]!, f.field, match.index + match[0].indexOf(match[1]!));
       for (const match of f.text.matchAll(TASK_NOUN_AFTER)) addListedBefore(draft, f, match.index + match[1]!.length);
