@@ -3,7 +3,6 @@ import { extractEntities } from '../../../loaders/extract-corpus.js';
 import { buildMatchers } from '../../../loaders/extract/matchers.js';
 import { titleTaskPhrases } from '../../../loaders/extract/title-task-phrases.js';
 import { readLexicon } from '../../../loaders/lexicon/read-lexicon.js';
-import type { Paper } from '../../../loaders/papers.js';
 
 const cues = buildMatchers(readLexicon()).cues;
 const phrases = (title: string): string[] => titleTaskPhrases(title, cues).map((p) => p.phrase);
