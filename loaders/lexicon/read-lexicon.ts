@@ -46,6 +46,7 @@ export interface CueWordLists {
   notConceptWords: string[];
   hubConcepts: string[];
   artifactNouns: string[];
+  architectureNouns: string[];
 }
 
 const Entry = z.object({
@@ -70,6 +71,7 @@ const CueWords = z.object({
   notConceptWords: Strings,
   hubConcepts: Strings,
   artifactNouns: Strings,
+  architectureNouns: Strings,
 });
 
 function readList<T>(file: string, schema: z.ZodType<T>): T {
