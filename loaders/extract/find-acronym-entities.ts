@@ -25,7 +25,13 @@ export function findAcronymEntities(draft: PaperDraft): void {
       dropContradictedListEntry(draft, a);
       const listed = kindOfPair(draft, a);
       const task = listed === undefined ? definedTask(draft, f, a) : undefined;
-      if (task) {
+      if (listed === undefined && isDefinedMetric(f, a)) {
+        // `Knowledge Retention Rate (KRR) to measure …`: the paper's own measure, named by its short form.
+        const e = draft.metrics.add(a.short, shortEv);
+        draft.metrics.add(a.long, longEv);
+        draft.higherIsBetter.set(e.key, null);
+        draft.anchor('metric', f.field, { name: e.name, start: a.shortStart, end: a.shortEnd });
+      } else if (task) {
         // `Human-Object Interaction (HOI) detection`, `the field of Automatic Machine Learning (AutoML)`: a task, named in lower case.
         draft.tasks.add(task.toLowerCase(), longEv, { written: task });
       } else if (listed === 'method' || listed === 'dataset') {
@@ -77,6 +83,26 @@ function definedTask(draft: PaperDraft, f: FieldText, a: AcronymDefinition): str
   if (proposalRole(f, a.longStart, a.shortEnd + 1) === 'PROPOSED' || OWN_WORK.test(f.text.slice(sentence.start, sentence.end))) return undefined;
   if (isDatasetContext(f.text, a.longStart, a.shortEnd + 1) || inDatasetList(f, { start: a.longStart, end: a.shortEnd + 1 })) return undefined;
   return a.long;
+}
+
+// After a definition, a noun that calls it a measure: `… (MC) metric`, `… (SAS) score`.
+const MEASURE_AFTER = /^\)?\s+(?:metric|measure|score)s?\b/i;
+// The last word of a measure's long form (`Knowledge Retention Rate`, `Mean Pairwise Distance`).
+const MEASURE_HEAD = /\b(?:rate|score|accuracy|error|ratio|precision|recall|distance|index|coefficient|gain)$/i;
+// Words that make a sentence about measuring (`to measure`, `evaluation metric`, `we quantify`).
+const MEASURING = /\b(?:metrics?|measur\w*|evaluat\w*|quantif\w*|assess\w*)\b/i;
+
+/**
+ * True for a definition of a measure: a measure noun right after it, or a long form ending in a
+ * measure's word next to words about measuring or evaluating (`… Rate (KRR) to measure …`). The guidelines count a measure the
+ * abstract names as its evaluation criterion.
+ */
+function isDefinedMetric(f: FieldText, a: AcronymDefinition): boolean {
+  if (MEASURE_AFTER.test(f.text.slice(a.shortEnd, a.shortEnd + 20))) return true;
+  if (!MEASURE_HEAD.test(a.long.trim())) return false;
+  // Near the definition, not anywhere in its sentence: `learning rate (LR) re-warming … evaluated` is a setting.
+  const sentence = sentenceAt(f, a.longStart);
+  return MEASURING.test(f.text.slice(Math.max(sentence.start, a.longStart - 40), Math.min(sentence.end, a.shortEnd + 60)));
 }
 
 /** The kind the lists already gave either form of the definition, if any. */
