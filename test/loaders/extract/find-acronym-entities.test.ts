@@ -1,8 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { extractEntities } from '../../../loaders/extract-corpus.js';
 
-const extract = (abstract: string) =>
-  extractEntities({ id: 'paper:test', title: 'Notes on Shared Encoders', titleDerived: false, abstract, sources: [] });
+const extract = (abstract: string) => extractEntities({ id: 'paper:test', title: 'Notes on Shared Encoders', titleDerived: false, abstract, sources: [] });
 
 describe('a definition that names a measure', () => {
   it('takes a long form ending in a measure word next to `to measure` as a metric, named by its short form', () => {
