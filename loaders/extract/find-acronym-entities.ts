@@ -58,7 +58,10 @@ export function findAcronymEntities(draft: PaperDraft): void {
   }
 }
 
-const COMPONENT_AFTER = /^\)?\s+(?:module|network|layer|block|unit|mechanism|encoder|decoder|head|loss|algorithm)s?\b/i;
+const COMPONENT_AFTER =
+  /^\)?\s+(?:module|network|layer|block|unit|mechanism|encoder|decoder|head|loss|algorithm|method|model|approach|technique|framework|system|scheme|estimator|classifier|parser|tagger|architecture)s?\b/i;
+// The last word of a long form that names an algorithm or a model by what it is (`least squares estimator`, `discrete Fourier transform`).
+const METHOD_HEAD = /\b(?:algorithm|estimator|classifier|parser|tagger|transform|optimizer|sampler|autoencoder|transformer|network|machine)s?$/i;
 const FIELD_OR_PROBLEM = /\b(?:field|area|problem|task|paradigm|setting|domain)s?\s+of\s+(?:the\s+)?$/i;
 const OWN_WORK = /\b(?:we|our|this (?:paper|work|study))\b/i;
 
@@ -113,7 +116,10 @@ function kindOfPair(draft: PaperDraft, a: AcronymDefinition): 'method' | 'datase
   // A listed task is a task even where this mention qualifies something else (`Continual Learning (CL) algorithms`): one name, one kind.
   if (draft.tasks.has(a.long) || draft.tasks.has(a.short) || draft.matchers.tasks.lookup(a.long)) return 'task';
   // A curated family (`Deep Neural Networks (DNNs)`), even a field name the draft leaves out, is no method.
+  // Its short form too, for a long form in a spelling the list lacks (`Convolution neural networks (CNNs)`);
+  // a long form written as a name (`Scalable Language Model (SLM)`) is the paper's own, whatever the short form means elsewhere.
   if (draft.concepts.has(a.long) || draft.matchers.families.lookup(a.long)) return 'concept';
+  if (draft.matchers.families.lookup(a.short) && !isCapitalised(a.long)) return 'concept';
   return undefined;
 }
 
@@ -142,7 +148,7 @@ function dropContradictedListEntry(draft: PaperDraft, a: AcronymDefinition): voi
 function typeLowerCase(draft: PaperDraft, f: FieldText, a: AcronymDefinition, longEv: Evidence, shortEv: Evidence): void {
   const role = proposalRole(f, a.longStart, a.shortEnd + 1);
   // `a new residual pattern learning (RPL) module`: a component, whatever its head word.
-  if (role === 'PROPOSED' || COMPONENT_AFTER.test(f.text.slice(a.shortEnd, a.shortEnd + 30))) {
+  if (role === 'PROPOSED' || COMPONENT_AFTER.test(f.text.slice(a.shortEnd, a.shortEnd + 30)) || METHOD_HEAD.test(a.long.trim())) {
     draft.methods.add(a.short, shortEv, { role: role ?? proposalRole(f, a.longStart, a.shortEnd + 30) ?? 'USED' });
     draft.methods.add(a.long, longEv, { role: role ?? proposalRole(f, a.longStart, a.shortEnd + 30) ?? 'USED' });
   } else if (isTaskPhrase(a.long, draft.matchers.cues, true)) {

@@ -20,3 +20,20 @@ describe('a definition that names a measure', () => {
     expect(e.metrics.map((m) => m.name)).not.toContain('WDR');
   });
 });
+
+describe('a lower-case definition that names a method', () => {
+  it('is a method when a method noun follows it', () => {
+    const e = extract('Parts are placed with a greedy swap search (GSS) method before the final pass.');
+    expect(e.methods.map((m) => m.name)).toContain('GSS');
+  });
+
+  it('is a method when its long form ends in a word for an algorithm or a model', () => {
+    const e = extract('Frames are encoded by a gated delay network (GDN) and pooled per clip.');
+    expect(e.methods.map((m) => m.name)).toContain('GDN');
+  });
+
+  it('stays a family when its short form is a listed family, whatever the long form’s spelling', () => {
+    const e = extract('Convolution neural networks (CNNs) remain strong on small images in our tests.');
+    expect(e.methods.map((m) => m.name)).not.toContain('CNN');
+  });
+});
