@@ -67,13 +67,15 @@ export function titleTaskPhrases(title: string, cues: CueWords): Array<{ phrase:
   const out: Array<{ phrase: string; start: number }> = [];
   for (let i = 0; i < words.length; i++) {
     const head = normalizeName(words[i]!.text);
-    // Technique heads (`learning`, `adaptation`) name the means as often as the problem: the title's
-    // `for X` and leading-phrase rules take them where the title's shape says which.
-    if (!cues.taskHeads.has(head) || cues.techniqueHeads.has(head)) continue;
+    if (!cues.taskHeads.has(head)) continue;
     const next = words[i + 1];
     const nextKey = next ? next.text.toLowerCase() : '';
     const closed = !next || words[i]!.gapAfter !== '' || CLOSERS.has(nextKey) || OWN_ARTIFACT.test(nextKey);
+    // Technique heads (`learning`, `generalization`) name the means as often as the problem: only a
+    // phrase that ends the title or a part of it (`… Continual Language Learning`, `Easy-to-Hard
+    // Generalization:`) names the subject, and only with a head the cue lists know as such.
     if (!closed) continue;
+    if (cues.techniqueHeads.has(head) && ((next && words[i]!.gapAfter === '') || !cues.genericTaskHeads.has(head))) continue;
     let first = i;
     while (first > 0 && i - first < 4) {
       const w = words[first - 1]!;

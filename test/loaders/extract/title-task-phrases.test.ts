@@ -37,8 +37,10 @@ describe('task phrases named anywhere in a title', () => {
     expect(phrases('Cleaner Audio with Low Cost Noise Separation')).toEqual([]);
   });
 
-  it('leaves technique heads to the title rules that see the title’s shape', () => {
-    expect(phrases('Shallow Probes Meet Robot Skill Learning')).toEqual([]);
+  it('takes a technique-headed phrase only where it ends the title or a part of it', () => {
+    expect(phrases('Shallow Probes for Robot Skill Learning')).toContain('Robot Skill Learning');
+    expect(phrases('Robot Skill Learning on Cheap Arms')).toEqual([]);
+    expect(phrases('Shallow Probes via Robot Skill Learning')).toEqual([]);
   });
 
   it('takes no phrase a noun goes on to qualify', () => {
