@@ -220,9 +220,9 @@ export function addNounPhraseTask(draft: PaperDraft, phrase: NounPhrase, noiseLe
   return addTaskPhrase(draft, text, 'abstract', phrase.start + noiseLength, inTitle);
 }
 
-// Words that tie a sentence to the paper's own work or its evaluation.
+// Words that tie a sentence to the paper's own work or its evaluation, in the passive too (`a parser … is presented`).
 const OWN_OR_EVALUATION =
-  /\b(?:we|our|us|this (?:paper|work|study|article)|here|the proposed|experiments?|evaluat\w*|results?|outperform\w*|achiev\w*|benchmarks?|state-of-the-art|SOTA|datasets?)\b/i;
+  /\b(?:we|our|us|this (?:paper|work|study|article)|here|the proposed|experiments?|evaluat\w*|results?|outperform\w*|achiev\w*|benchmarks?|state-of-the-art|SOTA|datasets?|(?:is|are) (?:presented|proposed|described|introduced))\b/i;
 // An enumeration of examples before a mention: `tasks such as A, B and C`, `as varied as A and B`.
 const EXAMPLES_BEFORE = /\b(?:such as|including|e\.g\.|like|ranging from|as varied as|spanning)\b[^.;]*$/i;
 

@@ -202,3 +202,13 @@ describe('a noun phrase with a task head and no cue word', () => {
     expect(tasks('Stores pose the task of "crate detection" in dim aisles.')).toContain('crate detection');
   });
 });
+
+describe('a passive sentence about the paper’s own work', () => {
+  it('ties its task phrase to the paper like `we` does', () => {
+    expect(tasks('A compact model for shelf gap detection is presented. It runs on a phone.')).toContain('shelf gap detection');
+  });
+
+  it('leaves a task phrase in background sentences alone', () => {
+    expect(tasks('Shelf gap detection matters to grocers. A compact model runs on a phone.')).not.toContain('shelf gap detection');
+  });
+});
