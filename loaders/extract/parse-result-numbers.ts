@@ -33,6 +33,9 @@ const COUNT_NOUN = String.raw`(?:layers?|samples?|examples?|parameters?|params|i
 // Words between a number and what it counts: `8% training samples`, `10% labeled data`.
 const COUNT_MODIFIER = String.raw`(?:training|train|labeled|labelled|unlabeled|unlabelled|annotated|additional|extra|fewer|less|more|total|trainable|learnable|tunable|active|input|output|synthetic|real|pre-?training|fine-?tuning|test|testing|validation|evaluation|hidden|attention|transformer|decoder|encoder|new|unique|distinct|human|expert|in-context|visual|text|image|video|audio|gpu|a100|v100|tpu)`;
 const COUNT_AFTER = new RegExp(String.raw`^\s*(?:\\?%\s*)?(?:${COUNT_MODIFIER}\s+){0,2}${COUNT_NOUN}(?![\w-])`, 'i');
+// A plain integer counts what follows it past any two words (`4 standard geo-localization datasets`):
+// without a decimal or a unit it is no score once a count noun closes its phrase.
+const INTEGER_COUNT_AFTER = new RegExp(String.raw`^\s+(?:[a-z][\w-]*\s+){0,2}${COUNT_NOUN}(?![\w-])`, 'i');
 // A share of data or compute: `8% of the training samples`, `10% of the FLOPs`, `1% labeled data`.
 // Read after a percentage (its `%` is part of the number).
 const SHARE_AFTER = new RegExp(String.raw`^\s*(?:of\b|(?:${COUNT_MODIFIER}\s+){0,2}(?:data|compute|budget|flops|memory|cost|time)\b)`, 'i');
@@ -66,6 +69,7 @@ export function parseResultNumbers(
     const last = list.at(-1)!;
     const after = text.slice(last.end, Math.min(sentence.end, last.end + 60));
     if (COUNT_AFTER.test(after) || (last.unit.endsWith('%') && SHARE_AFTER.test(after)) || COST_AFTER.test(after)) continue;
+    if (!last.unit && !last.literal.includes('.') && INTEGER_COUNT_AFTER.test(after)) continue;
     if (SKIP_BEFORE.test(text.slice(Math.max(sentence.start, first.start - 60), first.start))) continue;
     for (const n of list) {
       const before = text.slice(Math.max(sentence.start, n.start - 60), n.start);
