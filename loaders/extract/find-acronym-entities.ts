@@ -64,6 +64,7 @@ const COMPONENT_AFTER =
 const METHOD_HEAD = /\b(?:algorithm|estimator|classifier|parser|tagger|transform|optimizer|sampler|autoencoder|transformer|network|machine)s?$/i;
 const FIELD_OR_PROBLEM = /\b(?:field|area|problem|task|paradigm|setting|domain)s?\s+of\s+(?:the\s+)?$/i;
 const OWN_WORK = /\b(?:we|our|this (?:paper|work|study))\b/i;
+const TASK_NOUN_AFTER = /^\)?\s+(?:tasks?|problems?)\b/i;
 
 /**
  * The task a definition names, or undefined: a long form followed, after its short form, by a task
@@ -78,6 +79,8 @@ function definedTask(draft: PaperDraft, f: FieldText, a: AcronymDefinition): str
     if (isTaskPhrase(phrase, cues, false)) return phrase;
   }
   if (!isCapitalised(a.long)) return undefined;
+  // `the Indirect Object Identification (IOI) task`: the text calls it a task, whoever's work the sentence describes.
+  if (TASK_NOUN_AFTER.test(f.text.slice(a.shortEnd, a.shortEnd + 20)) && isTaskPhrase(a.long, cues, true)) return a.long;
   // A technique head (`Contrastive Learning`) names a method as often as a problem: a task only where the text calls it a field or problem.
   const before = f.text.slice(Math.max(0, a.longStart - 40), a.longStart);
   if (!isTaskPhrase(a.long, cues, FIELD_OR_PROBLEM.test(before))) return undefined;

@@ -37,3 +37,11 @@ describe('a lower-case definition that names a method', () => {
     expect(e.methods.map((m) => m.name)).not.toContain('CNN');
   });
 });
+
+describe('a capitalised definition the text calls a task', () => {
+  it('is a task, even in a sentence about the paper’s own work', () => {
+    const e = extract('We study the circuit used for the Nested Bracket Matching (NBM) task in small models.');
+    expect(e.tasks.map((t) => t.name)).toContain('nested bracket matching');
+    expect(e.methods.map((m) => m.name)).not.toContain('NBM');
+  });
+});
