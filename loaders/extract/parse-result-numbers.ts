@@ -39,9 +39,9 @@ const INTEGER_COUNT_AFTER = new RegExp(String.raw`^\s+(?:[a-z][\w-]*\s+){0,2}${C
 // A share of data or compute: `8% of the training samples`, `10% of the FLOPs`, `1% labeled data`.
 // Read after a percentage (its `%` is part of the number).
 const SHARE_AFTER = new RegExp(String.raw`^\s*(?:of\b|(?:${COUNT_MODIFIER}\s+){0,2}(?:data|compute|budget|flops|memory|cost|time)\b)`, 'i');
-// Cost figures: `4.5G FLOPs`, `3.5x faster`, `80% relative wall-clock time`, `35% training speed`.
+// Cost figures: `4.5G FLOPs`, `3.5x faster`, `80% relative wall-clock time`, `35% training speed`, `a 20% reduction in training compute`.
 const COST_AFTER =
-  /^\s*(?:\\?%\s*)?(?:fewer |less |more |lower |higher |relative )?(?:training |inference |wall-clock |gpu )?(?:flops|gflops|macs|params|x\b|×|times\b|gb|mb|ms|seconds|hours|gpu|speed|faster|slower|latency|throughput|memory|wall-clock|cost|compute|billion|million)/i;
+  /^\s*(?:\\?%\s*)?(?:(?:reduction|decrease|increase|savings?|cut)\s+in\s+(?:the\s+)?)?(?:fewer |less |more |lower |higher |relative )?(?:training |inference |wall-clock |gpu )?(?:flops|gflops|macs|params|x\b|×|times\b|gb|mb|ms|seconds|hours|gpu|speed|faster|slower|latency|throughput|memory|wall-clock|cost|compute|billion|million)/i;
 
 /**
  * The numbers of one sentence that may be results, in text order. Left out: numbers inside a

@@ -444,3 +444,9 @@ describe('a plain integer that counts something', () => {
     expect(summary('It reaches 71.5 accuracy on PlaceSet photos.', ['PlaceSet'], ['accuracy'])).toEqual([['PlaceSet', 'accuracy', 71.5, 'score']]);
   });
 });
+
+describe('a figure of saved cost', () => {
+  it('is no result', () => {
+    expect(results('On TinyText, it matches the baseline with a 30% reduction in training compute.', ['TinyText'])).toEqual([]);
+  });
+});
