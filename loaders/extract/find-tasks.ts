@@ -223,6 +223,11 @@ export function addNounPhraseTask(draft: PaperDraft, phrase: NounPhrase, noiseLe
 // Words that tie a sentence to the paper's own work or its evaluation, in the passive too (`a parser … is presented`).
 const OWN_OR_EVALUATION =
   /\b(?:we|our|us|this (?:paper|work|study|article)|here|the proposed|experiments?|evaluat\w*|results?|outperform\w*|achiev\w*|benchmarks?|state-of-the-art|SOTA|datasets?|(?:is|are) (?:presented|proposed|described|introduced))\b/i;
+// Words that tie a sentence to the paper's own work or its evaluation, not to a field's habits:
+// `datasets`, `results` and `state-of-the-art` praise others' work as often (`domains such as A
+// and B have popularized large datasets`).
+const OWN_OR_EVALUATION_STRICT =
+  /\b(?:we|our|us|this (?:paper|work|study|article)|here|the proposed|experiments?|evaluat\w*|outperform\w*|(?:is|are) (?:presented|proposed|described|introduced))\b/i;
 // An enumeration of examples before a mention: `tasks such as A, B and C`, `as varied as A and B`.
 const EXAMPLES_BEFORE = /\b(?:such as|including|e\.g\.|like|ranging from|as varied as|spanning)\b[^.;]*$/i;
 
@@ -232,17 +237,24 @@ const GAP =
 
 /**
  * True for a task the paper mentions only as motivation: every mention sits in an enumeration of
- * examples (`tasks such as A, B and C`) in a sentence that says nothing of the paper's own work or
- * its evaluation, and states no gap outside a concessive clause, and the title does not name it.
+ * examples (`tasks such as A, B and C`) in a sentence that says nothing of the paper's own work,
+ * its evaluation or its proposed method, and states no gap outside a concessive clause, and the title does not name it.
  * Background lists are not the problems studied.
  */
 export function isMotivationOnly(draft: PaperDraft, task: EntityMention): boolean {
+  // The paper's own method named in the sentence (`CoCa achieves … on tasks spanning A and B`) makes it about the paper's work.
+  const proposed = draft.methods
+    .values()
+    .filter((m) => m.role === 'PROPOSED')
+    .flatMap((m) => [m.name, ...m.aliases])
+    .filter((n) => n.length > 1);
   return task.evidence.every((e) => {
     if (e.field !== 'abstract') return false;
     const f = draft.fieldOf('abstract')!;
     const sentence = sentenceAt(f, e.start);
     const text = f.text.slice(sentence.start, sentence.end);
-    if (OWN_OR_EVALUATION.test(text) || !EXAMPLES_BEFORE.test(f.text.slice(sentence.start, e.start))) return false;
+    if (OWN_OR_EVALUATION_STRICT.test(text) || proposed.some((name) => text.includes(name))) return false;
+    if (!EXAMPLES_BEFORE.test(f.text.slice(sentence.start, e.start))) return false;
     // `Despite progress on A and B, models still struggle with tasks such as C`: A and B are background,
     // C is the gap the paper takes on. Outside a concessive clause, a stated gap keeps the examples.
     const concessive = CONCESSIVE_START.exec(text)?.[0].length ?? 0;

@@ -212,3 +212,18 @@ describe('a passive sentence about the paper’s own work', () => {
     expect(tasks('Shelf gap detection matters to grocers. A compact model runs on a phone.')).not.toContain('shelf gap detection');
   });
 });
+
+describe('tasks named only as a field’s examples', () => {
+  it('are motivation when the sentence praises a field, even with words like datasets', () => {
+    expect(
+      tasks('Fields such as shelf gap detection and crate counting have popularized large datasets. We study robot grasping of soft fruit.'),
+    ).not.toContain('shelf gap detection');
+  });
+
+  it('are evaluated tasks when the sentence names the paper’s proposed method', () => {
+    const names = tasks(
+      'We propose CrateNet, a small encoder. CrateNet achieves the best results on tasks spanning shelf gap detection and price tag recognition.',
+    );
+    expect(names).toEqual(expect.arrayContaining(['shelf gap detection', 'price tag recognition']));
+  });
+});
