@@ -216,13 +216,30 @@ export function addNounPhraseTask(draft: PaperDraft, phrase: NounPhrase, noiseLe
   // evaluation, or the title names it: background (`deep detectors commonly crop images`) and
   // asides (`useful for failure diagnosis`) name problems the paper does not take on.
   const sentence = sentenceAt(abstract, phrase.start);
-  if (!inTitle && !OWN_OR_EVALUATION.test(abstract.text.slice(sentence.start, sentence.end))) return false;
+  if (!inTitle && !isAboutOwnWork(abstract.text.slice(sentence.start, sentence.end), proposedNames(draft))) return false;
   return addTaskPhrase(draft, text, 'abstract', phrase.start + noiseLength, inTitle);
 }
 
 // Words that tie a sentence to the paper's own work or its evaluation, in the passive too (`a parser … is presented`).
 const OWN_OR_EVALUATION =
   /\b(?:we|our|us|this (?:paper|work|study|article)|here|the proposed|experiments?|evaluat\w*|results?|outperform\w*|achiev\w*|benchmarks?|state-of-the-art|SOTA|datasets?|(?:is|are) (?:presented|proposed|described|introduced))\b/i;
+/** The names and aliases of the methods the paper proposes. */
+function proposedNames(draft: PaperDraft): string[] {
+  return draft.methods
+    .values()
+    .filter((m) => m.role === 'PROPOSED')
+    .flatMap((m) => [m.name, ...m.aliases])
+    .filter((n) => n.length > 1);
+}
+
+/**
+ * True for a sentence about the paper's own work or its evaluation: first person, `this paper`,
+ * experiments, or the paper's proposed method by name (`CoCa achieves … on A and B`).
+ */
+function isAboutOwnWork(sentence: string, proposed: readonly string[]): boolean {
+  return OWN_OR_EVALUATION_STRICT.test(sentence) || proposed.some((name) => sentence.includes(name));
+}
+
 // Words that tie a sentence to the paper's own work or its evaluation, not to a field's habits:
 // `datasets`, `results` and `state-of-the-art` praise others' work as often (`domains such as A
 // and B have popularized large datasets`).
@@ -242,18 +259,13 @@ const GAP =
  * Background lists are not the problems studied.
  */
 export function isMotivationOnly(draft: PaperDraft, task: EntityMention): boolean {
-  // The paper's own method named in the sentence (`CoCa achieves … on tasks spanning A and B`) makes it about the paper's work.
-  const proposed = draft.methods
-    .values()
-    .filter((m) => m.role === 'PROPOSED')
-    .flatMap((m) => [m.name, ...m.aliases])
-    .filter((n) => n.length > 1);
+  const proposed = proposedNames(draft);
   return task.evidence.every((e) => {
     if (e.field !== 'abstract') return false;
     const f = draft.fieldOf('abstract')!;
     const sentence = sentenceAt(f, e.start);
     const text = f.text.slice(sentence.start, sentence.end);
-    if (OWN_OR_EVALUATION_STRICT.test(text) || proposed.some((name) => text.includes(name))) return false;
+    if (isAboutOwnWork(text, proposed)) return false;
     if (!EXAMPLES_BEFORE.test(f.text.slice(sentence.start, e.start))) return false;
     // `Despite progress on A and B, models still struggle with tasks such as C`: A and B are background,
     // C is the gap the paper takes on. Outside a concessive clause, a stated gap keeps the examples.

@@ -227,3 +227,15 @@ describe('tasks named only as a field’s examples', () => {
     expect(names).toEqual(expect.arrayContaining(['shelf gap detection', 'price tag recognition']));
   });
 });
+
+describe('a task noun phrase in a sentence about others’ work', () => {
+  it('is not taken because the sentence praises results on datasets', () => {
+    expect(tasks('Large models have achieved strong results on many datasets for shelf gap detection. We study robot grasping.')).not.toContain(
+      'shelf gap detection',
+    );
+  });
+
+  it('is taken when the sentence names the paper’s proposed method', () => {
+    expect(tasks('We propose CrateNet, a small encoder. CrateNet also handles price tag recognition well.')).toContain('price tag recognition');
+  });
+});
