@@ -220,9 +220,6 @@ export function addNounPhraseTask(draft: PaperDraft, phrase: NounPhrase, noiseLe
   return addTaskPhrase(draft, text, 'abstract', phrase.start + noiseLength, inTitle);
 }
 
-// Words that tie a sentence to the paper's own work or its evaluation, in the passive too (`a parser … is presented`).
-const OWN_OR_EVALUATION =
-  /\b(?:we|our|us|this (?:paper|work|study|article)|here|the proposed|experiments?|evaluat\w*|results?|outperform\w*|achiev\w*|benchmarks?|state-of-the-art|SOTA|datasets?|(?:is|are) (?:presented|proposed|described|introduced))\b/i;
 /** The names and aliases of the methods the paper proposes. */
 function proposedNames(draft: PaperDraft): string[] {
   return draft.methods
@@ -240,9 +237,9 @@ function isAboutOwnWork(sentence: string, proposed: readonly string[]): boolean 
   return OWN_OR_EVALUATION_STRICT.test(sentence) || proposed.some((name) => sentence.includes(name));
 }
 
-// Words that tie a sentence to the paper's own work or its evaluation, not to a field's habits:
-// `datasets`, `results` and `state-of-the-art` praise others' work as often (`domains such as A
-// and B have popularized large datasets`).
+// Words that tie a sentence to the paper's own work or its evaluation, in the passive too (`a parser
+// … is presented`), not to a field's habits: `datasets`, `results` and `state-of-the-art` praise
+// others' work as often (`domains such as A and B have popularized large datasets`).
 const OWN_OR_EVALUATION_STRICT =
   /\b(?:we|our|us|this (?:paper|work|study|article)|here|the proposed|experiments?|evaluat\w*|outperform\w*|(?:is|are) (?:presented|proposed|described|introduced))\b/i;
 // An enumeration of examples before a mention: `tasks such as A, B and C`, `as varied as A and B`.
