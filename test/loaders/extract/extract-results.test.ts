@@ -450,3 +450,9 @@ describe('a figure of saved cost', () => {
     expect(results('On TinyText, it matches the baseline with a 30% reduction in training compute.', ['TinyText'])).toEqual([]);
   });
 });
+
+describe('a share of the annotation a method needs', () => {
+  it('is no result', () => {
+    expect(results('On ShelfSet, transfer cuts the annotation down to 10% and 5% of the full set.', ['ShelfSet'])).toEqual([]);
+  });
+});
