@@ -44,6 +44,8 @@ export function findAcronymEntities(draft: PaperDraft): void {
         if (concept) draft.concepts.add(concept.name, longEv, { written: a.long });
       } else if (!isCapitalised(a.long)) {
         typeLowerCase(draft, f, a, longEv, shortEv);
+      } else if (matchers.cues.phenomenonNouns.has(normalizeName(a.long.trim().split(/\s+/).at(-1)!))) {
+        // `the Multi-Person Ambiguity (MPA)`, `Representation Collapse (RC)`: a named phenomenon or problem, no method.
       } else {
         const role = proposalRole(f, a.longStart, a.shortEnd + 1) ?? 'USED';
         const dataset = isDatasetContext(f.text, a.longStart, a.shortEnd + 1) || inDatasetList(f, { start: a.longStart, end: a.shortEnd + 1 });

@@ -32,6 +32,8 @@ export interface CueWords {
   artifactNouns: Set<string>;
   /** Nouns that end an architecture's or algorithm's name (`Networks`, `Transformer`, `Mixer`). */
   architectureNouns: Set<string>;
+  /** Last words of names for a phenomenon or a problem (`Ambiguity`, `Collapse`, `Forgetting`): such a name is no method. */
+  phenomenonNouns: Set<string>;
 }
 
 const keys = (words: readonly string[]): Set<string> => new Set(words.map(normalizeName));
@@ -85,6 +87,7 @@ export function buildMatchers(lexicon: Lexicon): Matchers {
       hubConcepts: keys(cues.hubConcepts),
       artifactNouns: keys(cues.artifactNouns),
       architectureNouns: keys(cues.architectureNouns),
+      phenomenonNouns: keys(cues.phenomenonNouns),
     },
   };
 }

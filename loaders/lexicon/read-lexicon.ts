@@ -47,6 +47,7 @@ export interface CueWordLists {
   hubConcepts: string[];
   artifactNouns: string[];
   architectureNouns: string[];
+  phenomenonNouns: string[];
 }
 
 const Entry = z.object({
@@ -72,6 +73,7 @@ const CueWords = z.object({
   hubConcepts: Strings,
   artifactNouns: Strings,
   architectureNouns: Strings,
+  phenomenonNouns: Strings,
 });
 
 function readList<T>(file: string, schema: z.ZodType<T>): T {

@@ -45,3 +45,10 @@ describe('a capitalised definition the text calls a task', () => {
     expect(e.methods.map((m) => m.name)).not.toContain('NBM');
   });
 });
+
+describe('a capitalised definition of a phenomenon', () => {
+  it('is no method', () => {
+    const e = extract('Earlier trackers ignore the Shelf Glare Ambiguity (SGA) that arises under strong lights, and we fix it.');
+    expect(e.methods.map((m) => m.name)).not.toContain('SGA');
+  });
+});
