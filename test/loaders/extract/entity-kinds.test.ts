@@ -12,6 +12,11 @@ const extract = (abstract: string, title?: string): PaperEntities => extractEnti
 const names = (list: readonly EntityMention[]) => list.map((e) => e.name);
 
 describe('names that are not methods', () => {
+  it('reads the short names of equation kinds (PDE, ODE) as no method', () => {
+    const e = extract('Our solver generalises to unseen PDE coefficients and to stiff ODE systems without retraining.');
+    expect(names(e.methods)).toEqual([]);
+  });
+
   it('reads a task abbreviation in another spelling (`re-ID`, `reID`) as no method', () => {
     const e = extract('We train a re-ID backbone and a reID head for surveillance footage.');
     expect(names(e.methods)).not.toContain('re-ID');
