@@ -166,8 +166,9 @@ function isCostMetric(entry: MetricEntry): boolean {
   return entry.higherIsBetter === null || COST_METRIC.test(entry.name);
 }
 
-// After a metric's name, a noun it qualifies (`recall tasks`, `AR models`): then it names a task or a method, not a measure.
-const QUALIFIES_NOUN_AFTER = /^(?:\s*(?:,|and|or)\s+[\p{L}-]+)*\s+(?:tasks?|problems?|algorithms?|methods?|models?|architectures?)\b/u;
+// After a metric's name, a noun it qualifies (`recall tasks`, `AR models`, `MAE pre-training`): then it names a task or a method, not a measure.
+const QUALIFIES_NOUN_AFTER =
+  /^(?:\s*(?:,|and|or)\s+[\p{L}-]+)*\s+(?:tasks?|problems?|algorithms?|methods?|models?|architectures?|pre-?training|fine-?tuning|backbones?|encoders?)\b/u;
 
 /**
  * Metric names that read as ordinary words, so count only next to a figure: one or two capitals

@@ -12,6 +12,11 @@ const extract = (abstract: string, title?: string): PaperEntities => extractEnti
 const names = (list: readonly EntityMention[]) => list.map((e) => e.name);
 
 describe('names that are not methods', () => {
+  it('reads a measure’s short form that qualifies pre-training (`MAE pre-training`) as no metric', () => {
+    const e = extract('In a small MAE pre-training run on street photos, the new schedule beats cosine decay.');
+    expect(names(e.metrics)).not.toContain('MAE');
+  });
+
   it('reads a listed plain word ending a title-case phrase of the title as no method', () => {
     const e = extract('We train small modules per language and test them on three retrieval sets.', 'Sparse Mirrored Adapters Improve Cross-Lingual Retrieval');
     expect(names(e.methods)).not.toContain('Adapters');
