@@ -21,11 +21,16 @@ const NOUN_THEN_LIST = new RegExp(
 // `a new … dataset named OWD`, `a benchmark called X`: a dataset noun names what follows.
 const NAMED_DATASET_BEFORE = /\b(?:dataset|benchmark|corpus|suite|testbed)s?,?\s+(?:called|named|dubbed|termed|coined)\s*[:"“']?\s*$/i;
 
+// `we introduce a new ReID benchmark across two modalities, NAME`: a name in apposition to a new dataset noun.
+const NEW_DATASET_APPOSITION_BEFORE =
+  /\b(?:an?|the)\s+(?:new|novel|first|large-scale)\b[^.;:]{0,60}?\b(?:dataset|benchmark|corpus|suite|testbed)\b[^.;:,]{0,60},\s*$/i;
+
 /** A name followed by `dataset`/`benchmark`, or introduced as one, or evaluated `on` in an evaluation sentence. */
 export function isDatasetContext(text: string, start: number, end: number): boolean {
   const next = /^\s+([A-Za-z]+)/.exec(text.slice(end))?.[1];
   if (next && DATASET_NOUN.test(next)) return true;
   if (NAMED_DATASET_BEFORE.test(text.slice(Math.max(0, start - 40), start))) return true;
+  if (NEW_DATASET_APPOSITION_BEFORE.test(text.slice(Math.max(0, start - 160), start))) return true;
   if (APPOSITION_DATASET.test(text.slice(end))) return true;
   const before = text.slice(Math.max(0, start - 40), start);
   if (ON_BEFORE.test(before)) {

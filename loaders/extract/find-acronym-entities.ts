@@ -25,7 +25,13 @@ export function findAcronymEntities(draft: PaperDraft): void {
       dropContradictedListEntry(draft, a);
       const listed = kindOfPair(draft, a);
       const task = listed === undefined ? definedTask(draft, f, a) : undefined;
-      if (task) {
+      if (listed === undefined && isDefinedMetric(f, a)) {
+        // `Knowledge Retention Rate (KRR) to measure …`: the paper's own measure, named by its short form.
+        const e = draft.metrics.add(a.short, shortEv);
+        draft.metrics.add(a.long, longEv);
+        draft.higherIsBetter.set(e.key, null);
+        draft.anchor('metric', f.field, { name: e.name, start: a.shortStart, end: a.shortEnd });
+      } else if (task) {
         // `Human-Object Interaction (HOI) detection`, `the field of Automatic Machine Learning (AutoML)`: a task, named in lower case.
         draft.tasks.add(task.toLowerCase(), longEv, { written: task });
       } else if (listed === 'method' || listed === 'dataset') {
@@ -38,6 +44,8 @@ export function findAcronymEntities(draft: PaperDraft): void {
         if (concept) draft.concepts.add(concept.name, longEv, { written: a.long });
       } else if (!isCapitalised(a.long)) {
         typeLowerCase(draft, f, a, longEv, shortEv);
+      } else if (matchers.cues.phenomenonNouns.has(normalizeName(a.long.trim().split(/\s+/).at(-1)!))) {
+        // `the Multi-Person Ambiguity (MPA)`, `Representation Collapse (RC)`: a named phenomenon or problem, no method.
       } else {
         const role = proposalRole(f, a.longStart, a.shortEnd + 1) ?? 'USED';
         const dataset = isDatasetContext(f.text, a.longStart, a.shortEnd + 1) || inDatasetList(f, { start: a.longStart, end: a.shortEnd + 1 });
@@ -52,9 +60,13 @@ export function findAcronymEntities(draft: PaperDraft): void {
   }
 }
 
-const COMPONENT_AFTER = /^\)?\s+(?:module|network|layer|block|unit|mechanism|encoder|decoder|head|loss|algorithm)s?\b/i;
+const COMPONENT_AFTER =
+  /^\)?\s+(?:module|network|layer|block|unit|mechanism|encoder|decoder|head|loss|algorithm|method|model|approach|technique|framework|system|scheme|estimator|classifier|parser|tagger|architecture)s?\b/i;
+// The last word of a long form that names an algorithm or a model by what it is (`least squares estimator`, `discrete Fourier transform`).
+const METHOD_HEAD = /\b(?:algorithm|estimator|classifier|parser|tagger|transform|optimizer|sampler|autoencoder|transformer|network|machine)s?$/i;
 const FIELD_OR_PROBLEM = /\b(?:field|area|problem|task|paradigm|setting|domain)s?\s+of\s+(?:the\s+)?$/i;
 const OWN_WORK = /\b(?:we|our|this (?:paper|work|study))\b/i;
+const TASK_NOUN_AFTER = /^\)?\s+(?:tasks?|problems?)\b/i;
 
 /**
  * The task a definition names, or undefined: a long form followed, after its short form, by a task
@@ -69,6 +81,8 @@ function definedTask(draft: PaperDraft, f: FieldText, a: AcronymDefinition): str
     if (isTaskPhrase(phrase, cues, false)) return phrase;
   }
   if (!isCapitalised(a.long)) return undefined;
+  // `the Indirect Object Identification (IOI) task`: the text calls it a task, whoever's work the sentence describes.
+  if (TASK_NOUN_AFTER.test(f.text.slice(a.shortEnd, a.shortEnd + 20)) && isTaskPhrase(a.long, cues, true)) return a.long;
   // A technique head (`Contrastive Learning`) names a method as often as a problem: a task only where the text calls it a field or problem.
   const before = f.text.slice(Math.max(0, a.longStart - 40), a.longStart);
   if (!isTaskPhrase(a.long, cues, FIELD_OR_PROBLEM.test(before))) return undefined;
@@ -79,6 +93,26 @@ function definedTask(draft: PaperDraft, f: FieldText, a: AcronymDefinition): str
   return a.long;
 }
 
+// After a definition, a noun that calls it a measure: `… (MC) metric`, `… (SAS) score`.
+const MEASURE_AFTER = /^\)?\s+(?:metric|measure|score)s?\b/i;
+// The last word of a measure's long form (`Knowledge Retention Rate`, `Mean Pairwise Distance`).
+const MEASURE_HEAD = /\b(?:rate|score|accuracy|error|ratio|precision|recall|distance|index|coefficient|gain)$/i;
+// Words that make a sentence about measuring (`to measure`, `evaluation metric`, `we quantify`).
+const MEASURING = /\b(?:metrics?|measur\w*|evaluat\w*|quantif\w*|assess\w*)\b/i;
+
+/**
+ * True for a definition of a measure: a measure noun right after it, or a long form ending in a
+ * measure's word next to words about measuring or evaluating (`… Rate (KRR) to measure …`). The guidelines count a measure the
+ * abstract names as its evaluation criterion.
+ */
+function isDefinedMetric(f: FieldText, a: AcronymDefinition): boolean {
+  if (MEASURE_AFTER.test(f.text.slice(a.shortEnd, a.shortEnd + 20))) return true;
+  if (!MEASURE_HEAD.test(a.long.trim())) return false;
+  // Near the definition, not anywhere in its sentence: `learning rate (LR) re-warming … evaluated` is a setting.
+  const sentence = sentenceAt(f, a.longStart);
+  return MEASURING.test(f.text.slice(Math.max(sentence.start, a.longStart - 40), Math.min(sentence.end, a.shortEnd + 60)));
+}
+
 /** The kind the lists already gave either form of the definition, if any. */
 function kindOfPair(draft: PaperDraft, a: AcronymDefinition): 'method' | 'dataset' | 'task' | 'metric' | 'concept' | undefined {
   if (draft.methods.has(a.short) || draft.methods.has(a.long)) return 'method';
@@ -87,7 +121,10 @@ function kindOfPair(draft: PaperDraft, a: AcronymDefinition): 'method' | 'datase
   // A listed task is a task even where this mention qualifies something else (`Continual Learning (CL) algorithms`): one name, one kind.
   if (draft.tasks.has(a.long) || draft.tasks.has(a.short) || draft.matchers.tasks.lookup(a.long)) return 'task';
   // A curated family (`Deep Neural Networks (DNNs)`), even a field name the draft leaves out, is no method.
+  // Its short form too, for a long form in a spelling the list lacks (`Convolution neural networks (CNNs)`);
+  // a long form written as a name (`Scalable Language Model (SLM)`) is the paper's own, whatever the short form means elsewhere.
   if (draft.concepts.has(a.long) || draft.matchers.families.lookup(a.long)) return 'concept';
+  if (draft.matchers.families.lookup(a.short) && !isCapitalised(a.long)) return 'concept';
   return undefined;
 }
 
@@ -116,7 +153,7 @@ function dropContradictedListEntry(draft: PaperDraft, a: AcronymDefinition): voi
 function typeLowerCase(draft: PaperDraft, f: FieldText, a: AcronymDefinition, longEv: Evidence, shortEv: Evidence): void {
   const role = proposalRole(f, a.longStart, a.shortEnd + 1);
   // `a new residual pattern learning (RPL) module`: a component, whatever its head word.
-  if (role === 'PROPOSED' || COMPONENT_AFTER.test(f.text.slice(a.shortEnd, a.shortEnd + 30))) {
+  if (role === 'PROPOSED' || COMPONENT_AFTER.test(f.text.slice(a.shortEnd, a.shortEnd + 30)) || METHOD_HEAD.test(a.long.trim())) {
     draft.methods.add(a.short, shortEv, { role: role ?? proposalRole(f, a.longStart, a.shortEnd + 30) ?? 'USED' });
     draft.methods.add(a.long, longEv, { role: role ?? proposalRole(f, a.longStart, a.shortEnd + 30) ?? 'USED' });
   } else if (isTaskPhrase(a.long, draft.matchers.cues, true)) {

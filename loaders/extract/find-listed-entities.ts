@@ -5,6 +5,7 @@ import type { Anchor } from './extract-results.js';
 import { inDatasetList, isDatasetContext } from './dataset-context.js';
 import { hasNameMarks } from './find-names.js';
 import { isUsedAsTool } from './find-tasks.js';
+import type { Matchers } from './matchers.js';
 import { ev, sentenceAt, type PaperDraft } from './paper-draft.js';
 import { isCategoryMention, isTrainingObjective, qualifiesArtifactAfter } from './task-modifier.js';
 
@@ -82,6 +83,7 @@ export function findListedEntities(draft: PaperDraft): void {
     }
     for (const hit of matchers.methods.find(f.text, f.words)) {
       if (claims.isClaimed(f.field, hit.start, hit.end)) continue;
+      if (f.field === 'title' && isTitleCaseHead(f.text, hit, matchers.cues)) continue;
       // A listed method's name on a dataset (`the Dreamer dataset`) names the data there.
       if (DATASET_NOUN_AFTER.test(f.text.slice(hit.end, hit.end + 30))) {
         const e = draft.datasets.add(hit.surface, ev(f.field, hit));
@@ -130,6 +132,20 @@ export function findListedEntities(draft: PaperDraft): void {
   }
 }
 
+/**
+ * A listed method written as a plain word (`Adapters`, `Attention`) that ends a title-case phrase
+ * of the title (`Sparse Mirrored Adapters Improve …`): the head of the paper's own description or
+ * of a compound name (`Memorizing Transformers`), not the listed method itself. An evaluative word
+ * before it (`Efficient Transformers`) leaves the listed name.
+ */
+function isTitleCaseHead(text: string, hit: { start: number; surface: string }, cues: Matchers['cues']): boolean {
+  if (!/^\p{Lu}\p{Ll}+$/u.test(hit.surface)) return false;
+  const before = /(\p{Lu}[\p{Ll}-]+)\s+$/u.exec(text.slice(Math.max(0, hit.start - 30), hit.start))?.[1];
+  if (!before) return false;
+  const key = normalizeName(before);
+  return !cues.notConceptWords.has(key) && !cues.leadingNoise.has(key) && !cues.notTaskWords.has(key);
+}
+
 /** What a list entry says is broader: a task's parents, the family of a version. */
 function broaderOf(entry: LexiconEntry): string[] {
   return [...(entry.parents ?? []), ...(entry.variantOf ? [entry.variantOf] : [])];
@@ -150,8 +166,9 @@ function isCostMetric(entry: MetricEntry): boolean {
   return entry.higherIsBetter === null || COST_METRIC.test(entry.name);
 }
 
-// After a metric's name, a noun it qualifies (`recall tasks`, `AR models`): then it names a task or a method, not a measure.
-const QUALIFIES_NOUN_AFTER = /^(?:\s*(?:,|and|or)\s+[\p{L}-]+)*\s+(?:tasks?|problems?|algorithms?|methods?|models?|architectures?)\b/u;
+// After a metric's name, a noun it qualifies (`recall tasks`, `AR models`, `MAE pre-training`): then it names a task or a method, not a measure.
+const QUALIFIES_NOUN_AFTER =
+  /^(?:\s*(?:,|and|or)\s+[\p{L}-]+)*\s+(?:tasks?|problems?|algorithms?|methods?|models?|architectures?|pre-?training|fine-?tuning|backbones?|encoders?)\b/u;
 
 /**
  * Metric names that read as ordinary words, so count only next to a figure: one or two capitals

@@ -4,6 +4,7 @@ import type { Evidence } from './evidence.js';
 import { hasNameMarks } from './find-names.js';
 import { ev, sentenceAt, type FieldText, type PaperDraft } from './paper-draft.js';
 import { isDirectProposal, proposalRole } from './proposal-role.js';
+import { titleArtifactName } from './title-artifact.js';
 
 const CAPITALISED_METHOD =
   /(?<![\p{L}-])(?:\p{Lu}[\p{L}]*(?:-\p{L}+)*\s+){1,4}(?:Networks?|Transformers?|Blocks?|Modules?|Layers?|Encoders?|Decoders?|Machines?|Nets?|Attention|Mechanisms?|Algorithms?|Adapters?|Memory|Autoencoders?|Units?)\b/gu;
@@ -114,6 +115,9 @@ export function findNamedEntities(draft: PaperDraft): void {
     }
   }
   findCapitalisedMethods(draft);
+  // After the abstract's names, so the abstract's spelling of the artifact (`Attention Block`) names it.
+  const title = draft.fieldOf('title');
+  if (title) addTitleArtifact(draft, title);
 }
 
 /**
@@ -139,6 +143,18 @@ function addTitlePrefix(draft: PaperDraft, f: FieldText): void {
   if (!name || draft.datasets.has(name.text) || draft.matchers.notNames.has(normalizeName(name.text))) return;
   const target = /\b(?:dataset|benchmark|corpus)\b/i.test(f.text) || DATASET_NAME.test(name.text) ? draft.datasets : draft.methods;
   target.add(name.text, ev('title', name), { role: 'PROPOSED' });
+  draft.claims.claim('title', name.start, name.end);
+}
+
+/**
+ * The artifact a title opens with (`Pointer Networks for …`) is the paper's proposal. A listed name
+ * inside it (`Transformers` in `Extended Mind Transformers`) gives way when the paper names it nowhere else.
+ */
+function addTitleArtifact(draft: PaperDraft, f: FieldText): void {
+  const name = titleArtifactName(f.text, draft.matchers);
+  if (!name || draft.claims.isClaimed('title', name.start, name.start + 1)) return;
+  takeOver(draft, 'title', name.start, name.end);
+  draft.methods.add(name.text, ev('title', name), { role: 'PROPOSED' });
   draft.claims.claim('title', name.start, name.end);
 }
 

@@ -8,6 +8,7 @@ import { hasNameMarks } from './find-names.js';
 import { sentenceAt, type FieldText, type PaperDraft } from './paper-draft.js';
 import { isDirectProposal } from './proposal-role.js';
 import { isCategoryMention, isTrainingObjective } from './task-modifier.js';
+import { titleTaskPhrases } from './title-task-phrases.js';
 
 const TASK_OF = /\b(?:task|problem|challenge) of\s+["“']?((?:[a-z][\w-]*\s+){0,4}[a-z][\w-]*)/g;
 // `A, B and C tasks`: a word a task noun (`tasks`, `problems`, `challenges`, `benchmarks`) closes.
@@ -70,6 +71,19 @@ function addTaskPhrase(draft: PaperDraft, raw: string, field: Field, start: numb
   if (family && !m.cues.hubConcepts.has(normalizeName(family.name))) return false;
   draft.tasks.add(phrase.toLowerCase(), { field, start, end: start + phrase.length }, { written: phrase });
   return true;
+}
+
+/**
+ * A task phrase found anywhere in the title, unless it ends in a task the paper already has
+ * (`object discovery` before `Unsupervised Object Discovery`): the longer one would only add qualifiers.
+ */
+function addTitleTask(draft: PaperDraft, phrase: string, start: number): void {
+  const words = [...phrase.matchAll(/\S+/g)];
+  for (let i = 0; i < words.length - 1; i++) {
+    const suffix = phrase.slice(words[i]!.index);
+    if (draft.tasks.has(suffix)) return;
+  }
+  addTaskPhrase(draft, phrase, 'title', start, true);
 }
 
 /**
@@ -159,7 +173,16 @@ export function findTasks(draft: PaperDraft): void {
       // title serving another task is the means, not the problem.
       const means =
         lead && TITLE_SERVES_TASK.test(f.text.slice(f.text.indexOf(lead[1]!) + lead[1]!.length)) && isTechniqueHeaded(lead[1]!, draft.matchers.cues);
-      if (lead && !means) addTaskPhrase(draft, lead[1]!, 'title', f.text.indexOf(lead[1]!), true);
+      if (lead && !means) {
+        // `Sharpening Crop Disease Classification with …`: a verb that opens the title is the paper's act, not the task's word.
+        const verb = /^(\p{L}+ing)\s+(?=\S+\s+\S)/u.exec(lead[1]!);
+        const cues = draft.matchers.cues;
+        const strip =
+          verb && !cues.taskHeads.has(normalizeName(verb[1]!)) && !cues.conceptHeads.has(normalizeName(verb[1]!)) && !isTechniqueHeaded(lead[1]!, cues);
+        const phrase = strip ? lead[1]!.slice(verb[0].length) : lead[1]!;
+        addTaskPhrase(draft, phrase, 'title', f.text.indexOf(phrase), true);
+      }
+      for (const candidate of titleTaskPhrases(f.text, draft.matchers.cues)) addTitleTask(draft, candidate.phrase, candidate.start);
     } else {
       for (const match of f.text.matchAll(TASK_OF)) addLongestPrefix(draft, match[1]!, f.field, match.index + match[0].indexOf(match[1]!));
       for (const match of f.text.matchAll(TASK_NOUN_AFTER)) addListedBefore(draft, f, match.index + match[1]!.length);
@@ -193,13 +216,32 @@ export function addNounPhraseTask(draft: PaperDraft, phrase: NounPhrase, noiseLe
   // evaluation, or the title names it: background (`deep detectors commonly crop images`) and
   // asides (`useful for failure diagnosis`) name problems the paper does not take on.
   const sentence = sentenceAt(abstract, phrase.start);
-  if (!inTitle && !OWN_OR_EVALUATION.test(abstract.text.slice(sentence.start, sentence.end))) return false;
+  if (!inTitle && !isAboutOwnWork(abstract.text.slice(sentence.start, sentence.end), proposedNames(draft))) return false;
   return addTaskPhrase(draft, text, 'abstract', phrase.start + noiseLength, inTitle);
 }
 
-// Words that tie a sentence to the paper's own work or its evaluation.
-const OWN_OR_EVALUATION =
-  /\b(?:we|our|us|this (?:paper|work|study|article)|here|the proposed|experiments?|evaluat\w*|results?|outperform\w*|achiev\w*|benchmarks?|state-of-the-art|SOTA|datasets?)\b/i;
+/** The names and aliases of the methods the paper proposes. */
+function proposedNames(draft: PaperDraft): string[] {
+  return draft.methods
+    .values()
+    .filter((m) => m.role === 'PROPOSED')
+    .flatMap((m) => [m.name, ...m.aliases])
+    .filter((n) => n.length > 1);
+}
+
+/**
+ * True for a sentence about the paper's own work or its evaluation: first person, `this paper`,
+ * experiments, or the paper's proposed method by name (`CoCa achieves … on A and B`).
+ */
+function isAboutOwnWork(sentence: string, proposed: readonly string[]): boolean {
+  return OWN_OR_EVALUATION_STRICT.test(sentence) || proposed.some((name) => sentence.includes(name));
+}
+
+// Words that tie a sentence to the paper's own work or its evaluation, in the passive too (`a parser
+// … is presented`), not to a field's habits: `datasets`, `results` and `state-of-the-art` praise
+// others' work as often (`domains such as A and B have popularized large datasets`).
+const OWN_OR_EVALUATION_STRICT =
+  /\b(?:we|our|us|this (?:paper|work|study|article)|here|the proposed|experiments?|evaluat\w*|outperform\w*|(?:is|are) (?:presented|proposed|described|introduced))\b/i;
 // An enumeration of examples before a mention: `tasks such as A, B and C`, `as varied as A and B`.
 const EXAMPLES_BEFORE = /\b(?:such as|including|e\.g\.|like|ranging from|as varied as|spanning)\b[^.;]*$/i;
 
@@ -209,17 +251,19 @@ const GAP =
 
 /**
  * True for a task the paper mentions only as motivation: every mention sits in an enumeration of
- * examples (`tasks such as A, B and C`) in a sentence that says nothing of the paper's own work or
- * its evaluation, and states no gap outside a concessive clause, and the title does not name it.
+ * examples (`tasks such as A, B and C`) in a sentence that says nothing of the paper's own work,
+ * its evaluation or its proposed method, and states no gap outside a concessive clause, and the title does not name it.
  * Background lists are not the problems studied.
  */
 export function isMotivationOnly(draft: PaperDraft, task: EntityMention): boolean {
+  const proposed = proposedNames(draft);
   return task.evidence.every((e) => {
     if (e.field !== 'abstract') return false;
     const f = draft.fieldOf('abstract')!;
     const sentence = sentenceAt(f, e.start);
     const text = f.text.slice(sentence.start, sentence.end);
-    if (OWN_OR_EVALUATION.test(text) || !EXAMPLES_BEFORE.test(f.text.slice(sentence.start, e.start))) return false;
+    if (isAboutOwnWork(text, proposed)) return false;
+    if (!EXAMPLES_BEFORE.test(f.text.slice(sentence.start, e.start))) return false;
     // `Despite progress on A and B, models still struggle with tasks such as C`: A and B are background,
     // C is the gap the paper takes on. Outside a concessive clause, a stated gap keeps the examples.
     const concessive = CONCESSIVE_START.exec(text)?.[0].length ?? 0;

@@ -30,6 +30,10 @@ export interface CueWords {
   hubConcepts: Set<string>;
   /** Nouns for what a method is made of or does (`models`, `loss`, `process`): a task name before one qualifies it. */
   artifactNouns: Set<string>;
+  /** Nouns that end an architecture's or algorithm's name (`Networks`, `Transformer`, `Mixer`). */
+  architectureNouns: Set<string>;
+  /** Last words of names for a phenomenon or a problem (`Ambiguity`, `Collapse`, `Forgetting`): such a name is no method. */
+  phenomenonNouns: Set<string>;
 }
 
 const keys = (words: readonly string[]): Set<string> => new Set(words.map(normalizeName));
@@ -82,6 +86,8 @@ export function buildMatchers(lexicon: Lexicon): Matchers {
       notConceptWords: keys(cues.notConceptWords),
       hubConcepts: keys(cues.hubConcepts),
       artifactNouns: keys(cues.artifactNouns),
+      architectureNouns: keys(cues.architectureNouns),
+      phenomenonNouns: keys(cues.phenomenonNouns),
     },
   };
 }

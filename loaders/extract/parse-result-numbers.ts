@@ -22,7 +22,7 @@ export const LIST_GAP = /^\s*(?:,\s*(?:and\s+)?|and\s+|&\s*|\/\s*)$/;
 
 // Numbers after these are baselines, bounds or parts of a name, not the paper's results.
 const SKIP_BEFORE =
-  /(?:\bvs\.?|\bversus|\bcompared (?:to|with)|\bless than|\bmore than|\bexceed(?:s|ing)?|\babove|\bbelow|\bwithin|\bthan|\bfrom|\bx|×|\btop|\bsize of|\bthe first|\bin|\bat)\s*$/i;
+  /(?:\bvs\.?|\bversus|\bcompared (?:to|with)|\bless than|\bmore than|\bexceed(?:s|ing)?|\babove|\bbelow|\bwithin|\bthan|\bfrom|\bx|×|\btimes|\btop|\bsize of|\bthe first|\bin|\bat|\b(?:annotations?|labels?|labell?ing|supervision|(?:training )?data)\s+(?:down\s+)?to)\s*$/i;
 const RANGE = /^\s*(?:\\?%)?\s*(?:-|–|to)\s*\d/;
 // `5-shot`, `3-layer`, `8-bit`: the number names a configuration.
 const HYPHEN_COMPOUND = /^-\p{L}/u;
@@ -33,12 +33,15 @@ const COUNT_NOUN = String.raw`(?:layers?|samples?|examples?|parameters?|params|i
 // Words between a number and what it counts: `8% training samples`, `10% labeled data`.
 const COUNT_MODIFIER = String.raw`(?:training|train|labeled|labelled|unlabeled|unlabelled|annotated|additional|extra|fewer|less|more|total|trainable|learnable|tunable|active|input|output|synthetic|real|pre-?training|fine-?tuning|test|testing|validation|evaluation|hidden|attention|transformer|decoder|encoder|new|unique|distinct|human|expert|in-context|visual|text|image|video|audio|gpu|a100|v100|tpu)`;
 const COUNT_AFTER = new RegExp(String.raw`^\s*(?:\\?%\s*)?(?:${COUNT_MODIFIER}\s+){0,2}${COUNT_NOUN}(?![\w-])`, 'i');
+// A plain integer counts what follows it past any two words (`4 standard geo-localization datasets`):
+// without a decimal or a unit it is no score once a count noun closes its phrase.
+const INTEGER_COUNT_AFTER = new RegExp(String.raw`^\s+(?:[a-z][\w-]*\s+){0,2}${COUNT_NOUN}(?![\w-])`, 'i');
 // A share of data or compute: `8% of the training samples`, `10% of the FLOPs`, `1% labeled data`.
 // Read after a percentage (its `%` is part of the number).
 const SHARE_AFTER = new RegExp(String.raw`^\s*(?:of\b|(?:${COUNT_MODIFIER}\s+){0,2}(?:data|compute|budget|flops|memory|cost|time)\b)`, 'i');
-// Cost figures: `4.5G FLOPs`, `3.5x faster`, `80% relative wall-clock time`, `35% training speed`.
+// Cost figures: `4.5G FLOPs`, `3.5x faster`, `80% relative wall-clock time`, `35% training speed`, `a 20% reduction in training compute`.
 const COST_AFTER =
-  /^\s*(?:\\?%\s*)?(?:fewer |less |more |lower |higher |relative )?(?:training |inference |wall-clock |gpu )?(?:flops|gflops|macs|params|x\b|×|times\b|gb|mb|ms|seconds|hours|gpu|speed|faster|slower|latency|throughput|memory|wall-clock|cost|compute|billion|million)/i;
+  /^\s*(?:\\?%\s*)?(?:(?:reduction|decrease|increase|savings?|cut)\s+in\s+(?:the\s+)?)?(?:fewer |less |more |lower |higher |relative )?(?:training |inference |wall-clock |gpu )?(?:flops|gflops|macs|params|x\b|×|times\b|gb|mb|ms|seconds|hours|gpu|speed|faster|slower|latency|throughput|memory|wall-clock|cost|compute|billion|million)/i;
 
 /**
  * The numbers of one sentence that may be results, in text order. Left out: numbers inside a
@@ -66,6 +69,7 @@ export function parseResultNumbers(
     const last = list.at(-1)!;
     const after = text.slice(last.end, Math.min(sentence.end, last.end + 60));
     if (COUNT_AFTER.test(after) || (last.unit.endsWith('%') && SHARE_AFTER.test(after)) || COST_AFTER.test(after)) continue;
+    if (!last.unit && !last.literal.includes('.') && INTEGER_COUNT_AFTER.test(after)) continue;
     if (SKIP_BEFORE.test(text.slice(Math.max(sentence.start, first.start - 60), first.start))) continue;
     for (const n of list) {
       const before = text.slice(Math.max(sentence.start, n.start - 60), n.start);

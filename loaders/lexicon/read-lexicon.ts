@@ -46,6 +46,8 @@ export interface CueWordLists {
   notConceptWords: string[];
   hubConcepts: string[];
   artifactNouns: string[];
+  architectureNouns: string[];
+  phenomenonNouns: string[];
 }
 
 const Entry = z.object({
@@ -70,6 +72,8 @@ const CueWords = z.object({
   notConceptWords: Strings,
   hubConcepts: Strings,
   artifactNouns: Strings,
+  architectureNouns: Strings,
+  phenomenonNouns: Strings,
 });
 
 function readList<T>(file: string, schema: z.ZodType<T>): T {

@@ -12,6 +12,26 @@ const extract = (abstract: string, title?: string): PaperEntities => extractEnti
 const names = (list: readonly EntityMention[]) => list.map((e) => e.name);
 
 describe('names that are not methods', () => {
+  it('reads a measure’s short form that qualifies pre-training (`MAE pre-training`) as no metric', () => {
+    const e = extract('In a small MAE pre-training run on street photos, the new schedule beats cosine decay.');
+    expect(names(e.metrics)).not.toContain('MAE');
+  });
+
+  it('reads a listed plain word ending a title-case phrase of the title as no method', () => {
+    const e = extract('We train small modules per language and test them on three retrieval sets.', 'Sparse Mirrored Adapters Improve Cross-Lingual Retrieval');
+    expect(names(e.methods)).not.toContain('Adapters');
+  });
+
+  it('keeps a listed plain word after an evaluative one in the title', () => {
+    const e = extract('We train small modules per language and test them on three retrieval sets.', 'Efficient Transformers for Cross-Lingual Retrieval');
+    expect(names(e.methods)).toContain('Transformers');
+  });
+
+  it('reads the short names of equation kinds (PDE, ODE) as no method', () => {
+    const e = extract('Our solver generalises to unseen PDE coefficients and to stiff ODE systems without retraining.');
+    expect(names(e.methods)).toEqual([]);
+  });
+
   it('reads a task abbreviation in another spelling (`re-ID`, `reID`) as no method', () => {
     const e = extract('We train a re-ID backbone and a reID head for surveillance footage.');
     expect(names(e.methods)).not.toContain('re-ID');

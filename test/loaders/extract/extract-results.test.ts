@@ -434,3 +434,25 @@ describe('extractResults: splits', () => {
     expect(qualified('We train on SetA and test on SetB, reaching 70.1% on SetB.', ['SetA', 'SetB'])).toEqual([[70.1, null, null, null]]);
   });
 });
+
+describe('a plain integer that counts something', () => {
+  it('is no score, even past two words before the count noun', () => {
+    expect(results('It gains accuracy on 4 standard geo-tagging datasets, led by PlaceSet.', ['PlaceSet'], ['accuracy'])).toEqual([]);
+  });
+
+  it('still gives a decimal before such words', () => {
+    expect(summary('It reaches 71.5 accuracy on PlaceSet photos.', ['PlaceSet'], ['accuracy'])).toEqual([['PlaceSet', 'accuracy', 71.5, 'score']]);
+  });
+});
+
+describe('a figure of saved cost', () => {
+  it('is no result', () => {
+    expect(results('On TinyText, it matches the baseline with a 30% reduction in training compute.', ['TinyText'])).toEqual([]);
+  });
+});
+
+describe('a share of the annotation a method needs', () => {
+  it('is no result', () => {
+    expect(results('On ShelfSet, transfer cuts the annotation down to 10% and 5% of the full set.', ['ShelfSet'])).toEqual([]);
+  });
+});

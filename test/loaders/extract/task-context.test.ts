@@ -202,3 +202,40 @@ describe('a noun phrase with a task head and no cue word', () => {
     expect(tasks('Stores pose the task of "crate detection" in dim aisles.')).toContain('crate detection');
   });
 });
+
+describe('a passive sentence about the paper’s own work', () => {
+  it('ties its task phrase to the paper like `we` does', () => {
+    expect(tasks('A compact model for shelf gap detection is presented. It runs on a phone.')).toContain('shelf gap detection');
+  });
+
+  it('leaves a task phrase in background sentences alone', () => {
+    expect(tasks('Shelf gap detection matters to grocers. A compact model runs on a phone.')).not.toContain('shelf gap detection');
+  });
+});
+
+describe('tasks named only as a field’s examples', () => {
+  it('are motivation when the sentence praises a field, even with words like datasets', () => {
+    expect(
+      tasks('Fields such as shelf gap detection and crate counting have popularized large datasets. We study robot grasping of soft fruit.'),
+    ).not.toContain('shelf gap detection');
+  });
+
+  it('are evaluated tasks when the sentence names the paper’s proposed method', () => {
+    const names = tasks(
+      'We propose CrateNet, a small encoder. CrateNet achieves the best results on tasks spanning shelf gap detection and price tag recognition.',
+    );
+    expect(names).toEqual(expect.arrayContaining(['shelf gap detection', 'price tag recognition']));
+  });
+});
+
+describe('a task noun phrase in a sentence about others’ work', () => {
+  it('is not taken because the sentence praises results on datasets', () => {
+    expect(tasks('Large models have achieved strong results on many datasets for shelf gap detection. We study robot grasping.')).not.toContain(
+      'shelf gap detection',
+    );
+  });
+
+  it('is taken when the sentence names the paper’s proposed method', () => {
+    expect(tasks('We propose CrateNet, a small encoder. CrateNet also handles price tag recognition well.')).toContain('price tag recognition');
+  });
+});
