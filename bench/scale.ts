@@ -129,6 +129,8 @@ async function stopServer(): Promise<void> {
 
 async function measure(url: string, query: SoakQuery): Promise<ReadFigures> {
   const body = JSON.stringify(query.body);
+  // The previous read's last requests may still be answered: let them end before catching statements.
+  await new Promise((resolve) => setTimeout(resolve, 1_000));
   child!.send({ type: 'profile', body: query.body });
   const profiled = await next(child!);
   if (profiled.type !== 'profiled') throw new Error(`profiling ${query.name} failed`);
