@@ -33,6 +33,7 @@ import { fileURLToPath } from 'node:url';
 import { startLocalNeo4j, type LocalNeo4j } from '../scripts/start-local-neo4j.js';
 import { cannon, type Measurement } from './api/cannon.js';
 import { QUERIES, type BenchQuery } from './api/queries.js';
+import { stopChild } from './stop-child.js';
 import type { ReadyMessage, TargetName } from './api/targets.js';
 
 process.chdir(fileURLToPath(new URL('..', import.meta.url)));
@@ -101,12 +102,7 @@ const started = performance.now();
 let local: LocalNeo4j | undefined;
 let child: ChildProcess | undefined;
 async function shutdown(): Promise<void> {
-  if (child && child.exitCode === null && child.signalCode === null) {
-    const exited = new Promise((resolve) => child!.once('exit', resolve));
-    child.send({ type: 'stop' });
-    await Promise.race([exited, new Promise((resolve) => setTimeout(resolve, 30_000))]);
-    if (child.exitCode === null && child.signalCode === null) child.kill('SIGKILL');
-  }
+  await stopChild(child);
   await local?.stop();
 }
 process.once('SIGINT', () => void shutdown().finally(() => process.exit(130)));

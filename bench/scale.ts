@@ -35,6 +35,7 @@ import { startLocalNeo4j, type LocalNeo4j } from '../scripts/start-local-neo4j.j
 import { Neo4jStore } from '../src/store/neo4j/neo4j-store.js';
 import { cannon, type Measurement } from './api/cannon.js';
 import { generateGraphs } from './generate-corpus.js';
+import { stopChild } from './stop-child.js';
 import type { PlanOperator, ScaleServerMessage, StatementProfile } from './scale/server.js';
 import { MIX, type SoakQuery } from './soak/mix.js';
 
@@ -79,12 +80,7 @@ let local: LocalNeo4j | undefined;
 let child: ChildProcess | undefined;
 const cacheDir = await mkdtemp(join(tmpdir(), 'kg-bench-scale-cache-'));
 async function shutdown(): Promise<void> {
-  if (child && child.exitCode === null && child.signalCode === null) {
-    const exited = new Promise((resolve) => child!.once('exit', resolve));
-    child.send({ type: 'stop' });
-    await Promise.race([exited, new Promise((resolve) => setTimeout(resolve, 30_000))]);
-    if (child.exitCode === null && child.signalCode === null) child.kill('SIGKILL');
-  }
+  await stopChild(child);
   child = undefined;
   await local?.stop();
   await rm(cacheDir, { recursive: true, force: true });
@@ -120,10 +116,7 @@ function next(process: ChildProcess): Promise<ScaleServerMessage> {
 }
 
 async function stopServer(): Promise<void> {
-  if (!child) return;
-  const exited = new Promise((resolve) => child!.once('exit', resolve));
-  child.send({ type: 'stop' });
-  await exited;
+  await stopChild(child);
   child = undefined;
 }
 
