@@ -126,7 +126,8 @@ describe('the explorer’s GraphQL documents (real server, sample corpus)', () =
       expect(counts, list).toEqual([...counts].sort((a, b) => b - a));
       expect(counts[0], list).toBeGreaterThan(1);
     }
-    expect((answer.data?.['methods'] as { nodes: Array<{ name: string }> }).nodes[0]?.name).toBe('Transformers');
+    // The display name is the corpus's commonest spelling, which moves with the extraction rules.
+    expect((answer.data?.['methods'] as { nodes: Array<{ name: string }> }).nodes[0]?.name).toMatch(/^Transformers?$/);
   });
 
   it('the GraphiQL query of every kind runs without errors and finds its node', async () => {
