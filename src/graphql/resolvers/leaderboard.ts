@@ -9,11 +9,11 @@ import { entityParent, paperParent, resultParent } from './parents.js';
  * refused by the field's own check.
  */
 export function leaderboardFilterOf(args: { metric?: string | null; setting?: ResultSetting | null; first?: number | null }): LeaderboardFilter {
-  const first = args.first ?? 20;
+  const { first } = args;
   return {
     ...(args.metric ? { metricId: args.metric } : {}),
     ...(args.setting ? { setting: args.setting } : {}),
-    ...(Number.isInteger(first) && first >= 0 && first <= 100 ? { rowsPerGroup: first } : {}),
+    ...(typeof first === 'number' && Number.isInteger(first) && first >= 0 && first <= 100 ? { rowsPerGroup: first } : {}),
   };
 }
 

@@ -3,7 +3,6 @@ import {
   LABELS,
   TARGET_LABEL,
   type EntityLabel,
-  labelOfId,
   type Label,
   type PaperGraph,
   type PaperNode,
@@ -197,17 +196,9 @@ UNWIND $ids AS id
 MATCH (:Paper {id: id})-->(n)
 RETURN DISTINCT n.id AS id`;
 
-/** Ids grouped by browsed label (other ids left out): one recount statement per label. */
-export function linkedByLabel(ids: Iterable<string>): Map<BrowseLabel, string[]> {
-  const byLabel = new Map<BrowseLabel, Set<string>>();
-  for (const id of ids) {
-    const label = labelOfId(id);
-    if (!label || !(BROWSE_LABELS as readonly Label[]).includes(label)) continue;
-    const set = byLabel.get(label as BrowseLabel) ?? new Set<string>();
-    set.add(id);
-    byLabel.set(label as BrowseLabel, set);
-  }
-  return new Map([...byLabel].map(([label, set]) => [label, [...set]]));
+/** Whether nodes of a label keep `paperCount` and `orderName` (the labels the API browses). */
+export function isBrowseLabel(label: Label): label is BrowseLabel {
+  return (BROWSE_LABELS as readonly Label[]).includes(label);
 }
 
 /**
@@ -242,7 +233,7 @@ export function mergeEntities(label: EntityLabel): string {
 UNWIND $rows AS row
 MERGE (n:${label} {id: row.id})
 WITH n, row
-WHERE n.name IS NULL OR n.name <> row.name OR n.searchText IS NULL OR n.orderName IS NULL OR coalesce(n.aliases, []) <> row.aliases
+WHERE n.name IS NULL OR n.name <> row.name OR n.searchText IS NULL OR coalesce(n.orderName, '') <> row.orderName OR coalesce(n.aliases, []) <> row.aliases
    OR coalesce(n.broader, []) <> row.broader${direction ? "\n   OR coalesce(toString(n.higherIsBetter), '') <> coalesce(toString(row.higherIsBetter), '')" : ''}
 SET n.name = row.name, n.aliases = row.aliases, n.searchName = row.searchName, n.orderName = row.orderName,
     n.broader = CASE WHEN size(row.broader) = 0 THEN null ELSE row.broader END,
@@ -366,7 +357,7 @@ const ID_KEYS: ListingKeys = [{ property: 'id', descending: false }];
  * with how many papers it has (kept on browsed nodes) and the flags of `listing`.
  */
 function papersWindow(label: Label, read: WindowShape): string {
-  const browsed = (BROWSE_LABELS as readonly Label[]).includes(label);
+  const browsed = isBrowseLabel(label);
   const papers = (v: string, conditions: string[]) =>
     `MATCH (n)<-${browsed ? `[:${PAPER_TYPES[label as BrowseLabel]}]` : ''}-(${v}:Paper)${browsed ? '' : ` WITH DISTINCT ${v}`}${conditions.length > 0 ? ` WHERE ${conditions.join(' AND ')}` : ''}`;
   return `
@@ -418,9 +409,7 @@ RETURN n.id AS id, papers, total, atOrBeforeAfter, atOrPastBefore`;
 
 /** The number of distinct papers linked to each of $ids (all of one label): kept on browsed nodes, counted for others. */
 export function paperCounts(label: Label): string {
-  const count = (BROWSE_LABELS as readonly Label[]).includes(label)
-    ? 'coalesce(n.paperCount, 0)'
-    : 'size(COLLECT { MATCH (n)<--(p:Paper) RETURN DISTINCT p.id })';
+  const count = isBrowseLabel(label) ? 'coalesce(n.paperCount, 0)' : 'size(COLLECT { MATCH (n)<--(p:Paper) RETURN DISTINCT p.id })';
   return `MATCH (n:${label}) WHERE n.id IN $ids RETURN n.id AS id, ${count} AS count`;
 }
 
@@ -712,12 +701,12 @@ RETURN rows, size(candidates) AS total,
 function keyset(v: string, keys: ListingKeys, param: 'after' | 'before', relation: 'later' | 'earlier' | 'atOrLater' | 'atOrEarlier'): string {
   const later = relation === 'later' || relation === 'atOrLater';
   const op = (descending: boolean) => (later !== descending ? '>' : '<');
-  const terms = keys.map((k, i) => [...keys.slice(0, i).map((e, j) => `v.${e.property} = $${param}${j}`), `v.${k.property} ${op(k.descending)} $${param}${i}`]);
-  if (relation === 'atOrLater' || relation === 'atOrEarlier') terms.push(keys.map((k, i) => `v.${k.property} = $${param}${i}`));
-  const [first] = keys;
-  const range = `v.${first!.property} ${op(first!.descending)}= $${param}0`;
-  const any = terms.map((t) => `(${t.join(' AND ')})`).join(' OR ');
-  return (terms.length === 1 ? terms[0]![0]! : `${range} AND (${any})`).replaceAll('v.', `${v}.`);
+  const key = (i: number) => `${v}.${keys[i]!.property}`;
+  const terms = keys.map((k, i) => [...keys.slice(0, i).map((_, j) => `${key(j)} = $${param}${j}`), `${key(i)} ${op(k.descending)} $${param}${i}`]);
+  if (relation === 'atOrLater' || relation === 'atOrEarlier') terms.push(keys.map((_, i) => `${key(i)} = $${param}${i}`));
+  if (terms.length === 1) return terms[0]![0]!;
+  const range = `${key(0)} ${op(keys[0]!.descending)}= $${param}0`;
+  return `${range} AND (${terms.map((t) => `(${t.join(' AND ')})`).join(' OR ')})`;
 }
 
 /** The listing keys of each paper order (graph-rules.ts paperOrdering): one property each, kept in an index. */

@@ -197,7 +197,7 @@ export class Neo4jStore implements GraphStore {
     await this.write(async (tx) => {
       // The nodes the papers link to before this write lose a paper when it drops them.
       const before = (await tx.run(cypher.LINKED_BEFORE, { ids: rows.paperIds })).records.map((r) => r.get('id') as string);
-      const recount = cypher.linkedByLabel([...before, ...rows.linked]);
+      const recount = [...groupByLabel([...before, ...rows.linked])].filter((group): group is [BrowseLabel, string[]] => cypher.isBrowseLabel(group[0]));
       // The statements are sent together and run in order on the server: one wait per batch,
       // not one per statement.
       const statements: Array<Promise<unknown>> = [
