@@ -10,26 +10,39 @@ import { buildId, digest, slugify } from '../src/graph/ids.js';
  * the one most papers give; broader ids are every one any paper's lists declare (sorted).
  */
 export function buildGraphs(papers: readonly ExtractedPaper[]): PaperGraph[] {
-  const props = chooseEntityProps(papers);
+  const tally = new EntityPropsTally();
+  for (const paper of papers) tally.add(paper);
+  const props = tally.chosen();
   return papers.map((paper) => buildGraph(paper, props));
 }
 
-interface EntityProps {
+/** An entity's corpus-wide properties, as every paper of the corpus votes them (EntityPropsTally). */
+export interface EntityProps {
   name: string;
   aliases: string[];
   higherIsBetter: boolean | null;
   broader: string[];
 }
 
-function chooseEntityProps(papers: readonly ExtractedPaper[]): Map<string, EntityProps> {
-  const votes = new Map<string, { names: Map<string, number>; aliases: Set<string>; up: number; down: number; broader: Set<string> }>();
-  for (const paper of papers) {
+interface EntityVotes {
+  names: Map<string, number>;
+  aliases: Set<string>;
+  up: number;
+  down: number;
+  broader: Set<string>;
+}
+
+/** The votes of a corpus's papers on each entity's properties, fed one paper at a time; holds one tally per entity. */
+export class EntityPropsTally {
+  private readonly votes = new Map<string, EntityVotes>();
+
+  add(paper: ExtractedPaper): void {
     for (const { list } of ENTITY_KINDS) {
       for (const entity of paper[list] as Array<PaperEntity & { higherIsBetter?: boolean | null }>) {
-        let tally = votes.get(entity.id);
+        let tally = this.votes.get(entity.id);
         if (!tally) {
           tally = { names: new Map(), aliases: new Set(), up: 0, down: 0, broader: new Set() };
-          votes.set(entity.id, tally);
+          this.votes.set(entity.id, tally);
         }
         tally.names.set(entity.name, (tally.names.get(entity.name) ?? 0) + 1);
         for (const alias of [entity.name, ...entity.aliases]) tally.aliases.add(alias);
@@ -39,18 +52,21 @@ function chooseEntityProps(papers: readonly ExtractedPaper[]): Map<string, Entit
       }
     }
   }
-  const chosen = new Map<string, EntityProps>();
-  for (const [id, tally] of votes) {
-    const name = [...tally.names].sort((a, b) => b[1] - a[1] || (a[0] < b[0] ? -1 : 1))[0]![0];
-    tally.aliases.delete(name);
-    chosen.set(id, {
-      name,
-      aliases: [...tally.aliases].sort(),
-      higherIsBetter: tally.up === 0 && tally.down === 0 ? null : tally.up >= tally.down,
-      broader: [...tally.broader].sort(),
-    });
+
+  chosen(): Map<string, EntityProps> {
+    const chosen = new Map<string, EntityProps>();
+    for (const [id, tally] of this.votes) {
+      const name = [...tally.names].sort((a, b) => b[1] - a[1] || (a[0] < b[0] ? -1 : 1))[0]![0];
+      const aliases = [...tally.aliases].filter((alias) => alias !== name).sort();
+      chosen.set(id, {
+        name,
+        aliases,
+        higherIsBetter: tally.up === 0 && tally.down === 0 ? null : tally.up >= tally.down,
+        broader: [...tally.broader].sort(),
+      });
+    }
+    return chosen;
   }
-  return chosen;
 }
 
 /**
@@ -71,7 +87,8 @@ function withDeclared(paper: ExtractedPaper): Array<{ owner: string; name: strin
   return [...byKey.values()];
 }
 
-function buildGraph(paper: ExtractedPaper, props: ReadonlyMap<string, EntityProps>): PaperGraph {
+/** One paper's graph, its entities with the properties the corpus chose (EntityPropsTally). */
+export function buildGraph(paper: ExtractedPaper, props: ReadonlyMap<string, EntityProps>): PaperGraph {
   const entities: EntityNode[] = [];
   const edges: PaperEdge[] = [];
   const idByName = new Map<string, string>();

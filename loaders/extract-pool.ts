@@ -15,42 +15,64 @@ export function defaultWorkers(): number {
   return availableParallelism();
 }
 
+/** Tasks given to the pool ahead of the results taken back, per worker: keeps workers busy without queueing the whole input. */
+const TASKS_AHEAD_PER_WORKER = 4;
+
+/** How extraction runs: worker threads (1: the calling thread), the cache, below how many papers workers are not worth starting. */
+export interface ExtractOptions {
+  workers?: number;
+  cache?: ExtractionCache;
+  minPapersForWorkers?: number;
+}
+
 /**
  * Extracts papers, each from itself alone, on `workers` threads (each with its own compromise
- * instance and matchers) while the calling thread waits on I/O; with one worker, or few papers to
- * extract, in the calling thread. Cached papers are taken from the cache, and what the workers
- * extract is added to it. Results come back in the order of `papers`.
+ * instance and matchers) while the calling thread takes the results; with one worker, or few
+ * papers to extract, in the calling thread. Each result is handed to `take` as it comes (in any
+ * order) and not kept: a few tasks per worker are in flight at a time, so memory holds them, not
+ * the corpus's extractions. Cached papers are taken from the cache, and what the workers extract
+ * is added to it.
  */
-export async function extractPapers(
-  papers: readonly Paper[],
-  options: { workers?: number; cache?: ExtractionCache; minPapersForWorkers?: number } = {},
-): Promise<PaperEntities[]> {
+export async function extractEach(papers: readonly Paper[], options: ExtractOptions, take: (paper: Paper, entities: PaperEntities) => void): Promise<void> {
   const workers = options.workers ?? 1;
   const cache = options.cache;
-  const results: Array<PaperEntities | undefined> = papers.map((paper) => cache?.peek(paper));
-  const missing = papers.flatMap((paper, i) => (results[i] === undefined ? [i] : []));
+  const missing: Paper[] = [];
+  for (const paper of papers) {
+    const cached = cache?.peek(paper);
+    if (cached) take(paper, cached);
+    else missing.push(paper);
+  }
   if (workers <= 1 || missing.length < (options.minPapersForWorkers ?? MIN_PAPERS_FOR_WORKERS)) {
-    for (const i of missing) results[i] = extractOwn(papers[i]!, cache);
-    return results as PaperEntities[];
+    for (const paper of missing) take(paper, extractOwn(paper, cache));
+    return;
   }
   const pool = new Piscina({ filename: new URL('./extract-worker.mjs', import.meta.url).href, minThreads: workers, maxThreads: workers });
   try {
-    const tasks: Array<Promise<void>> = [];
+    const inFlight = new Set<Promise<void>>();
     for (let start = 0; start < missing.length; start += TASK_PAPERS) {
-      const indexes = missing.slice(start, start + TASK_PAPERS);
-      tasks.push(
-        (pool.run(indexes.map((i) => papers[i])) as Promise<PaperEntities[]>).then((extracted) => {
-          extracted.forEach((entities, k) => {
-            const i = indexes[k]!;
-            results[i] = entities;
-            cache?.put(papers[i]!, entities);
-          });
-        }),
-      );
+      const task = missing.slice(start, start + TASK_PAPERS);
+      const done: Promise<void> = (pool.run(task) as Promise<PaperEntities[]>).then((extracted) => {
+        inFlight.delete(done);
+        extracted.forEach((entities, k) => {
+          cache?.put(task[k]!, entities);
+          take(task[k]!, entities);
+        });
+      });
+      inFlight.add(done);
+      if (inFlight.size >= workers * TASKS_AHEAD_PER_WORKER) await Promise.race(inFlight);
     }
-    await Promise.all(tasks);
+    await Promise.all(inFlight);
   } finally {
     await pool.destroy();
   }
-  return results as PaperEntities[];
+}
+
+/** The extractions of papers, in their order (extractEach, collected). */
+export async function extractPapers(papers: readonly Paper[], options: ExtractOptions = {}): Promise<PaperEntities[]> {
+  const index = new Map(papers.map((paper, i) => [paper, i]));
+  const results: PaperEntities[] = new Array(papers.length);
+  await extractEach(papers, options, (paper, entities) => {
+    results[index.get(paper)!] = entities;
+  });
+  return results;
 }

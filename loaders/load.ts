@@ -3,7 +3,8 @@ import type { GraphWriter } from '../src/graph/writer.js';
 import { collectPapers, type ReadReport } from './collect-papers.js';
 import { PaperCollector, type Paper } from './papers.js';
 import type { RawPaper } from './read/raw-paper.js';
-import { extractPapers } from './extract-pool.js';
+import { extractEach } from './extract-pool.js';
+import { ExtractionSpool } from './extraction-spool.js';
 import { writeLinked } from './write-linked.js';
 import type { ExtractionCache } from './extraction-cache.js';
 import { recordedSources, type ReadSourcesOptions } from './read/read-sources.js';
@@ -82,11 +83,24 @@ async function writeExtracted(
   const progress = options.onProgress ?? (() => {});
   let t = performance.now();
   progress({ phase: 'extract', done: 0, total: papers.length });
-  const own = await extractPapers(papers, { ...(options.cache ? { cache: options.cache } : {}), ...(options.workers ? { workers: options.workers } : {}) });
-  const extracted = papers.map((paper, i) => ({ paper, entities: own[i]! }));
+  // Each extraction goes to the spool as it comes: what is held is the papers read, not their extractions.
+  const spool = new ExtractionSpool();
+  try {
+    await extractEach(
+      papers,
+      { ...(options.cache ? { cache: options.cache } : {}), ...(options.workers ? { workers: options.workers } : {}) },
+      (paper, entities) => {
+        spool.append({ paper, entities });
+        if (spool.size % 100 === 0 || spool.size === papers.length) progress({ phase: 'extract', done: spool.size, total: papers.length });
+      },
+    );
+  } catch (error) {
+    spool.close();
+    throw error;
+  }
   const extractSeconds = (performance.now() - t) / 1000;
   t = performance.now();
-  const written = await writeLinked(extracted, store, {
+  const written = await writeLinked(spool, store, {
     batchSize: options.batchSize ?? WRITE_BATCH,
     ...(options.cache ? { cache: options.cache } : {}),
     ...(options.sources ? { record: { sources: options.sources } } : {}),
@@ -94,7 +108,7 @@ async function writeExtracted(
     onDerive: () => progress({ phase: 'derive', done: 0, total: 1 }),
   });
   return {
-    papers: extracted.length,
+    papers: papers.length,
     alreadyStored: written.alreadyStored,
     loadId: written.loadId,
     seconds: { extract: extractSeconds, write: (performance.now() - t) / 1000 },

@@ -1,6 +1,6 @@
 import type { Command } from 'commander';
 import { collectPapers } from '../../loaders/collect-papers.js';
-import { extractCorpus } from '../../loaders/extract-corpus.js';
+import { extractCorpus } from '../../loaders/corpus-identity.js';
 import { ExtractionCache } from '../../loaders/extraction-cache.js';
 import type { Config } from '../config.js';
 import { exitCodeFor, formatReport } from './format-report.js';

@@ -19,8 +19,12 @@ export interface GraphWriter {
    * the papers are counted in that load's record as part of the same write.
    */
   writePapers(graphs: readonly PaperGraph[], loadId?: string): Promise<void>;
-  /** Every stored paper with the extraction record it was written with, in id order. */
-  readExtractions(): Promise<StoredExtraction[]>;
+  /**
+   * Stored papers with the extraction records they were written with, in id order: a page of at
+   * most `limit`, of the ids after `after` ('' for the first page). Loads walk the whole corpus
+   * this way, a page at a time.
+   */
+  readExtractions(after: string, limit: number): Promise<StoredExtraction[]>;
   /**
    * How many write batches the store has committed, by any process: a loader that finds it moved
    * past its own writes knows another wrote meanwhile and re-derives identity.

@@ -4,7 +4,7 @@ import { join } from 'node:path';
 import { afterAll, afterEach, beforeAll, beforeEach, describe, expect, inject, it } from 'vitest';
 import { buildGraphs } from '../../loaders/build-graph.js';
 import { collectPapers } from '../../loaders/collect-papers.js';
-import { extractCorpus } from '../../loaders/extract-corpus.js';
+import { extractCorpus } from '../../loaders/corpus-identity.js';
 import { connectTestNeo4j } from '../store/use-neo4j.js';
 import {
   API_KEY,

@@ -5,7 +5,7 @@ import { join } from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
 import { buildGraphs } from '../../loaders/build-graph.js';
 import { collectPapers } from '../../loaders/collect-papers.js';
-import { extractCorpus } from '../../loaders/extract-corpus.js';
+import { extractCorpus } from '../../loaders/corpus-identity.js';
 import { localNeo4jUnavailable, type LocalNeo4j, startLocalNeo4j } from '../../scripts/start-local-neo4j.js';
 import { startApp } from '../../src/app.js';
 import type { RunningServer } from '../../src/graphql/server.js';

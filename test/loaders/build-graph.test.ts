@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { buildGraphs } from '../../loaders/build-graph.js';
 import { collectPapers } from '../../loaders/collect-papers.js';
-import { extractCorpus } from '../../loaders/extract-corpus.js';
+import { extractCorpus } from '../../loaders/corpus-identity.js';
 
 describe('buildGraphs', () => {
   it('keeps a code link the source record declares as a repository with evidence of field source', async () => {

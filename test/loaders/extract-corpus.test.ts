@@ -1,6 +1,7 @@
 import { beforeAll, describe, expect, it } from 'vitest';
 import { collectPapers } from '../../loaders/collect-papers.js';
-import { extractCorpus, type ExtractedPaper } from '../../loaders/extract-corpus.js';
+import { extractCorpus } from '../../loaders/corpus-identity.js';
+import type { ExtractedPaper } from '../../loaders/extract-corpus.js';
 import { normalizeName } from '../../src/graph/names.js';
 import type { Paper } from '../../loaders/papers.js';
 

@@ -2,7 +2,8 @@ import { existsSync, mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSy
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import { extractCorpus, extractEntities } from '../../loaders/extract-corpus.js';
+import { extractCorpus } from '../../loaders/corpus-identity.js';
+import { extractEntities } from '../../loaders/extract-corpus.js';
 import { ExtractionCache, extractorVersion } from '../../loaders/extraction-cache.js';
 import type { Paper } from '../../loaders/papers.js';
 

@@ -1,6 +1,7 @@
 import { beforeAll, describe, expect, it } from 'vitest';
 import { collectPapers } from '../../loaders/collect-papers.js';
-import { extractCorpus, type ExtractedPaper, type PaperEntity } from '../../loaders/extract-corpus.js';
+import { extractCorpus } from '../../loaders/corpus-identity.js';
+import type { ExtractedPaper, PaperEntity } from '../../loaders/extract-corpus.js';
 import { looseKey } from '../../loaders/reconcile-identity.js';
 
 /** Identity over the sample corpus through the real reader and extraction. */

@@ -4,9 +4,9 @@ import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { collectPapers } from '../../loaders/collect-papers.js';
 import { extractOwn, type PaperExtraction } from '../../loaders/extract-corpus.js';
-import { writeLinked } from '../../loaders/write-linked.js';
+import { storedExtractions, writeLinked } from '../../loaders/write-linked.js';
 import { EmbeddedStore } from '../../src/store/embedded/embedded-store.js';
-import { ENTITY_LABELS } from '../../src/graph/model.js';
+import { ENTITY_LABELS, type StoredExtraction } from '../../src/graph/model.js';
 import type { Neo4jStore } from '../../src/store/neo4j/neo4j-store.js';
 import type { GraphStore } from '../../src/store/store.js';
 import { connectTestNeo4j } from '../store/use-neo4j.js';
@@ -38,9 +38,16 @@ async function embeddedStore(): Promise<EmbeddedStore> {
   return EmbeddedStore.open(dir);
 }
 
+/** Every stored paper with its record, walked in pages of 7 (so that paging itself is exercised). */
+async function allStored(store: GraphStore): Promise<StoredExtraction[]> {
+  const stored: StoredExtraction[] = [];
+  for await (const s of storedExtractions(store, 7)) stored.push(s);
+  return stored;
+}
+
 /** Everything a client can read of the graph, in a canonical order, as one JSON text. */
 async function dumpGraph(store: GraphStore): Promise<string> {
-  const stored = await store.readExtractions();
+  const stored = await allStored(store);
   const paperIds = stored.map((s) => s.paper.id);
   const links = await store.paperLinksMany(paperIds);
   const entityIds = [...new Set(links.flat().flatMap((l) => ((ENTITY_LABELS as readonly string[]).includes(l.target.label) ? [l.target.node.id] : [])))].sort();
@@ -108,7 +115,7 @@ describe('writeLinked on the embedded store', () => {
     const store = await embeddedStore();
     await writeLinked(corpus.slice(0, 50), store, { batchSize: 100 });
     // A paper whose stored record comes from other rules is extracted again from its text.
-    const stored = await store.readExtractions();
+    const stored = await allStored(store);
     const graph = { paper: stored[0]!.paper, entities: [], repositories: [], links: [], results: [], edges: [] };
     await store.writePapers([graph]);
     const report = await writeLinked([], store, { batchSize: 100 });

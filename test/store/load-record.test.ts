@@ -3,7 +3,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
 import { buildGraphs } from '../../loaders/build-graph.js';
-import { extractCorpus } from '../../loaders/extract-corpus.js';
+import { extractCorpus } from '../../loaders/corpus-identity.js';
 import { PaperCollector } from '../../loaders/papers.js';
 import { EmbeddedStore } from '../../src/store/embedded/embedded-store.js';
 import { coversSources, describeLoad, judgeLoad, loadCheck, resolveInterrupted, type LoadRecord, type StoredLoad } from '../../src/store/load-record.js';

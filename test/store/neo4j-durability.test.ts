@@ -5,7 +5,7 @@ import neo4j from 'neo4j-driver';
 import { afterAll, describe, expect, it } from 'vitest';
 import { buildGraphs } from '../../loaders/build-graph.js';
 import { collectPapers } from '../../loaders/collect-papers.js';
-import { extractCorpus } from '../../loaders/extract-corpus.js';
+import { extractCorpus } from '../../loaders/corpus-identity.js';
 import { type LocalNeo4j, localNeo4jUnavailable, startLocalNeo4j } from '../../scripts/start-local-neo4j.js';
 import type { PaperGraph } from '../../src/graph/model.js';
 import { Neo4jStore } from '../../src/store/neo4j/neo4j-store.js';

@@ -4,7 +4,7 @@ import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { buildGraphs } from '../../loaders/build-graph.js';
 import { collectPapers } from '../../loaders/collect-papers.js';
-import { extractCorpus } from '../../loaders/extract-corpus.js';
+import { extractCorpus } from '../../loaders/corpus-identity.js';
 import { EmbeddedStore } from '../../src/store/embedded/embedded-store.js';
 import type { PaperGraph } from '../../src/graph/model.js';
 import type { SortKey, Window } from '../../src/store/keyset.js';
@@ -392,6 +392,25 @@ describe('keyset paging: windows of every list, the same on both stores', () => 
     if (neo4j) expect(await ask(neo4j)).toEqual(expected);
     return expected;
   };
+
+  it('extraction records page in id order: every stored paper once, with the record it was written with', async () => {
+    const ids = graphs.map((g) => g.paper.id).sort();
+    for (const size of [1, 7, 1000]) {
+      const paged: string[] = [];
+      for (let after = ''; ; ) {
+        const page = await same((s) => s.readExtractions(after, size));
+        expect(page.length).toBeLessThanOrEqual(size);
+        paged.push(...page.map((p) => p.paper.id));
+        if (page.length < size) break;
+        after = page[page.length - 1]!.paper.id;
+      }
+      expect(paged).toEqual(ids);
+    }
+    const [first] = await same((s) => s.readExtractions(ids[10]!, 1));
+    expect(first!.paper.id).toBe(ids[11]);
+    expect(first!.extraction).toEqual(graphs.find((g) => g.paper.id === ids[11])!.extraction ?? null);
+    expect(await same((s) => s.readExtractions(ids[ids.length - 1]!, 5))).toEqual([]);
+  });
 
   it('keyset windows of papers: every order paged forward and backward gives the whole list once', async () => {
     for (const order of ['id', 'title', 'published'] as const) {

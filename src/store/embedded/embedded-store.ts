@@ -117,6 +117,8 @@ export class EmbeddedStore implements GraphStore {
   private graph = new Graph.MultiDirectedGraph<NodeAttributes, EdgeAttributes>();
   private index = createIndex();
   private extractions = new Map<string, ExtractionRecord>();
+  /** Paper ids in order, for paging; null when a paper was added or dropped since they were sorted. */
+  private paperIds: string[] | null = null;
   /** Write batches since this process opened the store: it is the folder's only writer (the lock). */
   private writes = 0;
   private dirty = false;
@@ -259,12 +261,20 @@ export class EmbeddedStore implements GraphStore {
     }
   }
 
-  async readExtractions(): Promise<StoredExtraction[]> {
-    const stored: StoredExtraction[] = [];
-    this.graph.forEachNode((id, a) => {
-      if (a.label === 'Paper') stored.push({ paper: a.node as PaperNode, extraction: this.extractions.get(id) ?? null });
-    });
-    return stored.sort((a, b) => compare(a.paper.id, b.paper.id));
+  async readExtractions(after: string, limit: number): Promise<StoredExtraction[]> {
+    this.paperIds ??= this.graph.filterNodes((_id, a) => a.label === 'Paper').sort(compare);
+    const ids = this.paperIds;
+    // The first id after `after`, by binary search: a walk of the corpus reads each page in O(page).
+    let lo = 0;
+    let hi = ids.length;
+    while (lo < hi) {
+      const mid = (lo + hi) >>> 1;
+      if (compare(ids[mid]!, after) <= 0) lo = mid + 1;
+      else hi = mid;
+    }
+    return ids
+      .slice(lo, lo + limit)
+      .map((id) => ({ paper: this.graph.getNodeAttribute(id, 'node') as PaperNode, extraction: this.extractions.get(id) ?? null }));
   }
 
   async writeCount(): Promise<number> {
@@ -299,6 +309,7 @@ export class EmbeddedStore implements GraphStore {
         else if (this.graph.hasEdge(edge)) this.graph.dropEdge(edge);
       }
     }
+    if (!this.graph.hasNode(paperId)) this.paperIds = null;
     this.upsertNode(paperId, { label: 'Paper', node: g.paper });
     if (g.extraction) this.extractions.set(paperId, g.extraction);
     else this.extractions.delete(paperId);

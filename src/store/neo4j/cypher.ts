@@ -251,8 +251,10 @@ UNWIND $ids AS id
 MATCH (e:Extraction {paperId: id})
 DELETE e`;
 
+/** A page of papers with their records, in id order from the id index (a seek, not a scan). */
 export const READ_EXTRACTIONS = `
-MATCH (p:Paper)
+MATCH (p:Paper) WHERE p.id > $after
+WITH p ORDER BY p.id LIMIT $limit
 OPTIONAL MATCH (e:Extraction {paperId: p.id})
 RETURN ${props('p')} AS paper, e {.extractor, .entities, .digest} AS extraction
 ORDER BY p.id`;

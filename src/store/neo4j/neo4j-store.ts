@@ -220,8 +220,8 @@ export class Neo4jStore implements GraphStore {
     });
   }
 
-  async readExtractions(): Promise<StoredExtraction[]> {
-    const records = await this.read(async (tx) => (await tx.run(cypher.READ_EXTRACTIONS)).records);
+  async readExtractions(after: string, limit: number): Promise<StoredExtraction[]> {
+    const records = await this.read(async (tx) => (await tx.run(cypher.READ_EXTRACTIONS, { after, limit: neo4j.int(limit) })).records);
     return records.map((r) => ({
       paper: toGraphNode('Paper', r.get('paper') as Record<string, unknown>).node as PaperNode,
       extraction: (r.get('extraction') as ExtractionRecord | null) ?? null,

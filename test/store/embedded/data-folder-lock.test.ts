@@ -5,7 +5,7 @@ import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { buildGraphs } from '../../../loaders/build-graph.js';
 import { collectPapers } from '../../../loaders/collect-papers.js';
-import { extractCorpus } from '../../../loaders/extract-corpus.js';
+import { extractCorpus } from '../../../loaders/corpus-identity.js';
 import { DataFolderBusyError, DataFolderChangedError } from '../../../src/errors.js';
 import { EmbeddedStore } from '../../../src/store/embedded/embedded-store.js';
 import type { PaperGraph } from '../../../src/graph/model.js';
