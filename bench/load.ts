@@ -12,7 +12,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { buildGraphs } from '../loaders/build-graph.js';
 import { collectPapers } from '../loaders/collect-papers.js';
-import { extractCorpus } from '../loaders/extract-corpus.js';
+import { extractCorpus } from '../loaders/corpus-identity.js';
 import { WRITE_BATCH } from '../loaders/load.js';
 import { startLocalNeo4j } from '../scripts/start-local-neo4j.js';
 import { EmbeddedStore } from '../src/store/embedded/embedded-store.js';

@@ -28,7 +28,7 @@ import { fileURLToPath } from 'node:url';
 import { Command, InvalidArgumentError } from 'commander';
 import { buildGraphs } from '../loaders/build-graph.js';
 import { collectPapers } from '../loaders/collect-papers.js';
-import { extractCorpus } from '../loaders/extract-corpus.js';
+import { extractCorpus } from '../loaders/corpus-identity.js';
 import { ExtractionCache } from '../loaders/extraction-cache.js';
 import { loadPapers, WRITE_BATCH } from '../loaders/load.js';
 import { startLocalNeo4j, type LocalNeo4j } from '../scripts/start-local-neo4j.js';
