@@ -27,30 +27,27 @@ export interface ExtractOptions {
 
 /**
  * Extracts papers, each from itself alone, on `workers` threads (each with its own compromise
- * instance and matchers) while the calling thread takes the results; with one worker, or few
- * papers to extract, in the calling thread. Each result is handed to `take` as it comes (in any
+ * instance and matchers) while the calling thread reads the next papers and takes the results;
+ * with one worker, or fewer than `minPapersForWorkers` of `count` papers, in the calling thread. Each result is handed to `take` as it comes (in any
  * order) and not kept: a few tasks per worker are in flight at a time, so memory holds them, not
  * the corpus's extractions. Cached papers are taken from the cache, and what the workers extract
  * is added to it.
  */
-export async function extractEach(papers: readonly Paper[], options: ExtractOptions, take: (paper: Paper, entities: PaperEntities) => void): Promise<void> {
+export async function extractEach(
+  papers: Iterable<Paper> | AsyncIterable<Paper>,
+  options: ExtractOptions & { count: number },
+  take: (paper: Paper, entities: PaperEntities) => void,
+): Promise<void> {
   const workers = options.workers ?? 1;
   const cache = options.cache;
-  const missing: Paper[] = [];
-  for (const paper of papers) {
-    const cached = cache?.peek(paper);
-    if (cached) take(paper, cached);
-    else missing.push(paper);
-  }
-  if (workers <= 1 || missing.length < (options.minPapersForWorkers ?? MIN_PAPERS_FOR_WORKERS)) {
-    for (const paper of missing) take(paper, extractOwn(paper, cache));
+  if (workers <= 1 || options.count < (options.minPapersForWorkers ?? MIN_PAPERS_FOR_WORKERS)) {
+    for await (const paper of papers) take(paper, extractOwn(paper, cache));
     return;
   }
   const pool = new Piscina({ filename: new URL('./extract-worker.mjs', import.meta.url).href, minThreads: workers, maxThreads: workers });
   try {
     const inFlight = new Set<Promise<void>>();
-    for (let start = 0; start < missing.length; start += TASK_PAPERS) {
-      const task = missing.slice(start, start + TASK_PAPERS);
+    const submit = async (task: Paper[]): Promise<void> => {
       const done: Promise<void> = (pool.run(task) as Promise<PaperEntities[]>).then((extracted) => {
         inFlight.delete(done);
         extracted.forEach((entities, k) => {
@@ -59,8 +56,23 @@ export async function extractEach(papers: readonly Paper[], options: ExtractOpti
         });
       });
       inFlight.add(done);
+      // Backpressure: the next papers are read only when a task is taken back.
       if (inFlight.size >= workers * TASKS_AHEAD_PER_WORKER) await Promise.race(inFlight);
+    };
+    let task: Paper[] = [];
+    for await (const paper of papers) {
+      const cached = cache?.peek(paper);
+      if (cached) {
+        take(paper, cached);
+        continue;
+      }
+      task.push(paper);
+      if (task.length === TASK_PAPERS) {
+        await submit(task);
+        task = [];
+      }
     }
+    if (task.length > 0) await submit(task);
     await Promise.all(inFlight);
   } finally {
     await pool.destroy();
@@ -71,7 +83,7 @@ export async function extractEach(papers: readonly Paper[], options: ExtractOpti
 export async function extractPapers(papers: readonly Paper[], options: ExtractOptions = {}): Promise<PaperEntities[]> {
   const index = new Map(papers.map((paper, i) => [paper, i]));
   const results: PaperEntities[] = new Array(papers.length);
-  await extractEach(papers, options, (paper, entities) => {
+  await extractEach(papers, { ...options, count: papers.length }, (paper, entities) => {
     results[index.get(paper)!] = entities;
   });
   return results;

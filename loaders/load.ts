@@ -1,6 +1,6 @@
 import type { Counts } from '../src/graph/model.js';
 import type { GraphWriter } from '../src/graph/writer.js';
-import { collectPapers, type ReadReport } from './collect-papers.js';
+import { streamPapers, type ReadReport } from './collect-papers.js';
 import { PaperCollector, type Paper } from './papers.js';
 import type { RawPaper } from './read/raw-paper.js';
 import { extractEach } from './extract-pool.js';
@@ -36,8 +36,10 @@ export interface LoadReport {
 }
 
 /**
- * The pipeline: read → de-duplicate → extract each paper alone → link identity with the stored
- * corpus and write in batches (write-linked.ts) → derive CITES/BROADER edges. Each batch is one store transaction; loading the same input again
+ * The pipeline, streamed: read (twice: identity first, then each paper once complete) →
+ * extract each paper alone on worker threads, with backpressure → spool → link identity with the
+ * stored corpus a page at a time and write in batches (write-linked.ts) → derive CITES/BROADER
+ * edges. Memory holds keys and tallies, not the corpus. Each batch is one store transaction; loading the same input again
  * rewrites the same nodes and edges, so every count stays as it was — which is how a load that
  * was interrupted is finished: by running it again. The store keeps a record of the load from its
  * first batch to its derived edges (load-record.ts), so an interrupted one is never taken for a
@@ -46,9 +48,10 @@ export interface LoadReport {
 export async function loadPapers(paths: readonly string[], store: GraphWriter, options: ReadSourcesOptions & LoadOptions = {}): Promise<LoadReport> {
   const progress = options.onProgress ?? (() => {});
   const t = performance.now();
-  const { papers, report } = await collectPapers(paths, { ...options, onProgress: (r) => progress({ phase: 'read', done: r.files.length, total: 0 }) });
+  const read = await streamPapers(paths, { ...options, onProgress: (r) => progress({ phase: 'read', done: r.files.length, total: 0 }) });
   const readSeconds = (performance.now() - t) / 1000;
-  const written = await writeExtracted(papers, store, { ...options, sources: recordedSources(paths) });
+  const written = await writeExtracted(read.papers(), read.count, store, { ...options, sources: recordedSources(paths) });
+  const report = read.report;
   return {
     loadId: written.loadId,
     read: report,
@@ -70,30 +73,28 @@ export async function loadRawPapers(
   const collector = new PaperCollector();
   for (const raw of raws) collector.add(raw);
   const papers = collector.papers();
-  const { alreadyStored } = await writeExtracted(papers, store, options);
+  const { alreadyStored } = await writeExtracted(papers, papers.length, store, options);
   return { papers, alreadyStored };
 }
 
 /** Extracts and writes papers; with `sources`, as a recorded load (begun before its first batch, completed with its derived edges). */
 async function writeExtracted(
-  papers: readonly Paper[],
+  papers: Iterable<Paper> | AsyncIterable<Paper>,
+  count: number,
   store: GraphWriter,
   options: LoadOptions & { sources?: string[] },
 ): Promise<{ papers: number; alreadyStored: number; loadId: string | null; seconds: { extract: number; write: number } }> {
   const progress = options.onProgress ?? (() => {});
   let t = performance.now();
-  progress({ phase: 'extract', done: 0, total: papers.length });
-  // Each extraction goes to the spool as it comes: what is held is the papers read, not their extractions.
+  progress({ phase: 'extract', done: 0, total: count });
+  // Papers are read as workers take them, and each extraction goes to the spool as it comes.
   const spool = new ExtractionSpool();
   try {
-    await extractEach(
-      papers,
-      { ...(options.cache ? { cache: options.cache } : {}), ...(options.workers ? { workers: options.workers } : {}) },
-      (paper, entities) => {
-        spool.append({ paper, entities });
-        if (spool.size % 100 === 0 || spool.size === papers.length) progress({ phase: 'extract', done: spool.size, total: papers.length });
-      },
-    );
+    const extractOptions = { count, ...(options.cache ? { cache: options.cache } : {}), ...(options.workers ? { workers: options.workers } : {}) };
+    await extractEach(papers, extractOptions, (paper, entities) => {
+      spool.append({ paper, entities });
+      if (spool.size % 100 === 0 || spool.size === count) progress({ phase: 'extract', done: spool.size, total: count });
+    });
   } catch (error) {
     spool.close();
     throw error;
@@ -108,7 +109,7 @@ async function writeExtracted(
     onDerive: () => progress({ phase: 'derive', done: 0, total: 1 }),
   });
   return {
-    papers: papers.length,
+    papers: count,
     alreadyStored: written.alreadyStored,
     loadId: written.loadId,
     seconds: { extract: extractSeconds, write: (performance.now() - t) / 1000 },

@@ -25,7 +25,10 @@ const MIN_TITLE_KEY = 8;
 
 interface Occurrence {
   order: number;
-  raw: RawPaper;
+  /** The record itself, or null when only its identity is kept (PaperCollector.plan). */
+  raw: RawPaper | null;
+  /** Digest of its folded abstract: what the paper id is made of. */
+  abstractDigest: string;
 }
 
 interface Group {
@@ -49,8 +52,14 @@ export class PaperCollector {
     return this.count;
   }
 
-  add(raw: RawPaper): void {
-    const occurrence: Occurrence = { order: this.count++, raw };
+  /** Number of distinct papers they make. */
+  get distinct(): number {
+    return this.groups.size;
+  }
+
+  /** Adds an occurrence; with `keep` false only its identity is kept (for a plan), not the record. */
+  add(raw: RawPaper, keep = true): void {
+    const occurrence: Occurrence = { order: this.count++, raw: keep ? raw : null, abstractDigest: abstractDigest(raw.abstract) };
     const keys = identityKeys(raw);
     let group: Group = { occurrences: [occurrence], keys: [], arxivIds: new Set(raw.arxivId ? [raw.arxivId] : []) };
     this.groups.add(group);
@@ -67,18 +76,40 @@ export class PaperCollector {
 
   /** The distinct papers, in order of their first occurrence. */
   papers(): Paper[] {
-    const papers = [...this.groups]
-      .map((group) => ({ first: Math.min(...group.occurrences.map((o) => o.order)), paper: buildPaper(group) }))
+    const retitled = this.idsTold();
+    return [...this.groups]
+      .map((group) => ({ first: Math.min(...group.occurrences.map((o) => o.order)), group }))
       .sort((a, b) => a.first - b.first)
-      .map((entry) => entry.paper);
-    // Distinct papers with one abstract (arXiv comments on the same lecture) are told apart by
-    // their arXiv ids, which is why they were not merged.
-    const idCounts = new Map<string, number>();
-    for (const paper of papers) idCounts.set(paper.id, (idCounts.get(paper.id) ?? 0) + 1);
-    for (const paper of papers) {
-      if (paper.arxivId && (idCounts.get(paper.id) ?? 0) > 1) paper.id = buildPaperId([paper.abstract], paper.arxivId);
+      .map(({ group }) => buildPaper(group.occurrences, retitled.has(group)));
+  }
+
+  /**
+   * How the occurrences added (with `keep` false) make papers, for reading the sources a second
+   * time and building each paper as soon as its last occurrence is read again: a paper per group
+   * of occurrence numbers. Holds a few numbers per occurrence, not the records.
+   */
+  plan(): PaperPlan {
+    const groupOf = new Int32Array(this.count);
+    const sizes: number[] = [];
+    const toldByArxiv: boolean[] = [];
+    const told = this.idsTold();
+    for (const group of this.groups) {
+      for (const o of group.occurrences) groupOf[o.order] = sizes.length;
+      sizes.push(group.occurrences.length);
+      toldByArxiv.push(told.has(group));
     }
-    return papers;
+    return new PaperPlan(groupOf, sizes, toldByArxiv);
+  }
+
+  /**
+   * Groups whose id another group shares: distinct papers with one abstract (arXiv comments on the
+   * same lecture), told apart by their arXiv ids, which is why they were not merged.
+   */
+  private idsTold(): Set<Group> {
+    const idOf = (group: Group) => buildId('paper', group.occurrences.map((o) => o.abstractDigest).sort()[0]!);
+    const idCounts = new Map<string, number>();
+    for (const group of this.groups) idCounts.set(idOf(group), (idCounts.get(idOf(group)) ?? 0) + 1);
+    return new Set([...this.groups].filter((group) => group.arxivIds.size > 0 && (idCounts.get(idOf(group)) ?? 0) > 1));
   }
 
   private merge(into: Group, from: Group): Group {
@@ -124,6 +155,10 @@ export function buildPaperId(abstracts: readonly string[], arxivId?: string): st
   return buildId('paper', digests.sort()[0]!);
 }
 
+function abstractDigest(abstract: string): string {
+  return digest(foldText(abstract));
+}
+
 /** A display title from an abstract's first sentence, cut at a word boundary. */
 export function deriveTitle(abstract: string): string {
   const sentence = firstSentence(abstract).replace(/[.!?]$/, '');
@@ -133,8 +168,9 @@ export function deriveTitle(abstract: string): string {
   return `${(space > DERIVED_TITLE_MAX / 2 ? cut.slice(0, space) : cut).replace(/[\s,;:]+$/, '')}…`;
 }
 
-function buildPaper(group: Group): Paper {
-  const ordered = [...group.occurrences].sort((a, b) => a.order - b.order).map((o) => o.raw);
+/** One paper from its occurrences (records kept); `toldByArxiv`: its id takes its arXiv id too (PaperCollector.idsTold). */
+function buildPaper(occurrences: readonly Occurrence[], toldByArxiv: boolean): Paper {
+  const ordered = [...occurrences].sort((a, b) => a.order - b.order).map((o) => o.raw!);
   const first = <K extends keyof RawPaper>(key: K): RawPaper[K] | undefined => ordered.find((r) => r[key] !== undefined)?.[key];
   // The longest abstract is the least truncated one; ties go to the first seen.
   const abstract = ordered.reduce((best, r) => (r.abstract.length > best.length ? r.abstract : best), ordered[0]!.abstract);
@@ -156,7 +192,58 @@ function buildPaper(group: Group): Paper {
   if (authors) paper.authors = authors;
   const codeUrls = [...new Set(ordered.flatMap((r) => (r.codeUrl ? [r.codeUrl] : [])))];
   if (codeUrls.length > 0) paper.codeUrls = codeUrls;
+  if (toldByArxiv && paper.arxivId) paper.id = buildPaperId([paper.abstract], paper.arxivId);
   return paper;
+}
+
+/**
+ * Which occurrences make which paper (PaperCollector.plan): reading the same sources again, in the
+ * same order, `add` each record and take every paper as soon as its last occurrence arrives.
+ * Holds the records of papers not complete yet: duplicates whose occurrences are far apart.
+ */
+export class PaperPlan {
+  private readonly waiting = new Map<number, Occurrence[]>();
+  private next = 0;
+
+  constructor(
+    private readonly groupOf: Int32Array,
+    private readonly sizes: readonly number[],
+    private readonly toldByArxiv: readonly boolean[],
+  ) {}
+
+  /** Distinct papers the plan makes. */
+  get papers(): number {
+    return this.sizes.length;
+  }
+
+  /** Occurrences the plan was made from. */
+  get occurrences(): number {
+    return this.groupOf.length;
+  }
+
+  /** The next occurrence, read again; returns its paper when this was the paper's last occurrence. */
+  add(raw: RawPaper): Paper | null {
+    if (this.next >= this.groupOf.length) throw new Error('the sources hold more records than when they were first read');
+    const order = this.next++;
+    const group = this.groupOf[order]!;
+    const occurrence: Occurrence = { order, raw, abstractDigest: '' };
+    const size = this.sizes[group]!;
+    if (size === 1) return buildPaper([occurrence], this.toldByArxiv[group]!);
+    const occurrences = this.waiting.get(group) ?? [];
+    occurrences.push(occurrence);
+    if (occurrences.length < size) {
+      this.waiting.set(group, occurrences);
+      return null;
+    }
+    this.waiting.delete(group);
+    return buildPaper(occurrences, this.toldByArxiv[group]!);
+  }
+
+  /** Throws unless every occurrence of the plan was read again. */
+  finish(): void {
+    if (this.next !== this.groupOf.length)
+      throw new Error(`the sources hold fewer records (${this.next}) than when they were first read (${this.groupOf.length})`);
+  }
 }
 
 /** A stored paper node back as the loaders' paper, for re-linking it with papers that arrive later. */
