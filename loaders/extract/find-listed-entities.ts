@@ -4,7 +4,7 @@ import type { Field } from './evidence.js';
 import type { Anchor } from './extract-results.js';
 import { inDatasetList, isDatasetContext } from './dataset-context.js';
 import { hasNameMarks } from './find-names.js';
-import { isUsedAsTool } from './find-tasks.js';
+import { isRepresentationPhrase, isUsedAsTool } from './find-tasks.js';
 import type { Matchers } from './matchers.js';
 import { ev, sentenceAt, type PaperDraft } from './paper-draft.js';
 import { isCategoryMention, isTrainingObjective, qualifiesArtifactAfter } from './task-modifier.js';
@@ -104,6 +104,8 @@ export function findListedEntities(draft: PaperDraft): void {
       if (familyHits.some((h) => h.start <= hit.start && h.end >= hit.end && h.end - h.start > hit.end - hit.start)) continue;
       if (isTrainingObjective(f.text, sentenceAt(f, hit.start).start, hit.start)) continue;
       if (isUnsupportedShortForm(draft, f.field, f.text, hit)) continue;
+      // `sentence embeddings`, `graph embedding baselines`: the representation a model outputs, not a task.
+      if (isRepresentationPhrase(hit.surface, f.text.slice(hit.end, hit.end + 20), matchers.cues)) continue;
       // Inside a longer name (`Wiki Link Prediction`), a technique the paper uses (`with meta-learning`), or
       // a qualifier of a model or a component (`text-to-image models`, `metric learning loss`), or the kind of
       // problem another task is (`X is a metric learning task`), or the paper's own step (`this pruning`): no task.

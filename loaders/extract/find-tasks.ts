@@ -55,10 +55,25 @@ function isTechniqueHeaded(phrase: string, cues: CueWords): boolean {
   return cues.techniqueHeads.has(normalizeName(phrase.trim().split(/\s+/).at(-1)!));
 }
 
+// A task noun right after a phrase: the text itself calls it a task (`text embedding tasks`).
+const CALLED_TASK_AFTER = /^\s+(?:tasks?|problems?|challenges?)\b/i;
+
+/**
+ * True for a phrase headed by a noun for what a model outputs or holds (`sentence embeddings`, `a
+ * 3D shape representation`, `major image`): a representation, not a task, unless the text right
+ * after it calls it one (`text embedding tasks`).
+ */
+export function isRepresentationPhrase(phrase: string, textAfter: string, cues: CueWords): boolean {
+  const head = normalizeName(phrase.trim().split(/\s+/).at(-1) ?? '');
+  return cues.representationHeads.has(head) && !CALLED_TASK_AFTER.test(textAfter);
+}
+
 /** Adds a task phrase found by a pattern, when it reads as one. */
 function addTaskPhrase(draft: PaperDraft, raw: string, field: Field, start: number, techniques: boolean): boolean {
   const phrase = raw.replace(/[\s,.;:]+$/, '');
   if (!isTaskPhrase(phrase, draft.matchers.cues, techniques) || draft.matchers.stopPhrases.has(normalizeName(phrase))) return false;
+  const text = draft.fieldOf(field)?.text ?? '';
+  if (isRepresentationPhrase(phrase, text.slice(start + phrase.length, start + phrase.length + 20), draft.matchers.cues)) return false;
   if (field === 'abstract') {
     const f = draft.fieldOf('abstract')!;
     if (isUsedAsTool(f, start) || isTrainingObjective(f.text, sentenceAt(f, start).start, start)) return false;

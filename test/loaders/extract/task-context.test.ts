@@ -239,3 +239,21 @@ describe('a task noun phrase in a sentence about others’ work', () => {
     expect(tasks('We propose CrateNet, a small encoder. CrateNet also handles price tag recognition well.')).toContain('price tag recognition');
   });
 });
+
+describe('a representation is not a task', () => {
+  it('does not take what a model outputs (sentence embeddings) as a task', () => {
+    expect(tasks('We train a shared encoder that yields sentence embeddings for clustering.')).not.toContain('sentence embeddings');
+  });
+
+  it('does not take a graph embedding compared against as a task', () => {
+    expect(tasks('Our encoder beats strong graph embedding baselines on citation graphs.')).not.toContain('graph embedding');
+  });
+
+  it('keeps a representation phrase the text calls a task', () => {
+    expect(tasks('Our shared encoder improves results on sentence embedding tasks such as clustering.')).toContain('sentence embedding');
+  });
+
+  it('does not cut a list of media (image and video recognition) into a task', () => {
+    expect(tasks('We build one shared encoder for major image and video recognition tasks.')).not.toContain('major image');
+  });
+});
