@@ -23,6 +23,11 @@ const STUDY_CUE =
 // `we propose a framework for X`, `this paper presents a method towards X`: the problem the proposal serves.
 const PROPOSAL_FOR =
   /\b(?:[Ww]e|[Tt]his (?:paper|work|study)|[Oo]ur work)\s+(?:\w+ly\s+)?(?:propose|proposes|present|presents|introduce|introduces|develop|develops|design|designs)\b[^.;:]{0,80}?\b(?:for|towards)\s+(?:the\s+(?:task|problem)\s+of\s+)?((?:[\p{Ll}\d][\p{L}\d-]*\s+){0,4}[\p{Ll}\d][\p{L}\d-]*)/gu;
+// `outperforms other methods for X`, `a framework to X`: the problem a method serves, whoever proposed it.
+const ARTIFACT_FOR =
+  /\b(?:methods?|approach(?:es)?|models?|frameworks?|algorithms?|techniques?|systems?|architectures?|pipelines?|baselines?)\s+(?:for|towards)\s+(?:the\s+(?:task|problem)\s+of\s+)?((?:[\p{Ll}\d][\p{L}\d-]*\s+){0,4}[\p{Ll}\d][\p{L}\d-]*)/gu;
+// Adverb endings: `efficiently`, `jointly`, `reportedly`.
+const ADVERB = /(?:ally|ently|antly|ily|ely|fully|ously|ively|ably|edly)$/i;
 const TITLE_SERVES_TASK = /^\s+(?:for|towards?)\s/i;
 const TITLE_TASK =
   /\b(?:for|towards?|on|in)\s+((?:[A-Za-z][\w-]*\s+){0,4}?[A-Za-z][\w-]*)(?=\s*(?:$|[:,?]|\s+(?:with|via|using|by|from|through|without|in|under|amid|based)\b))/gi;
@@ -47,6 +52,8 @@ export function isTaskPhrase(phrase: string, cues: CueWords, techniques: boolean
   if (modifiers.some((m) => cues.notTaskWords.has(m))) return false;
   // A plural before the head reads as a clause (`images informs …`, `responses matching`).
   if (words.slice(0, -1).some(isPlural)) return false;
+  // An adverb (`data-efficiently learning control`) belongs to a clause, not to a task's name.
+  if (words.slice(0, -1).some((w) => ADVERB.test(w) && !/^(?:family|assembly|supply|early|only)$/i.test(w))) return false;
   return !words.some((w) => hasNameMarks(w) && !/^(?:\d+D|Re-\w+)$/i.test(w));
 }
 
@@ -202,6 +209,7 @@ export function findTasks(draft: PaperDraft): void {
       for (const match of f.text.matchAll(TASK_OF)) addLongestPrefix(draft, match[1]!, f.field, match.index + match[0].indexOf(match[1]!));
       for (const match of f.text.matchAll(TASK_NOUN_AFTER)) addListedBefore(draft, f, match.index + match[1]!.length);
       for (const match of f.text.matchAll(PROPOSAL_FOR)) addLongestPrefix(draft, match[1]!, f.field, match.index + match[0].length - match[1]!.length);
+      for (const match of f.text.matchAll(ARTIFACT_FOR)) addLongestPrefix(draft, match[1]!, f.field, match.index + match[0].length - match[1]!.length);
       for (const match of f.text.matchAll(STUDY_CUE)) {
         const phrase = match[1]!;
         addTaskPhrase(draft, phrase, f.field, match.index + match[0].length - phrase.length, true);

@@ -257,3 +257,17 @@ describe('a representation is not a task', () => {
     expect(tasks('We build one shared encoder for major image and video recognition tasks.')).not.toContain('major image');
   });
 });
+
+describe('the problem a method serves', () => {
+  it('takes X from "methods for X" in an evaluation sentence', () => {
+    expect(tasks('Our shared encoder outperforms prior methods for incremental class learning on two benchmarks.')).toContain('incremental class learning');
+  });
+
+  it('takes X from "a framework for X"', () => {
+    expect(tasks('Shared encoders are common. Our experiments cover a framework for crowd counting in dense scenes.')).toContain('crowd counting');
+  });
+
+  it('does not take a phrase with an adverb as a task', () => {
+    expect(tasks('We study data-efficiently learning control for robots with shared encoders.')).not.toContain('data-efficiently learning control');
+  });
+});
