@@ -119,6 +119,15 @@ export function findListedEntities(draft: PaperDraft): void {
         continue;
       // The paper's own spelling when it writes the listed phrase (`continual pre-training`), else the list's name.
       const name = normalizeName(hit.surface) === normalizeName(hit.entry.name) ? hit.surface.toLowerCase() : hit.entry.name.toLowerCase();
+      // `biomedical named entity recognition`, `zero-shot QA`: a domain or setting adjective right before
+      // the listed task narrows it; the paper's narrower task is the one it names (acronym expanded, as above).
+      const modifier = taskModifierBefore(f.text, hit.start, f.field, matchers.cues);
+      if (modifier !== undefined && !matchers.tasks.lookup(`${modifier.word} ${hit.surface}`) && mostlyNarrowed(draft, hit.surface, modifier.word)) {
+        const span = { start: modifier.start, end: hit.end };
+        draft.tasks.add(`${modifier.word} ${name}`.toLowerCase(), ev(f.field, span), { written: f.text.slice(span.start, span.end), broader: [hit.entry.name] });
+        claims.claim(f.field, span.start, span.end);
+        continue;
+      }
       draft.tasks.add(name, ev(f.field, hit), { canonical: hit.entry.name, written: hit.surface, broader: broaderOf(hit.entry) });
     }
     for (const hit of familyHits) {
@@ -146,6 +155,50 @@ function isTitleCaseHead(text: string, hit: { start: number; surface: string }, 
   if (!before) return false;
   const key = normalizeName(before);
   return !cues.notConceptWords.has(key) && !cues.leadingNoise.has(key) && !cues.notTaskWords.has(key);
+}
+
+const NUMBER_WORD = /^(?:one|two|three|four|five|six|seven|eight|nine|ten|several|many|multiple)$/i;
+// Adjective endings of domain and setting words (`biomedical`, `generative`, `multilingual`); `-able`
+// words judge more often than they narrow (`comparable`, `inevitable`, `promptable`).
+const ADJECTIVE_ENDING = /(?:al|ic|ive|ous|ary)$/i;
+// Compounds that say how a method works or how much, not which problem: `training-free`, `two-stage`, `top-20`, `off-the-shelf`.
+const METHOD_COMPOUND = /(?:^|-)(?:free|based|aware|stage|step|shelf|level|layer|wise|like|style|\d+\w*|one|two|three|four|five)$|\d/i;
+
+/**
+ * True when at least as many mentions of a listed task in the paper carry the narrowing word as
+ * not: a paper that mostly writes the bare task (`brain decoding` twice beside one `multi-modal
+ * brain decoding`) studies the bare one.
+ */
+function mostlyNarrowed(draft: PaperDraft, surface: string, word: string): boolean {
+  const re = new RegExp(`(?<![\\p{L}\\d-])${surface.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')}(?![\\p{L}\\d-])`, 'giu');
+  let narrowed = 0;
+  let bare = 0;
+  for (const f of draft.fields)
+    for (const m of f.text.matchAll(re)) {
+      if (f.text.slice(Math.max(0, m.index - word.length - 1), m.index).toLowerCase() === `${word.toLowerCase()} `) narrowed++;
+      else bare++;
+    }
+  return narrowed >= bare;
+}
+
+/**
+ * The one word right before a listed task that narrows it to a domain or a setting: a hyphenated
+ * compound (`zero-shot`, `open-domain`, `task-agnostic`) or an adjective (`biomedical`,
+ * `controllable`), in lower case in the abstract, not a vague or evaluative word (`efficient`,
+ * `downstream`, `novel`), and not a verb form.
+ */
+function taskModifierBefore(text: string, start: number, field: Field, cues: Matchers['cues']): { word: string; start: number } | undefined {
+  const m = /(?<![\p{L}\d-])([\p{L}][\p{L}\d]*(?:-[\p{L}\d]+)*) $/u.exec(text.slice(Math.max(0, start - 40), start));
+  if (!m) return undefined;
+  const word = m[1]!;
+  if (field === 'abstract' && !/^\p{Ll}/u.test(word)) return undefined;
+  const key = normalizeName(word);
+  if (cues.leadingNoise.has(key) || cues.notTaskWords.has(key) || cues.genericTaskModifiers.has(key) || cues.notConceptWords.has(key)) return undefined;
+  if (/(?:ing|ed|ly)$/i.test(word) || cues.taskHeads.has(key)) return undefined;
+  if (NUMBER_WORD.test(word) || METHOD_COMPOUND.test(word)) return undefined;
+  const compound = /^[\p{L}\d]+(?:-[\p{L}\d]+)+$/u.test(word);
+  if (!compound && !ADJECTIVE_ENDING.test(word)) return undefined;
+  return { word, start: start - m[0].length };
 }
 
 /** What a list entry says is broader: a task's parents, the family of a version. */

@@ -271,3 +271,27 @@ describe('the problem a method serves', () => {
     expect(tasks('We study data-efficiently learning control for robots with shared encoders.')).not.toContain('data-efficiently learning control');
   });
 });
+
+describe('a listed task narrowed by a domain or setting word', () => {
+  it('keeps the domain adjective the paper writes before a listed task', () => {
+    expect(tasks('We study biomedical named entity recognition with a shared encoder.')).toContain('biomedical named entity recognition');
+  });
+
+  it('keeps a hyphenated setting before a listed task', () => {
+    expect(tasks('Our shared encoder improves zero-shot text summarization on news.')).toContain('zero-shot text summarization');
+  });
+
+  it('keeps the bare task when the paper mostly writes it bare', () => {
+    const found = tasks('Text summarization is popular. Text summarization has many uses, and clinical text summarization too.');
+    expect(found).toContain('text summarization');
+    expect(found).not.toContain('clinical text summarization');
+  });
+
+  it('does not narrow with an evaluative, numeric or method word', () => {
+    const found = tasks('Results on comparable recommendation are mixed. Two-stage re-ranking is slow. Training-free image classification is hard.');
+    expect(found).toEqual(expect.arrayContaining(['recommendation', 're-ranking', 'image classification']));
+    expect(found).not.toContain('comparable recommendation');
+    expect(found).not.toContain('two-stage re-ranking');
+    expect(found).not.toContain('training-free image classification');
+  });
+});
