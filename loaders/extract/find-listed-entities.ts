@@ -91,7 +91,7 @@ export function findListedEntities(draft: PaperDraft): void {
         claims.claim(f.field, hit.start, hit.end);
         continue;
       }
-      const version = versionAfter(f.text, hit.end);
+      const version = versionAfter(f.text, hit.end) || checkpointSizeAfter(f.text, hit.end);
       const end = hit.end + version.length;
       if (version) draft.methods.add(f.text.slice(hit.start, end), ev(f.field, { start: hit.start, end }), { role: 'USED', broader: [hit.entry.name] });
       else draft.methods.add(hit.surface, ev(f.field, hit), { role: 'USED', canonical: hit.entry.name, broader: broaderOf(hit.entry) });
@@ -209,6 +209,16 @@ function broaderOf(entry: LexiconEntry): string[] {
 /** A version written after a name (` V2.1`, `-v2`, ` v1.5`), or ''. */
 function versionAfter(text: string, end: number): string {
   return /^(?:[ -]?[vV]\d+(?:\.\d+)*)(?![\w.-]*\w)/.exec(text.slice(end))?.[0] ?? '';
+}
+
+/**
+ * A checkpoint's size written after a model's name (` 410M`, `-7B`, ` 1.5B`): `Pythia 410M` is one
+ * checkpoint of Pythia. Not a count of parameters said as such (`BERT 110M parameters`).
+ */
+function checkpointSizeAfter(text: string, end: number): string {
+  const m = /^[ -]\d+(?:\.\d+)?[MB](?![\p{L}\d])/u.exec(text.slice(end));
+  if (!m || /^\s+(?:parameters?|params|tokens|words|images|samples|examples)\b/i.test(text.slice(end + m[0].length))) return '';
+  return m[0];
 }
 
 /** True for the name of a cost measure (`latency`, `FLOPs`, `speedup`): figures of it are no results. */

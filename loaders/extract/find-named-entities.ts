@@ -14,7 +14,10 @@ const MULTIWORD_DATASET =
 const NAMED_TRACK = /(?<![\p{L}\d-])(\p{Lu}[\p{L}\d+.-]*(?:\s+(?:\p{Lu}[\p{L}\d+.-]*|\d{4})){0,4}\s+(?:Track|Challenge))\b/gu;
 // Names built like datasets: `KernelBench`, `CodeSet`, `HotpotQA`, `LongBench`, and a count of
 // items (`SA-Det-100k`, `Clothing1M`, `WebVid-10M`; a model's size is written in B, `Llama-7B`).
-const DATASET_NAME = /(?:Bench|Benchmark|Set|Corpus|QA|Data|DB)(?:-?\d+\w*)?$|\p{L}-?\d+(?:\.\d+)?[kKM]$/u;
+// A year closing a name (`CoNLL-2003`, `SemEval-2017`, `Products-2023`) dates a corpus or a shared task's data; models carry versions and sizes.
+const DATASET_NAME = /(?:Bench|Benchmark|Set|Corpus|QA|Data|DB)(?:-?\d+\w*)?$|\p{L}-?\d+(?:\.\d+)?[kKM]$|\p{L}[-_ ]?(?:19[89]\d|20[0-3]\d)$/u;
+// A dataset's split (`val2017`, `test-dev`, `minival`): part of the dataset written before it, never a method.
+const SPLIT_NAME = /^(?:train|val|valid|test|dev|minival|testdev|test-dev|test-std)(?:[-_]?\d{2,4})?$/i;
 // `we present Painter, …`, `we propose Diffusion Soup: …`: capitalised words a proposal verb introduces.
 const PROPOSED_NAME =
   /\b(?:[Ww]e|[Tt]his (?:paper|work|study))\s+(?:\w+ly\s+)?(?:propose|introduce|present|develop|design|devise|release|contribute)(?:s|d|ed)?\s+((?:\p{Lu}[\p{L}\d'’+-]*)(?:\s+\p{Lu}[\p{L}\d'’+-]*){0,2})(?=\s*(?:[,:(]|\.(?:\s|$)|\s[-–—]\s|\s+(?:which|that|to|for|as|with|in|a|an)\b))/gu;
@@ -71,7 +74,7 @@ export function findNamedEntities(draft: PaperDraft): void {
     }
     for (const name of f.names) {
       const key = normalizeName(name.text);
-      if (matchers.notNames.has(key) || matchers.stopPhrases.has(key)) continue;
+      if (matchers.notNames.has(key) || matchers.stopPhrases.has(key) || SPLIT_NAME.test(name.text)) continue;
       const evidence: Evidence = ev(f.field, name);
       const known = draft.methods.get(name.text) ?? draft.datasets.get(name.text);
       if (known) {

@@ -231,3 +231,40 @@ describe('acronyms before a component noun, and task abbreviations among metrics
     expect(names(extract('Our attack reaches an ASR of 93.5% against the model.').metrics)).toEqual(['attack success rate']);
   });
 });
+
+describe('datasets that read like names of models', () => {
+  it('types a name closed by a year (a dated corpus) as a dataset', () => {
+    const e = extract('We tag shop reviews with a small tagger and report F1 on ShopNER-2019 and on our logs.');
+    expect(names(e.datasets)).toContain('ShopNER-2019');
+    expect(names(e.methods)).not.toContain('ShopNER-2019');
+  });
+
+  it('types a name in apposition to a dataset noun with commas between its adjectives as a dataset', () => {
+    const e = extract('We introduce Trolleys-7, a newly collected, densely annotated dataset of shop carts.');
+    expect(names(e.datasets)).toContain('Trolleys-7');
+    expect(names(e.methods)).not.toContain('Trolleys-7');
+  });
+
+  it('does not read adjectives listed in a title before a dataset noun as a dataset', () => {
+    const e = extract('We collect cart photos from many shops.', 'CartSet: A Challenging, Crowd-Sourced, Large-Scale, Long-Tailed Dataset for Cart Recognition');
+    expect(names(e.datasets)).not.toContain('Crowd-Sourced');
+  });
+
+  it('does not read a split written after a dataset (`val2017`) as a method', () => {
+    const e = extract('Our detector reaches 51.2 AP on COCO val2017 with fewer epochs.');
+    expect(names(e.methods)).not.toContain('val2017');
+  });
+});
+
+describe('model checkpoints', () => {
+  it('keeps the size written after a listed model as its checkpoint (`Pythia 410M`)', () => {
+    const e = extract('We continue pre-training Pythia 410M on shop reviews and compare warm-up schedules.');
+    expect(names(e.methods)).toContain('Pythia 410M');
+  });
+
+  it('does not take a parameter count for a checkpoint', () => {
+    const e = extract('We distil BERT 110M parameters into a small tagger for shop reviews.');
+    expect(names(e.methods)).toContain('BERT');
+    expect(names(e.methods)).not.toContain('BERT 110M');
+  });
+});
