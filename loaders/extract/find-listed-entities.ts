@@ -10,7 +10,7 @@ import { ev, sentenceAt, type PaperDraft } from './paper-draft.js';
 import { isCategoryMention, isTrainingObjective, qualifiesArtifactAfter } from './task-modifier.js';
 
 const COST_METRIC =
-  /^(?:number of parameters|model parameters|parameters|params|FLOPs|MACs|latency|memory footprint|training time|throughput|model size|inference speed|inference time|running time|runtime|speedup|energy)/i;
+  /^(?:number of parameters|model parameters|parameters|params|FLOPs|MACs|latency|memory footprint|memory consumption|memory usage|training time|throughput|model size|inference speed|inference time|running time|runtime|speedup|energy)/i;
 
 const DATASET_NOUN_AFTER = /^\s+(?:dataset|corpus|benchmark)s?\b/i;
 

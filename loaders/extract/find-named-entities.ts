@@ -213,9 +213,12 @@ const METHOD_NOUN_AFTER = /^\s+(?:algorithm|method|model|network|architecture|op
 // After a name, a word that says the name qualifies a task: `Path-X task`, `SOAP classification`.
 const TASK_NOUN = /^\s+(?:tasks?|problems?)\b/i;
 
+// `the OBB and HBB tasks`, `A, B or C problems`: a name inside a list a task noun closes.
+const LIST_THEN_TASK = /^(?:\s*(?:,\s*(?:and|or)?|and|or|&|\/)\s*[\p{Lu}\d][\p{L}\d+.\-/]*){1,4}\s+(?:tasks?|problems?)\b/u;
+
 function namesTask(text: string, end: number, taskHeads: ReadonlySet<string>): boolean {
-  const after = text.slice(end, end + 40);
-  if (TASK_NOUN.test(after)) return true;
+  const after = text.slice(end, end + 80);
+  if (TASK_NOUN.test(after) || LIST_THEN_TASK.test(after)) return true;
   const next = /^\s+([\p{L}-]+)/u.exec(after)?.[1];
   return next !== undefined && taskHeads.has(next.toLowerCase());
 }

@@ -268,3 +268,17 @@ describe('model checkpoints', () => {
     expect(names(e.methods)).not.toContain('BERT 110M');
   });
 });
+
+describe('names that qualify tasks or name classes', () => {
+  it('does not read names in a list closed by "tasks" as methods', () => {
+    const e = extract('We build a cart benchmark including the CDT and CST tasks, and validate our CartNet on it.');
+    expect(names(e.methods)).not.toContain('CDT');
+    expect(names(e.methods)).not.toContain('CST');
+  });
+
+  it('does not read a capitalised class of models (Pre-Trained Model, PTM) as a method', () => {
+    const e = extract('Picking which Pre-Trained Model (PTM) fits a shop is hard. We propose CartRank, which ranks PTMs by their fit.');
+    expect(names(e.methods)).not.toContain('PTM');
+    expect(names(e.methods)).not.toContain('PTMs');
+  });
+});

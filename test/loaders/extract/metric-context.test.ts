@@ -108,3 +108,11 @@ describe('measures the curated metric list names', () => {
     expect(metrics('Our re-ranker reaches 61.2 mINP and a pass rate of 48.0% on shop logs.')).toEqual(expect.arrayContaining(['mINP', 'pass rate']));
   });
 });
+
+describe('memory as a cost measure', () => {
+  it('does not read memory consumption named without a figure as a metric', () => {
+    expect(metrics('Sparse rankers are cheap. Dense attention entails substantial memory consumption on long queries, so we build a cache.')).not.toContain(
+      'memory consumption',
+    );
+  });
+});
