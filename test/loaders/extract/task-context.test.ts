@@ -295,3 +295,13 @@ describe('a listed task narrowed by a domain or setting word', () => {
     expect(found).not.toContain('training-free image classification');
   });
 });
+
+describe('task heads for problems named by what is done to the data or the model', () => {
+  it.each([
+    ['Shelf Description and Aisle Narration with Shared Encoders', 'shelf description'],
+    ['Faster Model Unlearning with Shared Encoders', 'model unlearning'],
+    ['Spurious Correlation Mitigation for Shop Logs', 'spurious correlation mitigation'],
+  ])('takes a task from the title %s', (title, task) => {
+    expect(tasks('We train shared encoders on shop logs and report results.', title)).toContain(task);
+  });
+});
