@@ -6,7 +6,7 @@ import { inDatasetList, isDatasetContext } from './dataset-context.js';
 import { hasNameMarks } from './find-names.js';
 import { isRepresentationPhrase, isUsedAsTool } from './find-tasks.js';
 import type { Matchers } from './matchers.js';
-import { ev, sentenceAt, type PaperDraft } from './paper-draft.js';
+import { ev, insideCapitalisedName, sentenceAt, type PaperDraft } from './paper-draft.js';
 import { isCategoryMention, isTrainingObjective, qualifiesArtifactAfter } from './task-modifier.js';
 
 const COST_METRIC =
@@ -137,6 +137,8 @@ export function findListedEntities(draft: PaperDraft): void {
         claims.claim(f.field, hit.start, hit.end);
         continue;
       }
+      // `Masked Autoencoder (MAE)`, `Dynamic Self-Attention Network`: a family's words inside a longer name are that name's, not a concept.
+      if (f.field === 'abstract' && insideCapitalisedName(f.text, hit.start, hit.end)) continue;
       draft.concepts.add(hit.entry.name.toLowerCase(), ev(f.field, hit), { canonical: hit.entry.name, written: hit.surface });
       claims.claim(f.field, hit.start, hit.end);
     }

@@ -282,3 +282,15 @@ describe('names that qualify tasks or name classes', () => {
     expect(names(e.methods)).not.toContain('PTMs');
   });
 });
+
+describe('concepts are not cut out of proper names', () => {
+  it('does not take a family inside a capitalised name (Conditional Variational Autoencoder) as a concept', () => {
+    const e = extract('We train a cart generator, Conditional Variational Autoencoder (CVAE), on shop logs.');
+    expect(names(e.concepts)).not.toContain('variational autoencoder');
+  });
+
+  it('still takes the family written in running text as a concept', () => {
+    const e = extract('We train a variational autoencoder on shop logs and compare it with a cart ranker.');
+    expect(names(e.concepts)).toContain('variational autoencoder');
+  });
+});
