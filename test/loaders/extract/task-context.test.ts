@@ -305,3 +305,21 @@ describe('task heads for problems named by what is done to the data or the model
     expect(tasks('We train shared encoders on shop logs and report results.', title)).toContain(task);
   });
 });
+
+describe('training regimes a paper studies', () => {
+  it('takes a pre-training regime the title names as its task', () => {
+    expect(tasks('We train shared encoders on shop logs and report results.', 'Cart Re-identification Pre-training with Shared Encoders')).toContain(
+      'cart re-identification pre-training',
+    );
+  });
+
+  it('does not take a vague word before a task into its name', () => {
+    const found = tasks('We introduce CartSampler, a data sampler for both continual pre-training and fine-tuning regimes.');
+    expect(found).not.toContain('both continual pre-training');
+    expect(found).toContain('continual pre-training');
+  });
+
+  it('does not take the verb of a title clause into a task name', () => {
+    expect(tasks('We train shared encoders on shop logs.', 'A Perspective for Unveiling Prompt Tuning in Shop Logs')).not.toContain('unveiling prompt tuning');
+  });
+});
