@@ -21,6 +21,11 @@ const SPLIT_NAME = /^(?:train|val|valid|test|dev|minival|testdev|test-dev|test-s
 // `we present Painter, …`, `we propose Diffusion Soup: …`: capitalised words a proposal verb introduces.
 const PROPOSED_NAME =
   /\b(?:[Ww]e|[Tt]his (?:paper|work|study))\s+(?:\w+ly\s+)?(?:propose|introduce|present|develop|design|devise|release|contribute)(?:s|d|ed)?\s+((?:\p{Lu}[\p{L}\d'’+-]*)(?:\s+\p{Lu}[\p{L}\d'’+-]*){0,2})(?=\s*(?:[,:(]|\.(?:\s|$)|\s[-–—]\s|\s+(?:which|that|to|for|as|with|in|a|an)\b))/gu;
+// `a novel framework, called Painter, …`, `our model, dubbed Falcon, …`, `we call our approach Lantern.`: a name the
+// paper gives its own artifact (the sentence must speak of the paper's own work).
+const NAMED_PROPOSAL =
+  /\b(?:called|named|dubbed|termed|coined|[Ww]e\s+(?:call|name|dub|term)\s+(?:it|(?:our|this|the)\s+(?:\w+[\s-]){0,2}?\w+))\s*[:"“']?\s*((?:\p{Lu}[\p{L}\d'’+-]*)(?:\s+\p{Lu}[\p{L}\d'’+-]*){0,2})(?=\s*(?:[,:(”"']|\.(?:\s|$)|\s[-–—]\s|\s+(?:which|that|to|for|as|with|in|a|an)\b))/gu;
+const OWN_WORK_SENTENCE = /\b(?:[Ww]e|[Oo]ur|[Tt]his (?:paper|work|study)|[Hh]ere)\b/;
 const FIRST_WORDS = /^(?:The|Our|This|These|A|An|We|In|On|For|To)$/;
 const LEADING_FUNCTION_WORDS = /^(?:(?:The|Our|This|These|Those|A|An|In|On|For|To|Of|With|By|From|And|Unlike|Like|While|Both|Each|Its|Their)\s+)+/;
 
@@ -33,9 +38,13 @@ export function findNamedEntities(draft: PaperDraft): void {
   const { matchers, claims } = draft;
   for (const f of draft.fields) {
     if (f.field === 'title') addTitlePrefix(draft, f);
-    for (const match of f.text.matchAll(PROPOSED_NAME)) {
+    const named = [...f.text.matchAll(NAMED_PROPOSAL)].filter((m) => {
+      const s = sentenceAt(f, m.index);
+      return OWN_WORK_SENTENCE.test(f.text.slice(s.start, s.end));
+    });
+    for (const match of [...f.text.matchAll(PROPOSED_NAME), ...named]) {
       const name = match[1]!;
-      const start = match.index + match[0].length - name.length;
+      const start = match.index + match[0].lastIndexOf(name);
       const end = start + name.length;
       const key = normalizeName(name);
       const listed = draft.methods.get(name);

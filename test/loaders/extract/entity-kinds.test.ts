@@ -294,3 +294,18 @@ describe('concepts are not cut out of proper names', () => {
     expect(names(e.concepts)).toContain('variational autoencoder');
   });
 });
+
+describe('names the paper gives its own artifact', () => {
+  it.each([
+    ['In this paper, we propose a new framework, called Lantern, for ranking carts.', 'Lantern'],
+    ['We present a simple ranker named Combiner that orders carts.', 'Combiner'],
+    ['We call our approach Beacon. Beacon ranks carts better than a linear baseline.', 'Beacon'],
+  ])('reads the plain capitalised word a naming verb introduces as a proposed method: %s', (abstract, name) => {
+    const e = extract(abstract);
+    expect(e.methods.find((m) => m.name === name)?.role).toBe('PROPOSED');
+  });
+
+  it('does not take a name from a naming phrase about others’ work', () => {
+    expect(names(extract('Prior work, called Lantern, ranks carts by price.').methods)).not.toContain('Lantern');
+  });
+});
