@@ -38,8 +38,19 @@ export function findListedEntities(draft: PaperDraft): void {
       draft.anchor('dataset', f.field, { name: e.name, start: hit.start, end: hit.end });
       claims.claim(f.field, hit.start, hit.end);
     }
-    for (const hit of matchers.datasets.find(f.text, f.words)) {
+    const datasetHits = matchers.datasets.find(f.text, f.words);
+    for (const [i, hit] of datasetHits.entries()) {
       if (claims.isClaimed(f.field, hit.start, hit.end)) continue;
+      // `ImageNet ILSVRC-2012`: a family's name and one of its releases written side by side name one dataset.
+      const next = datasetHits[i + 1];
+      if (next && f.text.slice(hit.end, next.start) === ' ' && familyOf(next.entry) === familyOf(hit.entry) && !claims.isClaimed(f.field, next.start, next.end)) {
+        const span = { start: hit.start, end: next.end };
+        const specific = next.entry.variantOf ? next.entry : hit.entry;
+        const e = draft.datasets.add(f.text.slice(span.start, span.end), ev(f.field, span), { broader: broaderOf(specific).length ? broaderOf(specific) : [specific.name] });
+        draft.anchor('dataset', f.field, { name: e.name, ...span });
+        claims.claim(f.field, span.start, span.end);
+        continue;
+      }
       const version = versionAfter(f.text, hit.end);
       const end = hit.end + version.length;
       // `MS MARCO V2.1` is its own version of MS MARCO, not MS MARCO itself.
@@ -201,6 +212,11 @@ function taskModifierBefore(text: string, start: number, field: Field, cues: Mat
   const compound = /^[\p{L}\d]+(?:-[\p{L}\d]+)+$/u.test(word);
   if (!compound && !ADJECTIVE_ENDING.test(word)) return undefined;
   return { word, start: start - m[0].length };
+}
+
+/** The family an entry belongs to: the entry it is a variant of, else itself. */
+function familyOf(entry: LexiconEntry): string {
+  return entry.variantOf ?? entry.name;
 }
 
 /** What a list entry says is broader: a task's parents, the family of a version. */

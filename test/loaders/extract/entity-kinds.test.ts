@@ -309,3 +309,11 @@ describe('names the paper gives its own artifact', () => {
     expect(names(extract('Prior work, called Lantern, ranks carts by price.').methods)).not.toContain('Lantern');
   });
 });
+
+describe('one dataset written as family and release', () => {
+  it('reads a family name and its release side by side as one dataset', () => {
+    const e = extract('Our ranker reaches 71.2% accuracy on the ImageNet ILSVRC-2012 dataset and on CIFAR-10.');
+    expect(names(e.datasets)).toEqual(expect.arrayContaining(['ImageNet ILSVRC-2012', 'CIFAR-10']));
+    expect(names(e.datasets)).not.toContain('ImageNet');
+  });
+});
