@@ -43,10 +43,17 @@ export function findListedEntities(draft: PaperDraft): void {
       if (claims.isClaimed(f.field, hit.start, hit.end)) continue;
       // `ImageNet ILSVRC-2012`: a family's name and one of its releases written side by side name one dataset.
       const next = datasetHits[i + 1];
-      if (next && f.text.slice(hit.end, next.start) === ' ' && familyOf(next.entry) === familyOf(hit.entry) && !claims.isClaimed(f.field, next.start, next.end)) {
+      if (
+        next &&
+        f.text.slice(hit.end, next.start) === ' ' &&
+        familyOf(next.entry) === familyOf(hit.entry) &&
+        !claims.isClaimed(f.field, next.start, next.end)
+      ) {
         const span = { start: hit.start, end: next.end };
         const specific = next.entry.variantOf ? next.entry : hit.entry;
-        const e = draft.datasets.add(f.text.slice(span.start, span.end), ev(f.field, span), { broader: broaderOf(specific).length ? broaderOf(specific) : [specific.name] });
+        const e = draft.datasets.add(f.text.slice(span.start, span.end), ev(f.field, span), {
+          broader: broaderOf(specific).length ? broaderOf(specific) : [specific.name],
+        });
         draft.anchor('dataset', f.field, { name: e.name, ...span });
         claims.claim(f.field, span.start, span.end);
         continue;
@@ -135,7 +142,10 @@ export function findListedEntities(draft: PaperDraft): void {
       const modifier = taskModifierBefore(f.text, hit.start, f.field, matchers.cues);
       if (modifier !== undefined && !matchers.tasks.lookup(`${modifier.word} ${hit.surface}`) && mostlyNarrowed(draft, hit.surface, modifier.word)) {
         const span = { start: modifier.start, end: hit.end };
-        draft.tasks.add(`${modifier.word} ${name}`.toLowerCase(), ev(f.field, span), { written: f.text.slice(span.start, span.end), broader: [hit.entry.name] });
+        draft.tasks.add(`${modifier.word} ${name}`.toLowerCase(), ev(f.field, span), {
+          written: f.text.slice(span.start, span.end),
+          broader: [hit.entry.name],
+        });
         claims.claim(f.field, span.start, span.end);
         continue;
       }

@@ -79,7 +79,14 @@ export function isRepresentationPhrase(phrase: string, textAfter: string, cues: 
 function isLeadingVagueOrVerb(word: string, cues: CueWords): boolean {
   const key = normalizeName(word);
   if (/^(?:both|either|all|several|various|many|multiple|different|such|these|those)$/.test(key)) return true;
-  return /ing$/.test(key) && !cues.taskHeads.has(key) && !cues.conceptHeads.has(key) && !/^(?:learning|training|modeling|modelling|reasoning|understanding|matching|ranking|planning|tracking|parsing|editing|tagging|labeling|labelling|spotting|counting)$/.test(key);
+  return (
+    /ing$/.test(key) &&
+    !cues.taskHeads.has(key) &&
+    !cues.conceptHeads.has(key) &&
+    !/^(?:learning|training|modeling|modelling|reasoning|understanding|matching|ranking|planning|tracking|parsing|editing|tagging|labeling|labelling|spotting|counting)$/.test(
+      key,
+    )
+  );
 }
 
 /** Adds a task phrase found by a pattern, when it reads as one. */
@@ -87,7 +94,8 @@ function addTaskPhrase(draft: PaperDraft, raw: string, field: Field, start: numb
   // `for both continual pre-training`, `for Unveiling Parameter-Efficient Fine-Tuning`: a vague word or the
   // clause's verb before a task is no part of its name.
   const first = /^(\S+)\s+(?=\S+\s+\S)/.exec(raw);
-  if (first && isLeadingVagueOrVerb(first[1]!, draft.matchers.cues)) return addTaskPhrase(draft, raw.slice(first[0].length), field, start + first[0].length, techniques);
+  if (first && isLeadingVagueOrVerb(first[1]!, draft.matchers.cues))
+    return addTaskPhrase(draft, raw.slice(first[0].length), field, start + first[0].length, techniques);
   const phrase = raw.replace(/[\s,.;:]+$/, '');
   if (!isTaskPhrase(phrase, draft.matchers.cues, techniques) || draft.matchers.stopPhrases.has(normalizeName(phrase))) return false;
   const text = draft.fieldOf(field)?.text ?? '';

@@ -116,7 +116,8 @@ export function sentenceAt(f: FieldText, at: number): { start: number; end: numb
 }
 
 // Capitalised words that open a sentence or a clause rather than continue a name.
-const NOT_NAME_WORD = /^(?:The|A|An|Our|We|In|On|For|This|These|Its|Their|With|By|From|To|Of|And|Or|Unlike|Like|While|Both|Each|Using|Recently|However|Moreover|Specifically|Finally|First|Second|Then|Thus|Here|Such|Most|Many|Existing|Recent|Modern|Current|Standard|Traditional|Conventional)$/;
+const NOT_NAME_WORD =
+  /^(?:The|A|An|Our|We|In|On|For|This|These|Its|Their|With|By|From|To|Of|And|Or|Unlike|Like|While|Both|Each|Using|Recently|However|Moreover|Specifically|Finally|First|Second|Then|Thus|Here|Such|Most|Many|Existing|Recent|Modern|Current|Standard|Traditional|Conventional)$/;
 
 /**
  * True for a capitalised span of running text that is part of a longer capitalised name: a

@@ -246,7 +246,10 @@ describe('datasets that read like names of models', () => {
   });
 
   it('does not read adjectives listed in a title before a dataset noun as a dataset', () => {
-    const e = extract('We collect cart photos from many shops.', 'CartSet: A Challenging, Crowd-Sourced, Large-Scale, Long-Tailed Dataset for Cart Recognition');
+    const e = extract(
+      'We collect cart photos from many shops.',
+      'CartSet: A Challenging, Crowd-Sourced, Large-Scale, Long-Tailed Dataset for Cart Recognition',
+    );
     expect(names(e.datasets)).not.toContain('Crowd-Sourced');
   });
 
