@@ -87,6 +87,9 @@ export function findListedEntities(draft: PaperDraft): void {
       if (/^\(\w{1,3}\)/.test(f.text.slice(hit.end, hit.end + 5))) continue;
       // `recall and reasoning tasks`, `edit distance algorithms`: the name qualifies a task or a method.
       if (QUALIFIES_NOUN_AFTER.test(f.text.slice(hit.end, hit.end + 50))) continue;
+      // `click-through rate prediction`, `error correction`: a task word after the name makes it the task's object, not a measure.
+      const nextWord = /^[ -]([\p{L}-]+)/u.exec(f.text.slice(hit.end, hit.end + 30))?.[1];
+      if (nextWord && matchers.cues.taskHeads.has(normalizeName(nextWord)) && !matchers.cues.techniqueHeads.has(normalizeName(nextWord))) continue;
       const e = draft.metrics.add(hit.surface, ev(f.field, hit), { canonical: hit.entry.name, broader: broaderOf(hit.entry) });
       draft.higherIsBetter.set(e.key, hit.entry.higherIsBetter);
       draft.anchor('metric', f.field, { name: e.name, start: hit.start, end: hit.end });

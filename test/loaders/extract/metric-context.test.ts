@@ -116,3 +116,10 @@ describe('memory as a cost measure', () => {
     );
   });
 });
+
+describe('a measure name that is the object of a task', () => {
+  it('reads click-through rate before "prediction" as part of a task, not a metric', () => {
+    const e = extract('We relabel shop logs for ranking, tagging and click-through rate prediction, and report 2.1 points better AUC.');
+    expect(e.metrics.map((m) => m.name)).not.toContain('click-through rate');
+  });
+});
