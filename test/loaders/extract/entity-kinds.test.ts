@@ -320,3 +320,10 @@ describe('one dataset written as family and release', () => {
     expect(names(e.datasets)).not.toContain('ImageNet');
   });
 });
+
+describe('concepts without evaluative words', () => {
+  it('does not take a degree adjective into a concept (severe domain shifts)', () => {
+    const e = extract('Our cart ranker stays accurate across moderate to severe domain shifts between shops.');
+    expect(names(e.concepts)).not.toContain('severe domain shifts');
+  });
+});
