@@ -6,7 +6,7 @@ import { digest } from '../src/graph/ids.js';
 import type { Paper } from './papers.js';
 
 /** Bumped whenever extraction code changes what it finds; the lexicon's content is hashed in too. */
-export const EXTRACTOR_VERSION = 6;
+export const EXTRACTOR_VERSION = 7;
 
 /** The version key of the extraction rules: code version plus a digest of the curated lists. */
 export function extractorVersion(): string {

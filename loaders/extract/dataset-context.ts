@@ -2,7 +2,10 @@ import type { NameCandidate } from './find-names.js';
 import type { FieldText } from './paper-draft.js';
 
 const DATASET_NOUN = /^(?:datasets?|benchmarks?|corpus|corpora|suites?|testbeds?|challenges?|leaderboards?|collections?)$/i;
-const APPOSITION_DATASET = /^\s*[,:(]\s*(?:a|an|the)?\s*(?:[\w-]+\s+){0,4}?(?:dataset|benchmark|corpus|suite|testbed)\b/i;
+// `X, a newly curated, manually labeled dataset`: the apposition may hold a comma between its adjectives.
+// An article must open an apposition with commas: `A Challenging, Crowd-Sourced, Large-Scale Dataset` lists adjectives.
+const APPOSITION_DATASET =
+  /^\s*[,:(]\s*(?:(?:a|an|the)?\s*(?:[\w-]+\s+){0,4}?|(?:a|an|the)\s+(?:[\w-]+,?\s+){0,5}?)(?:dataset|benchmark|corpus|suite|testbed)\b/i;
 const EVALUATION_CUE =
   /\b(?:experiments?|evaluat\w*|results?|achiev\w*|outperform\w*|benchmark\w*|tested|test|accuracy|perplexity|scores?|state-of-the-art|SOTA)\b/i;
 // Not `over`: `gains over X` compares with a method.

@@ -44,6 +44,12 @@ export function findAcronymEntities(draft: PaperDraft): void {
         if (concept) draft.concepts.add(concept.name, longEv, { written: a.long });
       } else if (!isCapitalised(a.long)) {
         typeLowerCase(draft, f, a, longEv, shortEv);
+      } else if (isGenericModelClass(a.long)) {
+        // `Pre-Trained Model (PTM)`: a class of models in capitals, no named one. Its short form is held
+        // as a concept so later mentions (`PTMs`) are no names; a one-word concept never leaves the paper.
+        const concept = conceptNamed(a.long, draft.matchers);
+        if (concept) draft.concepts.add(concept.name, longEv, { written: a.long });
+        draft.concepts.add(a.short, shortEv);
       } else if (matchers.cues.phenomenonNouns.has(normalizeName(a.long.trim().split(/\s+/).at(-1)!))) {
         // `the Multi-Person Ambiguity (MPA)`, `Representation Collapse (RC)`: a named phenomenon or problem, no method.
       } else {
@@ -163,6 +169,18 @@ function typeLowerCase(draft: PaperDraft, f: FieldText, a: AcronymDefinition, lo
     const concept = conceptNamed(a.long, draft.matchers);
     if (concept) draft.concepts.add(concept.name, longEv, { written: a.long });
   }
+}
+
+// Words that say only what kind of model something is (`Pre-Trained`, `Large`, `Model`), none naming one.
+const GENERIC_MODEL_WORD =
+  /^(?:pre-?trained|trained|large|small|deep|neural|language|vision|visual|foundation|generative|base|general|model|network|machine|learning|architecture|system|method|approach|framework)s?$/i;
+
+/** True for a long form made only of words that say what kind of model it is (`Pre-Trained Model`). */
+function isGenericModelClass(long: string): boolean {
+  return long
+    .trim()
+    .split(/\s+/)
+    .every((w) => GENERIC_MODEL_WORD.test(w));
 }
 
 /** A long form written as a name: most of its words capitalised, or odd capitals (`cOrrelating`). */

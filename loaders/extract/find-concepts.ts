@@ -3,7 +3,7 @@ import { chunkNounPhrases, type NounPhrase } from './chunk-noun-phrases.js';
 import type { ParseText } from './extract-paper.js';
 import { addNounPhraseTask, isTaskPhrase } from './find-tasks.js';
 import { leadingNoiseLength, type Matchers } from './matchers.js';
-import type { PaperDraft } from './paper-draft.js';
+import { insideCapitalisedName, type PaperDraft } from './paper-draft.js';
 
 /**
  * Concepts from the one compromise parse of the abstract: a noun phrase is a concept when it is a
@@ -25,6 +25,7 @@ export function findConcepts(draft: PaperDraft, parse: ParseText): void {
     const start = phrase.start + noise;
     const end = start + concept.surface.length;
     if (draft.claims.isClaimed('abstract', start, end) && !draft.concepts.has(concept.name)) continue;
+    if (insideCapitalisedName(abstract.text, start, end)) continue;
     const kind = draft.kindOf(concept.surface);
     if (kind && kind !== 'concept') continue;
     draft.concepts.add(concept.name, { field: 'abstract', start, end }, { written: concept.surface });

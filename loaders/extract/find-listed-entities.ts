@@ -4,13 +4,13 @@ import type { Field } from './evidence.js';
 import type { Anchor } from './extract-results.js';
 import { inDatasetList, isDatasetContext } from './dataset-context.js';
 import { hasNameMarks } from './find-names.js';
-import { isUsedAsTool } from './find-tasks.js';
+import { isRepresentationPhrase, isUsedAsTool } from './find-tasks.js';
 import type { Matchers } from './matchers.js';
-import { ev, sentenceAt, type PaperDraft } from './paper-draft.js';
+import { ev, insideCapitalisedName, sentenceAt, type PaperDraft } from './paper-draft.js';
 import { isCategoryMention, isTrainingObjective, qualifiesArtifactAfter } from './task-modifier.js';
 
 const COST_METRIC =
-  /^(?:number of parameters|model parameters|parameters|params|FLOPs|MACs|latency|memory footprint|training time|throughput|model size|inference speed|inference time|running time|runtime|speedup|energy)/i;
+  /^(?:number of parameters|model parameters|parameters|params|FLOPs|MACs|latency|memory footprint|memory consumption|memory usage|training time|throughput|model size|inference speed|inference time|running time|runtime|speedup|energy)/i;
 
 const DATASET_NOUN_AFTER = /^\s+(?:dataset|corpus|benchmark)s?\b/i;
 
@@ -38,8 +38,26 @@ export function findListedEntities(draft: PaperDraft): void {
       draft.anchor('dataset', f.field, { name: e.name, start: hit.start, end: hit.end });
       claims.claim(f.field, hit.start, hit.end);
     }
-    for (const hit of matchers.datasets.find(f.text, f.words)) {
+    const datasetHits = matchers.datasets.find(f.text, f.words);
+    for (const [i, hit] of datasetHits.entries()) {
       if (claims.isClaimed(f.field, hit.start, hit.end)) continue;
+      // `ImageNet ILSVRC-2012`: a family's name and one of its releases written side by side name one dataset.
+      const next = datasetHits[i + 1];
+      if (
+        next &&
+        f.text.slice(hit.end, next.start) === ' ' &&
+        familyOf(next.entry) === familyOf(hit.entry) &&
+        !claims.isClaimed(f.field, next.start, next.end)
+      ) {
+        const span = { start: hit.start, end: next.end };
+        const specific = next.entry.variantOf ? next.entry : hit.entry;
+        const e = draft.datasets.add(f.text.slice(span.start, span.end), ev(f.field, span), {
+          broader: broaderOf(specific).length ? broaderOf(specific) : [specific.name],
+        });
+        draft.anchor('dataset', f.field, { name: e.name, ...span });
+        claims.claim(f.field, span.start, span.end);
+        continue;
+      }
       const version = versionAfter(f.text, hit.end);
       const end = hit.end + version.length;
       // `MS MARCO V2.1` is its own version of MS MARCO, not MS MARCO itself.
@@ -69,6 +87,9 @@ export function findListedEntities(draft: PaperDraft): void {
       if (/^\(\w{1,3}\)/.test(f.text.slice(hit.end, hit.end + 5))) continue;
       // `recall and reasoning tasks`, `edit distance algorithms`: the name qualifies a task or a method.
       if (QUALIFIES_NOUN_AFTER.test(f.text.slice(hit.end, hit.end + 50))) continue;
+      // `click-through rate prediction`, `error correction`: a task word after the name makes it the task's object, not a measure.
+      const nextWord = /^[ -]([\p{L}-]+)/u.exec(f.text.slice(hit.end, hit.end + 30))?.[1];
+      if (nextWord && matchers.cues.taskHeads.has(normalizeName(nextWord)) && !matchers.cues.techniqueHeads.has(normalizeName(nextWord))) continue;
       const e = draft.metrics.add(hit.surface, ev(f.field, hit), { canonical: hit.entry.name, broader: broaderOf(hit.entry) });
       draft.higherIsBetter.set(e.key, hit.entry.higherIsBetter);
       draft.anchor('metric', f.field, { name: e.name, start: hit.start, end: hit.end });
@@ -91,7 +112,7 @@ export function findListedEntities(draft: PaperDraft): void {
         claims.claim(f.field, hit.start, hit.end);
         continue;
       }
-      const version = versionAfter(f.text, hit.end);
+      const version = versionAfter(f.text, hit.end) || checkpointSizeAfter(f.text, hit.end);
       const end = hit.end + version.length;
       if (version) draft.methods.add(f.text.slice(hit.start, end), ev(f.field, { start: hit.start, end }), { role: 'USED', broader: [hit.entry.name] });
       else draft.methods.add(hit.surface, ev(f.field, hit), { role: 'USED', canonical: hit.entry.name, broader: broaderOf(hit.entry) });
@@ -104,6 +125,8 @@ export function findListedEntities(draft: PaperDraft): void {
       if (familyHits.some((h) => h.start <= hit.start && h.end >= hit.end && h.end - h.start > hit.end - hit.start)) continue;
       if (isTrainingObjective(f.text, sentenceAt(f, hit.start).start, hit.start)) continue;
       if (isUnsupportedShortForm(draft, f.field, f.text, hit)) continue;
+      // `sentence embeddings`, `graph embedding baselines`: the representation a model outputs, not a task.
+      if (isRepresentationPhrase(hit.surface, f.text.slice(hit.end, hit.end + 20), matchers.cues)) continue;
       // Inside a longer name (`Wiki Link Prediction`), a technique the paper uses (`with meta-learning`), or
       // a qualifier of a model or a component (`text-to-image models`, `metric learning loss`), or the kind of
       // problem another task is (`X is a metric learning task`), or the paper's own step (`this pruning`): no task.
@@ -117,6 +140,18 @@ export function findListedEntities(draft: PaperDraft): void {
         continue;
       // The paper's own spelling when it writes the listed phrase (`continual pre-training`), else the list's name.
       const name = normalizeName(hit.surface) === normalizeName(hit.entry.name) ? hit.surface.toLowerCase() : hit.entry.name.toLowerCase();
+      // `biomedical named entity recognition`, `zero-shot QA`: a domain or setting adjective right before
+      // the listed task narrows it; the paper's narrower task is the one it names (acronym expanded, as above).
+      const modifier = taskModifierBefore(f.text, hit.start, f.field, matchers.cues);
+      if (modifier !== undefined && !matchers.tasks.lookup(`${modifier.word} ${hit.surface}`) && mostlyNarrowed(draft, hit.surface, modifier.word)) {
+        const span = { start: modifier.start, end: hit.end };
+        draft.tasks.add(`${modifier.word} ${name}`.toLowerCase(), ev(f.field, span), {
+          written: f.text.slice(span.start, span.end),
+          broader: [hit.entry.name],
+        });
+        claims.claim(f.field, span.start, span.end);
+        continue;
+      }
       draft.tasks.add(name, ev(f.field, hit), { canonical: hit.entry.name, written: hit.surface, broader: broaderOf(hit.entry) });
     }
     for (const hit of familyHits) {
@@ -126,6 +161,8 @@ export function findListedEntities(draft: PaperDraft): void {
         claims.claim(f.field, hit.start, hit.end);
         continue;
       }
+      // `Masked Autoencoder (MAE)`, `Dynamic Self-Attention Network`: a family's words inside a longer name are that name's, not a concept.
+      if (f.field === 'abstract' && insideCapitalisedName(f.text, hit.start, hit.end)) continue;
       draft.concepts.add(hit.entry.name.toLowerCase(), ev(f.field, hit), { canonical: hit.entry.name, written: hit.surface });
       claims.claim(f.field, hit.start, hit.end);
     }
@@ -146,6 +183,55 @@ function isTitleCaseHead(text: string, hit: { start: number; surface: string }, 
   return !cues.notConceptWords.has(key) && !cues.leadingNoise.has(key) && !cues.notTaskWords.has(key);
 }
 
+const NUMBER_WORD = /^(?:one|two|three|four|five|six|seven|eight|nine|ten|several|many|multiple)$/i;
+// Adjective endings of domain and setting words (`biomedical`, `generative`, `multilingual`); `-able`
+// words judge more often than they narrow (`comparable`, `inevitable`, `promptable`).
+const ADJECTIVE_ENDING = /(?:al|ic|ive|ous|ary)$/i;
+// Compounds that say how a method works or how much, not which problem: `training-free`, `two-stage`, `top-20`, `off-the-shelf`.
+const METHOD_COMPOUND = /(?:^|-)(?:free|based|aware|stage|step|shelf|level|layer|wise|like|style|\d+\w*|one|two|three|four|five)$|\d/i;
+
+/**
+ * True when at least as many mentions of a listed task in the paper carry the narrowing word as
+ * not: a paper that mostly writes the bare task (`brain decoding` twice beside one `multi-modal
+ * brain decoding`) studies the bare one.
+ */
+function mostlyNarrowed(draft: PaperDraft, surface: string, word: string): boolean {
+  const re = new RegExp(`(?<![\\p{L}\\d-])${surface.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')}(?![\\p{L}\\d-])`, 'giu');
+  let narrowed = 0;
+  let bare = 0;
+  for (const f of draft.fields)
+    for (const m of f.text.matchAll(re)) {
+      if (f.text.slice(Math.max(0, m.index - word.length - 1), m.index).toLowerCase() === `${word.toLowerCase()} `) narrowed++;
+      else bare++;
+    }
+  return narrowed >= bare;
+}
+
+/**
+ * The one word right before a listed task that narrows it to a domain or a setting: a hyphenated
+ * compound (`zero-shot`, `open-domain`, `task-agnostic`) or an adjective (`biomedical`,
+ * `controllable`), in lower case in the abstract, not a vague or evaluative word (`efficient`,
+ * `downstream`, `novel`), and not a verb form.
+ */
+function taskModifierBefore(text: string, start: number, field: Field, cues: Matchers['cues']): { word: string; start: number } | undefined {
+  const m = /(?<![\p{L}\d-])([\p{L}][\p{L}\d]*(?:-[\p{L}\d]+)*) $/u.exec(text.slice(Math.max(0, start - 40), start));
+  if (!m) return undefined;
+  const word = m[1]!;
+  if (field === 'abstract' && !/^\p{Ll}/u.test(word)) return undefined;
+  const key = normalizeName(word);
+  if (cues.leadingNoise.has(key) || cues.notTaskWords.has(key) || cues.genericTaskModifiers.has(key) || cues.notConceptWords.has(key)) return undefined;
+  if (/(?:ing|ed|ly)$/i.test(word) || cues.taskHeads.has(key)) return undefined;
+  if (NUMBER_WORD.test(word) || METHOD_COMPOUND.test(word)) return undefined;
+  const compound = /^[\p{L}\d]+(?:-[\p{L}\d]+)+$/u.test(word);
+  if (!compound && !ADJECTIVE_ENDING.test(word)) return undefined;
+  return { word, start: start - m[0].length };
+}
+
+/** The family an entry belongs to: the entry it is a variant of, else itself. */
+function familyOf(entry: LexiconEntry): string {
+  return entry.variantOf ?? entry.name;
+}
+
 /** What a list entry says is broader: a task's parents, the family of a version. */
 function broaderOf(entry: LexiconEntry): string[] {
   return [...(entry.parents ?? []), ...(entry.variantOf ? [entry.variantOf] : [])];
@@ -154,6 +240,16 @@ function broaderOf(entry: LexiconEntry): string[] {
 /** A version written after a name (` V2.1`, `-v2`, ` v1.5`), or ''. */
 function versionAfter(text: string, end: number): string {
   return /^(?:[ -]?[vV]\d+(?:\.\d+)*)(?![\w.-]*\w)/.exec(text.slice(end))?.[0] ?? '';
+}
+
+/**
+ * A checkpoint's size written after a model's name (` 410M`, `-7B`, ` 1.5B`): `Pythia 410M` is one
+ * checkpoint of Pythia. Not a count of parameters said as such (`BERT 110M parameters`).
+ */
+function checkpointSizeAfter(text: string, end: number): string {
+  const m = /^[ -]\d+(?:\.\d+)?[MB](?![\p{L}\d])/u.exec(text.slice(end));
+  if (!m || /^\s+(?:parameters?|params|tokens|words|images|samples|examples)\b/i.test(text.slice(end + m[0].length))) return '';
+  return m[0];
 }
 
 /** True for the name of a cost measure (`latency`, `FLOPs`, `speedup`): figures of it are no results. */

@@ -14,10 +14,18 @@ const MULTIWORD_DATASET =
 const NAMED_TRACK = /(?<![\p{L}\d-])(\p{Lu}[\p{L}\d+.-]*(?:\s+(?:\p{Lu}[\p{L}\d+.-]*|\d{4})){0,4}\s+(?:Track|Challenge))\b/gu;
 // Names built like datasets: `KernelBench`, `CodeSet`, `HotpotQA`, `LongBench`, and a count of
 // items (`SA-Det-100k`, `Clothing1M`, `WebVid-10M`; a model's size is written in B, `Llama-7B`).
-const DATASET_NAME = /(?:Bench|Benchmark|Set|Corpus|QA|Data|DB)(?:-?\d+\w*)?$|\p{L}-?\d+(?:\.\d+)?[kKM]$/u;
+// A year closing a name (`CoNLL-2003`, `SemEval-2017`, `Products-2023`) dates a corpus or a shared task's data; models carry versions and sizes.
+const DATASET_NAME = /(?:Bench|Benchmark|Set|Corpus|QA|Data|DB)(?:-?\d+\w*)?$|\p{L}-?\d+(?:\.\d+)?[kKM]$|\p{L}[-_ ]?(?:19[89]\d|20[0-3]\d)$/u;
+// A dataset's split (`val2017`, `test-dev`, `minival`): part of the dataset written before it, never a method.
+const SPLIT_NAME = /^(?:train|val|valid|test|dev|minival|testdev|test-dev|test-std)(?:[-_]?\d{2,4})?$/i;
 // `we present Painter, …`, `we propose Diffusion Soup: …`: capitalised words a proposal verb introduces.
 const PROPOSED_NAME =
   /\b(?:[Ww]e|[Tt]his (?:paper|work|study))\s+(?:\w+ly\s+)?(?:propose|introduce|present|develop|design|devise|release|contribute)(?:s|d|ed)?\s+((?:\p{Lu}[\p{L}\d'’+-]*)(?:\s+\p{Lu}[\p{L}\d'’+-]*){0,2})(?=\s*(?:[,:(]|\.(?:\s|$)|\s[-–—]\s|\s+(?:which|that|to|for|as|with|in|a|an)\b))/gu;
+// `a novel framework, called Painter, …`, `our model, dubbed Falcon, …`, `we call our approach Lantern.`: a name the
+// paper gives its own artifact (the sentence must speak of the paper's own work).
+const NAMED_PROPOSAL =
+  /\b(?:called|named|dubbed|termed|coined|[Ww]e\s+(?:call|name|dub|term)\s+(?:it|(?:our|this|the)\s+(?:\w+[\s-]){0,2}?\w+))\s*[:"“']?\s*((?:\p{Lu}[\p{L}\d'’+-]*)(?:\s+\p{Lu}[\p{L}\d'’+-]*){0,2})(?=\s*(?:[,:(”"']|\.(?:\s|$)|\s[-–—]\s|\s+(?:which|that|to|for|as|with|in|a|an)\b))/gu;
+const OWN_WORK_SENTENCE = /\b(?:[Ww]e|[Oo]ur|[Tt]his (?:paper|work|study)|[Hh]ere)\b/;
 const FIRST_WORDS = /^(?:The|Our|This|These|A|An|We|In|On|For|To)$/;
 const LEADING_FUNCTION_WORDS = /^(?:(?:The|Our|This|These|Those|A|An|In|On|For|To|Of|With|By|From|And|Unlike|Like|While|Both|Each|Its|Their)\s+)+/;
 
@@ -30,9 +38,13 @@ export function findNamedEntities(draft: PaperDraft): void {
   const { matchers, claims } = draft;
   for (const f of draft.fields) {
     if (f.field === 'title') addTitlePrefix(draft, f);
-    for (const match of f.text.matchAll(PROPOSED_NAME)) {
+    const named = [...f.text.matchAll(NAMED_PROPOSAL)].filter((m) => {
+      const s = sentenceAt(f, m.index);
+      return OWN_WORK_SENTENCE.test(f.text.slice(s.start, s.end));
+    });
+    for (const match of [...f.text.matchAll(PROPOSED_NAME), ...named]) {
       const name = match[1]!;
-      const start = match.index + match[0].length - name.length;
+      const start = match.index + match[0].lastIndexOf(name);
       const end = start + name.length;
       const key = normalizeName(name);
       const listed = draft.methods.get(name);
@@ -71,7 +83,7 @@ export function findNamedEntities(draft: PaperDraft): void {
     }
     for (const name of f.names) {
       const key = normalizeName(name.text);
-      if (matchers.notNames.has(key) || matchers.stopPhrases.has(key)) continue;
+      if (matchers.notNames.has(key) || matchers.stopPhrases.has(key) || SPLIT_NAME.test(name.text)) continue;
       const evidence: Evidence = ev(f.field, name);
       const known = draft.methods.get(name.text) ?? draft.datasets.get(name.text);
       if (known) {
@@ -210,9 +222,12 @@ const METHOD_NOUN_AFTER = /^\s+(?:algorithm|method|model|network|architecture|op
 // After a name, a word that says the name qualifies a task: `Path-X task`, `SOAP classification`.
 const TASK_NOUN = /^\s+(?:tasks?|problems?)\b/i;
 
+// `the OBB and HBB tasks`, `A, B or C problems`: a name inside a list a task noun closes.
+const LIST_THEN_TASK = /^(?:\s*(?:,\s*(?:and|or)?|and|or|&|\/)\s*[\p{Lu}\d][\p{L}\d+.\-/]*){1,4}\s+(?:tasks?|problems?)\b/u;
+
 function namesTask(text: string, end: number, taskHeads: ReadonlySet<string>): boolean {
-  const after = text.slice(end, end + 40);
-  if (TASK_NOUN.test(after)) return true;
+  const after = text.slice(end, end + 80);
+  if (TASK_NOUN.test(after) || LIST_THEN_TASK.test(after)) return true;
   const next = /^\s+([\p{L}-]+)/u.exec(after)?.[1];
   return next !== undefined && taskHeads.has(next.toLowerCase());
 }

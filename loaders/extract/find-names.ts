@@ -14,6 +14,12 @@ const ADJECTIVE_SUFFIX =
   /-(?:free|based|like|aware|style|specific|level|wise|guided|driven|centric|agnostic|only|enhanced|augmented|conditioned|scale|tuned|trained|friendly|related|oriented|activated|powered|equipped|compatible|generated|written|produced|annotated|labeled|labelled|authored|created|synthesized|synthesised)$/i;
 // TeX commands glued to words when markup was stripped: `English$\rightarrow$English`.
 const TEX_GLUE = /(?:rightarrow|leftarrow|Rightarrow|mathbf|mathrm|textbf|textit|emph|cdot|times|approx)\p{Lu}/u;
+// Capitals that spell a title's acronym inside English words (`UNiversal`, `REquest`, `cOntrollable`,
+// `transFormer`): the word is the acronym's source, not a name of its own.
+const SPELLED_ACRONYM = /^(?:\p{Lu}{2}\p{Ll}{3,}|(?:\p{Ll}|\p{Ll}{3,})\p{Lu}\p{Ll}{4,})$/u;
+// Single letters joined by slashes (`A/B`, `P/R/F1`): a shorthand, no name; a host and a path (`youtu.be/x`): a link.
+const SLASHED_LETTERS = /^\p{Lu}\d?(?:\/\p{Lu}\d?)+$/u;
+const BARE_LINK = /\.[a-z]{2,}\//i;
 const SIZE = /^(?:\d+(?:\.\d+)?[BMKbmk]|v\d+(?:\.\d+)?|XL|XXL|Large|Base|Small|Tiny|Huge)$/;
 
 /**
@@ -24,6 +30,7 @@ export function isNameLike(word: string): boolean {
   // Names start with a letter (`3D`, `4.5G`, `300B` are quantities), and `MLP-free` or
   // `CAM-based` are adjectives built on a name, not names.
   if (!/^\p{L}/u.test(word) || ADJECTIVE_SUFFIX.test(word) || TEX_GLUE.test(word)) return false;
+  if (SPELLED_ACRONYM.test(word) || SLASHED_LETTERS.test(word) || BARE_LINK.test(word)) return false;
   const letters = word.replace(/[^\p{L}]/gu, '');
   if (letters.length < 2 && !/\d/.test(word)) return false;
   const capitals = (word.match(/\p{Lu}/gu) ?? []).length;

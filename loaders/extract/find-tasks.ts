@@ -23,6 +23,11 @@ const STUDY_CUE =
 // `we propose a framework for X`, `this paper presents a method towards X`: the problem the proposal serves.
 const PROPOSAL_FOR =
   /\b(?:[Ww]e|[Tt]his (?:paper|work|study)|[Oo]ur work)\s+(?:\w+ly\s+)?(?:propose|proposes|present|presents|introduce|introduces|develop|develops|design|designs)\b[^.;:]{0,80}?\b(?:for|towards)\s+(?:the\s+(?:task|problem)\s+of\s+)?((?:[\p{Ll}\d][\p{L}\d-]*\s+){0,4}[\p{Ll}\d][\p{L}\d-]*)/gu;
+// `outperforms other methods for X`, `a framework to X`: the problem a method serves, whoever proposed it.
+const ARTIFACT_FOR =
+  /\b(?:methods?|approach(?:es)?|models?|frameworks?|algorithms?|techniques?|systems?|architectures?|pipelines?|baselines?)\s+(?:for|towards)\s+(?:the\s+(?:task|problem)\s+of\s+)?((?:[\p{Ll}\d][\p{L}\d-]*\s+){0,4}[\p{Ll}\d][\p{L}\d-]*)/gu;
+// Adverb endings: `efficiently`, `jointly`, `reportedly`.
+const ADVERB = /(?:ally|ently|antly|ily|ely|fully|ously|ively|ably|edly)$/i;
 const TITLE_SERVES_TASK = /^\s+(?:for|towards?)\s/i;
 const TITLE_TASK =
   /\b(?:for|towards?|on|in)\s+((?:[A-Za-z][\w-]*\s+){0,4}?[A-Za-z][\w-]*)(?=\s*(?:$|[:,?]|\s+(?:with|via|using|by|from|through|without|in|under|amid|based)\b))/gi;
@@ -47,6 +52,8 @@ export function isTaskPhrase(phrase: string, cues: CueWords, techniques: boolean
   if (modifiers.some((m) => cues.notTaskWords.has(m))) return false;
   // A plural before the head reads as a clause (`images informs …`, `responses matching`).
   if (words.slice(0, -1).some(isPlural)) return false;
+  // An adverb (`data-efficiently learning control`) belongs to a clause, not to a task's name.
+  if (words.slice(0, -1).some((w) => ADVERB.test(w) && !/^(?:family|assembly|supply|early|only)$/i.test(w))) return false;
   return !words.some((w) => hasNameMarks(w) && !/^(?:\d+D|Re-\w+)$/i.test(w));
 }
 
@@ -55,10 +62,44 @@ function isTechniqueHeaded(phrase: string, cues: CueWords): boolean {
   return cues.techniqueHeads.has(normalizeName(phrase.trim().split(/\s+/).at(-1)!));
 }
 
+// A task noun right after a phrase: the text itself calls it a task (`text embedding tasks`).
+const CALLED_TASK_AFTER = /^\s+(?:tasks?|problems?|challenges?)\b/i;
+
+/**
+ * True for a phrase headed by a noun for what a model outputs or holds (`sentence embeddings`, `a
+ * 3D shape representation`, `major image`): a representation, not a task, unless the text right
+ * after it calls it one (`text embedding tasks`).
+ */
+export function isRepresentationPhrase(phrase: string, textAfter: string, cues: CueWords): boolean {
+  const head = normalizeName(phrase.trim().split(/\s+/).at(-1) ?? '');
+  return cues.representationHeads.has(head) && !CALLED_TASK_AFTER.test(textAfter);
+}
+
+/** `both`, `several`, `Unveiling`: a word that opens a clause or quantifies, before a phrase of two more words. */
+function isLeadingVagueOrVerb(word: string, cues: CueWords): boolean {
+  const key = normalizeName(word);
+  if (/^(?:both|either|all|several|various|many|multiple|different|such|these|those)$/.test(key)) return true;
+  return (
+    /ing$/.test(key) &&
+    !cues.taskHeads.has(key) &&
+    !cues.conceptHeads.has(key) &&
+    !/^(?:learning|training|modeling|modelling|reasoning|understanding|matching|ranking|planning|tracking|parsing|editing|tagging|labeling|labelling|spotting|counting)$/.test(
+      key,
+    )
+  );
+}
+
 /** Adds a task phrase found by a pattern, when it reads as one. */
 function addTaskPhrase(draft: PaperDraft, raw: string, field: Field, start: number, techniques: boolean): boolean {
+  // `for both continual pre-training`, `for Unveiling Parameter-Efficient Fine-Tuning`: a vague word or the
+  // clause's verb before a task is no part of its name.
+  const first = /^(\S+)\s+(?=\S+\s+\S)/.exec(raw);
+  if (first && isLeadingVagueOrVerb(first[1]!, draft.matchers.cues))
+    return addTaskPhrase(draft, raw.slice(first[0].length), field, start + first[0].length, techniques);
   const phrase = raw.replace(/[\s,.;:]+$/, '');
   if (!isTaskPhrase(phrase, draft.matchers.cues, techniques) || draft.matchers.stopPhrases.has(normalizeName(phrase))) return false;
+  const text = draft.fieldOf(field)?.text ?? '';
+  if (isRepresentationPhrase(phrase, text.slice(start + phrase.length, start + phrase.length + 20), draft.matchers.cues)) return false;
   if (field === 'abstract') {
     const f = draft.fieldOf('abstract')!;
     if (isUsedAsTool(f, start) || isTrainingObjective(f.text, sentenceAt(f, start).start, start)) return false;
@@ -187,6 +228,7 @@ export function findTasks(draft: PaperDraft): void {
       for (const match of f.text.matchAll(TASK_OF)) addLongestPrefix(draft, match[1]!, f.field, match.index + match[0].indexOf(match[1]!));
       for (const match of f.text.matchAll(TASK_NOUN_AFTER)) addListedBefore(draft, f, match.index + match[1]!.length);
       for (const match of f.text.matchAll(PROPOSAL_FOR)) addLongestPrefix(draft, match[1]!, f.field, match.index + match[0].length - match[1]!.length);
+      for (const match of f.text.matchAll(ARTIFACT_FOR)) addLongestPrefix(draft, match[1]!, f.field, match.index + match[0].length - match[1]!.length);
       for (const match of f.text.matchAll(STUDY_CUE)) {
         const phrase = match[1]!;
         addTaskPhrase(draft, phrase, f.field, match.index + match[0].length - phrase.length, true);

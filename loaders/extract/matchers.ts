@@ -34,6 +34,8 @@ export interface CueWords {
   architectureNouns: Set<string>;
   /** Last words of names for a phenomenon or a problem (`Ambiguity`, `Collapse`, `Forgetting`): such a name is no method. */
   phenomenonNouns: Set<string>;
+  /** Nouns for what a model outputs or holds (`embeddings`, `representation`, `image`): a phrase they head is a representation, not a task. */
+  representationHeads: Set<string>;
 }
 
 const keys = (words: readonly string[]): Set<string> => new Set(words.map(normalizeName));
@@ -88,6 +90,7 @@ export function buildMatchers(lexicon: Lexicon): Matchers {
       artifactNouns: keys(cues.artifactNouns),
       architectureNouns: keys(cues.architectureNouns),
       phenomenonNouns: keys(cues.phenomenonNouns),
+      representationHeads: keys(cues.representationHeads),
     },
   };
 }

@@ -114,3 +114,20 @@ function splitSentences(text: string): Array<{ start: number; end: number }> {
 export function sentenceAt(f: FieldText, at: number): { start: number; end: number } {
   return f.sentences.find((s) => at >= s.start && at < s.end) ?? { start: 0, end: f.text.length };
 }
+
+// Capitalised words that open a sentence or a clause rather than continue a name.
+const NOT_NAME_WORD =
+  /^(?:The|A|An|Our|We|In|On|For|This|These|Its|Their|With|By|From|To|Of|And|Or|Unlike|Like|While|Both|Each|Using|Recently|However|Moreover|Specifically|Finally|First|Second|Then|Thus|Here|Such|Most|Many|Existing|Recent|Modern|Current|Standard|Traditional|Conventional)$/;
+
+/**
+ * True for a capitalised span of running text that is part of a longer capitalised name: a
+ * capitalised word right before it (`Masked Autoencoder`, `Dynamic Self-Attention`) or right
+ * after it (`Self-Attention Network`). A piece cut out of a proper name is no concept of its own.
+ */
+export function insideCapitalisedName(text: string, start: number, end: number): boolean {
+  // A short form alone (`RNN`, `CNN`) is the family's own name even after a capitalised word (`Long-term RNN`).
+  if (!/^\p{Lu}/u.test(text.slice(start, end)) || !/\p{Ll}/u.test(text.slice(start, end))) return false;
+  const before = /(?:^|[\s(])(\p{Lu}[\p{L}\d-]*)[ ]$/u.exec(text.slice(Math.max(0, start - 30), start))?.[1];
+  if (before !== undefined && !NOT_NAME_WORD.test(before)) return true;
+  return /^[ ]\p{Lu}[\p{Ll}][\p{L}\d-]*/u.test(text.slice(end, end + 30)) && !/^[ ](?:The|A|An|We|In|Our)\b/.test(text.slice(end, end + 5));
+}

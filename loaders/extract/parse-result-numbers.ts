@@ -22,7 +22,7 @@ export const LIST_GAP = /^\s*(?:,\s*(?:and\s+)?|and\s+|&\s*|\/\s*)$/;
 
 // Numbers after these are baselines, bounds or parts of a name, not the paper's results.
 const SKIP_BEFORE =
-  /(?:\bvs\.?|\bversus|\bcompared (?:to|with)|\bless than|\bmore than|\bexceed(?:s|ing)?|\babove|\bbelow|\bwithin|\bthan|\bfrom|\bx|×|\btimes|\btop|\bsize of|\bthe first|\bin|\bat|\b(?:annotations?|labels?|labell?ing|supervision|(?:training )?data)\s+(?:down\s+)?to)\s*$/i;
+  /(?:\bvs\.?|\bversus|\bcompared (?:to|with)|\bless than|\bmore than|(?<!\b(?:by|of|gains?|improvements?)\s)\bover|\bexceed(?:s|ing)?|\babove|\bbelow|\bwithin|\bthan|\bfrom|\bx|×|\btimes|\btop|\bsize of|\bthe first|\bin|\bat|\b(?:annotations?|labels?|labell?ing|supervision|(?:training )?data)\s+(?:down\s+)?to)\s*$/i;
 const RANGE = /^\s*(?:\\?%)?\s*(?:-|–|to)\s*\d/;
 // `5-shot`, `3-layer`, `8-bit`: the number names a configuration.
 const HYPHEN_COMPOUND = /^-\p{L}/u;

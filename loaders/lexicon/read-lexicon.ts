@@ -48,6 +48,7 @@ export interface CueWordLists {
   artifactNouns: string[];
   architectureNouns: string[];
   phenomenonNouns: string[];
+  representationHeads: string[];
 }
 
 const Entry = z.object({
@@ -74,6 +75,7 @@ const CueWords = z.object({
   artifactNouns: Strings,
   architectureNouns: Strings,
   phenomenonNouns: Strings,
+  representationHeads: Strings,
 });
 
 function readList<T>(file: string, schema: z.ZodType<T>): T {

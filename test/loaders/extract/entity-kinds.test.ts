@@ -231,3 +231,99 @@ describe('acronyms before a component noun, and task abbreviations among metrics
     expect(names(extract('Our attack reaches an ASR of 93.5% against the model.').metrics)).toEqual(['attack success rate']);
   });
 });
+
+describe('datasets that read like names of models', () => {
+  it('types a name closed by a year (a dated corpus) as a dataset', () => {
+    const e = extract('We tag shop reviews with a small tagger and report F1 on ShopNER-2019 and on our logs.');
+    expect(names(e.datasets)).toContain('ShopNER-2019');
+    expect(names(e.methods)).not.toContain('ShopNER-2019');
+  });
+
+  it('types a name in apposition to a dataset noun with commas between its adjectives as a dataset', () => {
+    const e = extract('We introduce Trolleys-7, a newly collected, densely annotated dataset of shop carts.');
+    expect(names(e.datasets)).toContain('Trolleys-7');
+    expect(names(e.methods)).not.toContain('Trolleys-7');
+  });
+
+  it('does not read adjectives listed in a title before a dataset noun as a dataset', () => {
+    const e = extract(
+      'We collect cart photos from many shops.',
+      'CartSet: A Challenging, Crowd-Sourced, Large-Scale, Long-Tailed Dataset for Cart Recognition',
+    );
+    expect(names(e.datasets)).not.toContain('Crowd-Sourced');
+  });
+
+  it('does not read a split written after a dataset (`val2017`) as a method', () => {
+    const e = extract('Our detector reaches 51.2 AP on COCO val2017 with fewer epochs.');
+    expect(names(e.methods)).not.toContain('val2017');
+  });
+});
+
+describe('model checkpoints', () => {
+  it('keeps the size written after a listed model as its checkpoint (`Pythia 410M`)', () => {
+    const e = extract('We continue pre-training Pythia 410M on shop reviews and compare warm-up schedules.');
+    expect(names(e.methods)).toContain('Pythia 410M');
+  });
+
+  it('does not take a parameter count for a checkpoint', () => {
+    const e = extract('We distil BERT 110M parameters into a small tagger for shop reviews.');
+    expect(names(e.methods)).toContain('BERT');
+    expect(names(e.methods)).not.toContain('BERT 110M');
+  });
+});
+
+describe('names that qualify tasks or name classes', () => {
+  it('does not read names in a list closed by "tasks" as methods', () => {
+    const e = extract('We build a cart benchmark including the CDT and CST tasks, and validate our CartNet on it.');
+    expect(names(e.methods)).not.toContain('CDT');
+    expect(names(e.methods)).not.toContain('CST');
+  });
+
+  it('does not read a capitalised class of models (Pre-Trained Model, PTM) as a method', () => {
+    const e = extract('Picking which Pre-Trained Model (PTM) fits a shop is hard. We propose CartRank, which ranks PTMs by their fit.');
+    expect(names(e.methods)).not.toContain('PTM');
+    expect(names(e.methods)).not.toContain('PTMs');
+  });
+});
+
+describe('concepts are not cut out of proper names', () => {
+  it('does not take a family inside a capitalised name (Conditional Variational Autoencoder) as a concept', () => {
+    const e = extract('We train a cart generator, Conditional Variational Autoencoder (CVAE), on shop logs.');
+    expect(names(e.concepts)).not.toContain('variational autoencoder');
+  });
+
+  it('still takes the family written in running text as a concept', () => {
+    const e = extract('We train a variational autoencoder on shop logs and compare it with a cart ranker.');
+    expect(names(e.concepts)).toContain('variational autoencoder');
+  });
+});
+
+describe('names the paper gives its own artifact', () => {
+  it.each([
+    ['In this paper, we propose a new framework, called Lantern, for ranking carts.', 'Lantern'],
+    ['We present a simple ranker named Combiner that orders carts.', 'Combiner'],
+    ['We call our approach Beacon. Beacon ranks carts better than a linear baseline.', 'Beacon'],
+  ])('reads the plain capitalised word a naming verb introduces as a proposed method: %s', (abstract, name) => {
+    const e = extract(abstract);
+    expect(e.methods.find((m) => m.name === name)?.role).toBe('PROPOSED');
+  });
+
+  it('does not take a name from a naming phrase about others’ work', () => {
+    expect(names(extract('Prior work, called Lantern, ranks carts by price.').methods)).not.toContain('Lantern');
+  });
+});
+
+describe('one dataset written as family and release', () => {
+  it('reads a family name and its release side by side as one dataset', () => {
+    const e = extract('Our ranker reaches 71.2% accuracy on the ImageNet ILSVRC-2012 dataset and on CIFAR-10.');
+    expect(names(e.datasets)).toEqual(expect.arrayContaining(['ImageNet ILSVRC-2012', 'CIFAR-10']));
+    expect(names(e.datasets)).not.toContain('ImageNet');
+  });
+});
+
+describe('concepts without evaluative words', () => {
+  it('does not take a degree adjective into a concept (severe domain shifts)', () => {
+    const e = extract('Our cart ranker stays accurate across moderate to severe domain shifts between shops.');
+    expect(names(e.concepts)).not.toContain('severe domain shifts');
+  });
+});

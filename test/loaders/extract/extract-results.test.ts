@@ -102,6 +102,11 @@ describe('extractResults', () => {
     expect(results('Error stays less than 20% on ImageNet.', ['ImageNet'])).toEqual([]);
     expect(results('It is the first model exceeding 85% accuracy on ImageNet.', ['ImageNet'], ['accuracy'])).toEqual([]);
     expect(results('It stays within 4% of the best model on ImageNet.', ['ImageNet'])).toEqual([]);
+    expect(results('It reaches over 40% AP after two epochs on ImageNet.', ['ImageNet'], ['AP'])).toEqual([]);
+  });
+
+  it('keeps a gain stated with "by over" or "of over"', () => {
+    expect(results('It improves AP by over 3.1 points on ImageNet.', ['ImageNet'], ['AP']).map((r) => r.value)).toEqual([3.1]);
   });
 
   it('ignores a cost figure', () => {

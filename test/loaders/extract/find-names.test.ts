@@ -13,6 +13,18 @@ describe('isNameLike', () => {
     expect(isNameLike(word)).toBe(false);
   });
 
+  it.each(['UNified', 'SHopping', 'cArtesian', 'shopPlanner'])('takes %s, capitals that spell an acronym inside a word, for no name', (word) => {
+    expect(isNameLike(word)).toBe(false);
+  });
+
+  it.each(['A/B', 'P/R/F1', 'youtu.be/Xy12Ab'])('takes the shorthand or link %s for no name', (word) => {
+    expect(isNameLike(word)).toBe(false);
+  });
+
+  it.each(['mPLUG', 'xLSTM', 'pFedMe', 'nnFormer', 'XLNet', 'ELMo', 'SQuAD'])('still takes %s for a name', (word) => {
+    expect(isNameLike(word)).toBe(true);
+  });
+
   it.each(['MLP-free', 'CAM-based'])('takes the adjective %s for no name', (word) => {
     expect(isNameLike(word)).toBe(false);
   });

@@ -85,3 +85,41 @@ describe('a measure named right after another', () => {
     expect(metrics('Old rankers have two issues: 1) their accuracy drops after retraining, and 2) they are slow. We fix both.')).not.toContain('accuracy');
   });
 });
+
+describe('measures the curated metric list names', () => {
+  it('reads a held-out loss reported with a figure as the loss metric', () => {
+    expect(metrics('Sparse rankers are cheap. Our cache lowers the validation loss by 4.2% on shop logs.')).toContain('loss');
+  });
+
+  it('does not read a training objective without a figure as a metric', () => {
+    expect(metrics('Sparse rankers are cheap. We minimize the training loss with a ranking regularizer.')).not.toContain('loss');
+  });
+
+  it('keeps memory consumption as written when the paper reports a figure for it', () => {
+    expect(metrics('Sparse rankers are cheap. Our cache needs 30% lower memory consumption than a dense index.')).toContain('memory consumption');
+  });
+
+  it('reads backward transfer as a metric only next to a figure', () => {
+    expect(metrics('Sparse rankers are cheap. Our gates allow backward transfer between shops.')).not.toContain('backward transfer');
+    expect(metrics('Sparse rankers are cheap. Our gates raise backward transfer to 2.1 on shop logs.')).toContain('backward transfer');
+  });
+
+  it('knows rank-based and re-identification measures (mINP, pass rate)', () => {
+    expect(metrics('Our re-ranker reaches 61.2 mINP and a pass rate of 48.0% on shop logs.')).toEqual(expect.arrayContaining(['mINP', 'pass rate']));
+  });
+});
+
+describe('memory as a cost measure', () => {
+  it('does not read memory consumption named without a figure as a metric', () => {
+    expect(metrics('Sparse rankers are cheap. Dense attention entails substantial memory consumption on long queries, so we build a cache.')).not.toContain(
+      'memory consumption',
+    );
+  });
+});
+
+describe('a measure name that is the object of a task', () => {
+  it('reads click-through rate before "prediction" as part of a task, not a metric', () => {
+    const e = extract('We relabel shop logs for ranking, tagging and click-through rate prediction, and report 2.1 points better AUC.');
+    expect(e.metrics.map((m) => m.name)).not.toContain('click-through rate');
+  });
+});

@@ -239,3 +239,87 @@ describe('a task noun phrase in a sentence about others’ work', () => {
     expect(tasks('We propose CrateNet, a small encoder. CrateNet also handles price tag recognition well.')).toContain('price tag recognition');
   });
 });
+
+describe('a representation is not a task', () => {
+  it('does not take what a model outputs (sentence embeddings) as a task', () => {
+    expect(tasks('We train a shared encoder that yields sentence embeddings for clustering.')).not.toContain('sentence embeddings');
+  });
+
+  it('does not take a graph embedding compared against as a task', () => {
+    expect(tasks('Our encoder beats strong graph embedding baselines on citation graphs.')).not.toContain('graph embedding');
+  });
+
+  it('keeps a representation phrase the text calls a task', () => {
+    expect(tasks('Our shared encoder improves results on sentence embedding tasks such as clustering.')).toContain('sentence embedding');
+  });
+
+  it('does not cut a list of media (image and video recognition) into a task', () => {
+    expect(tasks('We build one shared encoder for major image and video recognition tasks.')).not.toContain('major image');
+  });
+});
+
+describe('the problem a method serves', () => {
+  it('takes X from "methods for X" in an evaluation sentence', () => {
+    expect(tasks('Our shared encoder outperforms prior methods for incremental class learning on two benchmarks.')).toContain('incremental class learning');
+  });
+
+  it('takes X from "a framework for X"', () => {
+    expect(tasks('Shared encoders are common. Our experiments cover a framework for crowd counting in dense scenes.')).toContain('crowd counting');
+  });
+
+  it('does not take a phrase with an adverb as a task', () => {
+    expect(tasks('We study data-efficiently learning control for robots with shared encoders.')).not.toContain('data-efficiently learning control');
+  });
+});
+
+describe('a listed task narrowed by a domain or setting word', () => {
+  it('keeps the domain adjective the paper writes before a listed task', () => {
+    expect(tasks('We study biomedical named entity recognition with a shared encoder.')).toContain('biomedical named entity recognition');
+  });
+
+  it('keeps a hyphenated setting before a listed task', () => {
+    expect(tasks('Our shared encoder improves zero-shot text summarization on news.')).toContain('zero-shot text summarization');
+  });
+
+  it('keeps the bare task when the paper mostly writes it bare', () => {
+    const found = tasks('Text summarization is popular. Text summarization has many uses, and clinical text summarization too.');
+    expect(found).toContain('text summarization');
+    expect(found).not.toContain('clinical text summarization');
+  });
+
+  it('does not narrow with an evaluative, numeric or method word', () => {
+    const found = tasks('Results on comparable recommendation are mixed. Two-stage re-ranking is slow. Training-free image classification is hard.');
+    expect(found).toEqual(expect.arrayContaining(['recommendation', 're-ranking', 'image classification']));
+    expect(found).not.toContain('comparable recommendation');
+    expect(found).not.toContain('two-stage re-ranking');
+    expect(found).not.toContain('training-free image classification');
+  });
+});
+
+describe('task heads for problems named by what is done to the data or the model', () => {
+  it.each([
+    ['Shelf Description and Aisle Narration with Shared Encoders', 'shelf description'],
+    ['Faster Model Unlearning with Shared Encoders', 'model unlearning'],
+    ['Spurious Correlation Mitigation for Shop Logs', 'spurious correlation mitigation'],
+  ])('takes a task from the title %s', (title, task) => {
+    expect(tasks('We train shared encoders on shop logs and report results.', title)).toContain(task);
+  });
+});
+
+describe('training regimes a paper studies', () => {
+  it('takes a pre-training regime the title names as its task', () => {
+    expect(tasks('We train shared encoders on shop logs and report results.', 'Cart Re-identification Pre-training with Shared Encoders')).toContain(
+      'cart re-identification pre-training',
+    );
+  });
+
+  it('does not take a vague word before a task into its name', () => {
+    const found = tasks('We introduce CartSampler, a data sampler for both continual pre-training and fine-tuning regimes.');
+    expect(found).not.toContain('both continual pre-training');
+    expect(found).toContain('continual pre-training');
+  });
+
+  it('does not take the verb of a title clause into a task name', () => {
+    expect(tasks('We train shared encoders on shop logs.', 'A Perspective for Unveiling Prompt Tuning in Shop Logs')).not.toContain('unveiling prompt tuning');
+  });
+});
