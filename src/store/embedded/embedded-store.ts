@@ -1,5 +1,5 @@
 import { randomUUID } from 'node:crypto';
-import { mkdirSync, readFileSync, renameSync, statSync, writeFileSync } from 'node:fs';
+import { mkdirSync, renameSync, statSync } from 'node:fs';
 import { hostname } from 'node:os';
 import { join } from 'node:path';
 import Graph from 'graphology';
@@ -23,6 +23,7 @@ import { RELATING_LABELS, relatednessUnits, relatesPapers } from '../rank-relate
 import type { LoadStart } from '../../graph/writer.js';
 import { DataFolderLock, type Holder, type HolderRole } from './data-folder-lock.js';
 import { smallestShortestPath } from './shortest-path.js';
+import { RawLine, readGraphFile, writeGraphFile } from './graph-file.js';
 import { scoreTerms, SEARCH_CANDIDATES, searchTerms } from '../rank-search.js';
 import { sliceOrdered, type Slice, type Window } from '../keyset.js';
 import {
@@ -82,8 +83,24 @@ interface SearchDocument {
 const FILE = 'graph.json';
 // 2: the index splits text with rank-search.ts searchTerms (1 used MiniSearch's own tokenizer).
 // 3: results carry methodId, setting and split, with SCORED_BY edges to their methods.
-const FORMAT_VERSION = 3;
+// 4: JSON lines (graph-file.ts): one JSON text could not hold 100,000 papers. Version 3 files are read.
+const FORMAT_VERSION = 4;
 
+/** A line of a version 4 file after its header: a node, an edge, an extraction record or the index. */
+type SavedLine =
+  | ['n', string, NodeAttributes]
+  | ['e', string, string, string, EdgeAttributes]
+  | ['x', string, ExtractionRecord]
+  | ['i', Parameters<typeof MiniSearch.loadJS>[0]];
+
+/** A version 4 file's header line. */
+interface SavedHeader {
+  version: number;
+  derivedPending: boolean;
+  loads: StoredLoad[];
+}
+
+/** A version 3 file: one JSON text. */
 interface SavedStore {
   version: number;
   graph: object;
@@ -156,8 +173,26 @@ export class EmbeddedStore implements GraphStore {
     const file = join(this.dir, FILE);
     const seen = fileSignature(file);
     if (seen === null) return;
-    const saved = JSON.parse(readFileSync(file, 'utf8')) as SavedStore;
-    if (saved.version === FORMAT_VERSION) {
+    const { header, records } = readGraphFile(file);
+    if (header['version'] === FORMAT_VERSION) {
+      const saved = header as unknown as SavedHeader;
+      let indexed = false;
+      for (const line of records as Generator<SavedLine>) {
+        if (line[0] === 'n') this.graph.addNode(line[1], line[2]);
+        else if (line[0] === 'e') this.graph.addEdgeWithKey(line[1], line[2], line[3], line[4]);
+        else if (line[0] === 'x') this.extractions.set(line[1], line[2]);
+        else {
+          this.index = MiniSearch.loadJS<SearchDocument>(line[1], INDEX_OPTIONS);
+          indexed = true;
+        }
+      }
+      // An index too large for one JSON text was not saved: it is built again from the graph.
+      if (!indexed) this.rebuildIndex();
+      this.derivedCurrent = saved.derivedPending !== true;
+      this.loadRecords = saved.loads ?? [];
+      this.fileSeen = seen;
+    } else if (header['version'] === 3) {
+      const saved = header as unknown as SavedStore;
       this.graph.import(saved.graph as Parameters<typeof this.graph.import>[0]);
       this.index = MiniSearch.loadJSON<SearchDocument>(saved.index, INDEX_OPTIONS);
       this.derivedCurrent = saved.derivedPending !== true;
@@ -167,7 +202,7 @@ export class EmbeddedStore implements GraphStore {
     } else if (this.lock) {
       // An older format starts an empty store (the server reloads its corpus); the old file is
       // kept beside it, not overwritten, so papers loaded from elsewhere are not lost.
-      renameSync(file, join(this.dir, `graph.v${saved.version}.json`));
+      renameSync(file, join(this.dir, `graph.v${String(header['version'])}.json`));
     }
   }
 
@@ -414,18 +449,25 @@ export class EmbeddedStore implements GraphStore {
     mkdirSync(this.dir, { recursive: true });
     const file = join(this.dir, FILE);
     const temp = `${file}.${process.pid}.tmp`;
-    const saved: SavedStore = {
-      version: FORMAT_VERSION,
-      graph: this.graph.export(),
-      index: JSON.stringify(this.index),
-      derivedPending: !this.derivedCurrent,
-      extractions: Object.fromEntries(this.extractions),
-      loads: this.loadRecords,
-    };
-    writeFileSync(temp, JSON.stringify(saved));
+    const header: SavedHeader = { version: FORMAT_VERSION, derivedPending: !this.derivedCurrent, loads: this.loadRecords };
+    writeGraphFile(temp, { header: header as unknown as Record<string, unknown>, records: this.savedLines() });
     renameSync(temp, file);
     this.fileSeen = fileSignature(file);
     this.dirty = false;
+  }
+
+  /** The lines of a saved file after its header (graph-file.ts). */
+  private *savedLines(): Generator<SavedLine | RawLine> {
+    for (const { node, attributes } of this.graph.nodeEntries()) yield ['n', node, attributes];
+    for (const { edge, attributes, source, target } of this.graph.edgeEntries()) yield ['e', edge, source, target, attributes];
+    for (const [paperId, record] of this.extractions) yield ['x', paperId, record];
+    let index: string | null = null;
+    try {
+      index = JSON.stringify(this.index);
+    } catch (error) {
+      if (!(error instanceof RangeError)) throw error;
+    }
+    if (index !== null) yield new RawLine(`["i",${index}]`);
   }
 
   private rebuildIndex(): void {
